@@ -1,0 +1,1 @@
+// Generates syntaxes/*.tmLanguage.json from the core's word lists (written by the extension work).

@@ -1,0 +1,66 @@
+import type { Sentence, Token } from '../types';
+import { TITLE_ABBREVIATIONS } from './abbreviations';
+
+const TERMINAL = new Set(['.', '!', '?', '…', '...', '..']);
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+/** Words that start sentences far more often than they continue a name: "in the U.S. The talks…". */
+const SENTENCE_STARTERS = new Set([
+  'The', 'A', 'An', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'But', 'And', 'In', 'On',
+  'At', 'For', 'If', 'When', 'While', 'After', 'Before', 'Meanwhile', 'However', 'His', 'Her', 'Their', 'Its', 'There',
+  'According', 'Since', 'As', 'Earlier', 'Later', 'Last', 'Officials', 'Sources',
+]);
+
+/**
+ * Splits tokens into sentences. A line break always ends one (news paragraphs and headlines);
+ * a period ends one unless it belongs to a title ("Maj. Gen."), an initial ("J. Smith") or an
+ * initialism followed by a name ("U.S. President"), e.g. "… in Riyadh. According to the White House, …".
+ */
+export function splitSentences(text: string, tokens: readonly Token[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  let first = 0;
+  const close = (endToken: number): void => {
+    if (endToken <= first) return;
+    const a = tokens[first];
+    const b = tokens[endToken - 1];
+    if (a && b) sentences.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), firstToken: first, endToken });
+    first = endToken;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const next = tokens[i + 1];
+    if (next && hasLineBreak(text, tok.end, next.start)) {
+      close(i + 1);
+      continue;
+    }
+    if (!next) break;
+    if (!endsSentence(tok, next, text)) continue;
+    // Keep closing quotes and brackets with the sentence they close: …control.” Next
+    let end = i + 1;
+    while (end < tokens.length && CLOSERS.has(tokens[end]!.text) && !hasLineBreak(text, tokens[end - 1]!.end, tokens[end]!.start)) end++;
+    i = end - 1;
+    close(end);
+  }
+  close(tokens.length);
+  return sentences;
+}
+
+function endsSentence(tok: Token, next: Token, text: string): boolean {
+  if (TERMINAL.has(tok.text)) {
+    // "Syria.… — Treasury": a period directly before lowercase text continues ("3 p.m. local time").
+    return !/^\p{Ll}/u.test(next.text) || next.start === tok.end;
+  }
+  if (!tok.text.endsWith('.') || tok.text.length < 2) return false;
+  // A word token carrying its period: a title never ends a sentence, an initialism may.
+  const bare = tok.text.slice(0, -1);
+  if (TITLE_ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(bare)) return false;
+  if (next.start === tok.end) return false;
+  return SENTENCE_STARTERS.has(next.text) || /^["“]/.test(text.slice(next.start, next.start + 1));
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from '../../src/core/text/tokenize';
+import { splitSentences } from '../../src/core/text/sentences';
+import { readDateline } from '../../src/core/text/dateline';
+
+const words = (text: string): string[] => tokenize(text).map((t) => t.text);
+
+test('tokens keep news abbreviations, initialisms, possessives and handles whole', () => {
+  const table: [string, string[]][] = [
+    ['Maj. Gen. Oded Basiuk', ['Maj.', 'Gen.', 'Oded', 'Basiuk']],
+    ['the U.S. Treasury', ['the', 'U.S.', 'Treasury']],
+    ['Syria’s economy', ['Syria', '’s', 'economy']],
+    ["Israel's army", ['Israel', "'s", 'army']],
+    ['(@USTreasury) May 15, 2025', ['(', '@USTreasury', ')', 'May', '15', ',', '2025']],
+    ['Ahmad al-Sharaa', ['Ahmad', 'al-Sharaa']],
+    ['$1,250.50 and 3.5%', ['$', '1,250.50', 'and', '3.5%']],
+    ['see https://example.org/a?b=1.', ['see', 'https://example.org/a?b=1', '.']],
+    ['It didn’t happen', ['It', 'did', 'n’t', 'happen']],
+    ['J. Smith', ['J.', 'Smith']],
+  ];
+  for (const [input, expected] of table) assert.deepEqual(words(input), expected, input);
+});
+
+test('false positives: ordinary periods end words, they are not abbreviations', () => {
+  const table: [string, string[]][] = [
+    ['He said no.', ['He', 'said', 'no', '.']],
+    ['the general.', ['the', 'general', '.']],
+    ['in Syria.', ['in', 'Syria', '.']],
+  ];
+  for (const [input, expected] of table) assert.deepEqual(words(input), expected, input);
+});
+
+test('every token’s text is the slice of its offsets, including astral characters', () => {
+  const text = 'Émigré 𝒜lpha “quote” — 1,000 🙂 naïve\u0000x';
+  for (const t of tokenize(text)) assert.equal(t.text, text.slice(t.start, t.end));
+});
+
+test('sentences do not break after titles and do break after ordinary periods and line breaks', () => {
+  const text = 'Attended by Maj. Gen. Oded Basiuk and others. According to the U.S. President, talks went on.\nHeadline without period\nNext line.';
+  const s = splitSentences(text, tokenize(text)).map((x) => x.text);
+  assert.deepEqual(s, [
+    'Attended by Maj. Gen. Oded Basiuk and others.',
+    'According to the U.S. President, talks went on.',
+    'Headline without period',
+    'Next line.',
+  ]);
+});
+
+test('a closing quotation mark stays with its sentence', () => {
+  const text = 'He said “we will not.” Then he left.';
+  assert.deepEqual(splitSentences(text, tokenize(text)).map((x) => x.text), ['He said “we will not.”', 'Then he left.']);
+});
+
+test('datelines give outlet and date', () => {
+  const table: [string, { outlet: string | null; published: string | null }][] = [
+    ['date 2025-05-16 Shafaq News/ Israel and Syria', { outlet: 'Shafaq News', published: '2025-05-16' }],
+    ['BEIRUT, May 16, 2025 (Reuters) - Israel', { outlet: 'Reuters', published: '2025-05-16' }],
+    ['CNN\n–\nIsrael and the new Syrian regime', { outlet: 'CNN', published: null }],
+    ['Just a headline\nAnd text.', { outlet: null, published: null }],
+  ];
+  for (const [input, expected] of table) {
+    const d = readDateline(input);
+    assert.deepEqual({ outlet: d.outlet, published: d.published }, expected, input);
+  }
+});
