@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCrosscheck, renderHtmlReport, renderMarkdownReport, toContractJson, type AliasFile, type AnalyzedDocument } from '../core/index';
 import { collectArticles, DEFAULT_MAX_BYTES, readArticle } from './files';
@@ -37,8 +37,14 @@ function parse(argv: readonly string[]): Args | string {
   return { command, flags, paths };
 }
 
+/** models/ner.json beside dist/ (the bundle) or two levels up (running from src/ in tests). */
+function modelPath(): string {
+  const candidates = [join(__dirname, '..', 'models', 'ner.json'), join(__dirname, '..', '..', 'models', 'ner.json')];
+  return candidates.find((p) => existsSync(p)) ?? candidates[0]!;
+}
+
 const host = {
-  readNerModel: () => readFileSync(join(__dirname, '..', 'models', 'ner.json'), 'utf8'),
+  readNerModel: () => readFileSync(modelPath(), 'utf8'),
   warn: (m: string) => process.stderr.write(`crosscheck: ${m}\n`),
 };
 
