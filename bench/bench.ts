@@ -1,0 +1,126 @@
+/**
+ * `npm run bench [-- --quick]`: speed and memory of Crosscheck against the JavaScript peers, one run, one machine.
+ * Its last stdout line is one JSON object (issue 6). Never part of `npm test`.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCrosscheck } from '../src/core/index';
+import { hasData, realArticles } from './corpus';
+
+const quick = process.argv.includes('--quick');
+const root = resolve(__dirname, '..');
+const engine = createCrosscheck({ readNerModel: () => readFileSync(join(root, 'models', 'ner.json'), 'utf8') });
+const mb = (texts: readonly string[]): number => texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+const now = (): number => performance.now();
+const log = (s: string): void => void process.stdout.write(s + '\n');
+
+if (!hasData) {
+  log('bench: ../shared/eval/data is absent; the benchmark needs its real articles. Nothing measured.');
+  process.exit(0);
+}
+
+const articles = realArticles();
+engine.analyze(articles[0]!); // load the model outside the timings
+
+/** Throughput of a per-article function over the texts, MB/s, on one core. */
+function throughput(texts: readonly string[], fn: (t: string) => unknown): number {
+  const t0 = now();
+  for (const t of texts) fn(t);
+  return mb(texts) / ((now() - t0) / 1000);
+}
+
+const sample = quick ? articles.slice(0, 120) : articles;
+const analyzeMBps = throughput(sample, (t) => engine.analyze(t));
+log(`crosscheck analyze: ${analyzeMBps.toFixed(2)} MB/s over ${mb(sample).toFixed(2)} MB`);
+
+function peer(name: string, make: () => ((t: string) => unknown) | null, texts: readonly string[]): number | null {
+  let fn: ((t: string) => unknown) | null = null;
+  try {
+    fn = make();
+  } catch {
+    fn = null;
+  }
+  if (!fn) {
+    log(`${name}: not installed, skipped`);
+    return null;
+  }
+  const r = throughput(texts, fn);
+  log(`${name}: ${r.toFixed(3)} MB/s over ${mb(texts).toFixed(2)} MB`);
+  return r;
+}
+const peerTexts = articles.slice(0, quick ? 15 : 60);
+const compromiseMBps = peer('compromise (people, places, organisations)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nlp = require('compromise');
+  return (t) => { const d = nlp(t); d.people().out('array'); d.places().out('array'); d.organizations().out('array'); };
+}, peerTexts);
+const winkMBps = peer('wink-nlp (entities)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const winkNLP = require('wink-nlp'); const model = require('wink-eng-lite-web-model');
+  const nlp = winkNLP(model); const its = nlp.its;
+  return (t) => nlp.readDoc(t).entities().out(its.detail);
+}, articles.slice(0, quick ? 60 : 400));
+
+// Re-analysis after a one-character edit in a 5,000-word article.
+const long = articles.filter((t) => t.length > 2000).join('\n\n').split(/\s+/).slice(0, 5000).join(' ');
+const latencies: number[] = [];
+const index = engine.createIndex();
+index.set('long.txt', long);
+for (let i = 0; i < (quick ? 20 : 60); i++) {
+  const at = Math.floor((long.length * (i + 1)) / 62);
+  const edited = long.slice(0, at) + 'x' + long.slice(at);
+  const t0 = now();
+  index.set('long.txt', edited);
+  latencies.push(now() - t0);
+}
+latencies.sort((a, b) => a - b);
+const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+log(`keystroke re-analysis in a 5,000-word article: p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms`);
+
+// Cold cross-reference of large workspaces, each in its own process so peak RSS is its own.
+const sizes = quick ? [200, 1000] : [1000, 10000];
+const workspace: { articles: number; seconds: number; rssMB: number }[] = [];
+let incrementalMs = 0;
+for (const n of sizes) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'workspace.ts'), String(n)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const last = r.stdout.trim().split('\n').pop() ?? '{}';
+  try {
+    const w = JSON.parse(last) as { articles: number; seconds: number; rssMB: number; incrementalMs: number };
+    workspace.push({ articles: w.articles, seconds: w.seconds, rssMB: w.rssMB });
+    incrementalMs = w.incrementalMs;
+    log(`workspace of ${n}: ${w.seconds.toFixed(1)} s cold, peak RSS ${w.rssMB} MB, one edited file ${w.incrementalMs.toFixed(0)} ms`);
+  } catch {
+    log(`workspace of ${n}: failed (${r.stderr.slice(-300)})`);
+  }
+}
+
+// Extension activation: load the bundle and call activate() against a stand-in vscode API.
+let activationMs: number | null = null;
+try {
+  const out = execFileSync(process.execPath, [join(__dirname, 'activation.cjs')], { encoding: 'utf8', cwd: root });
+  activationMs = Number(out.trim().split('\n').pop());
+  log(`activation: ${activationMs.toFixed(1)} ms`);
+} catch (e) {
+  log(`activation: not measured (${(e as Error).message.split('\n')[0]})`);
+}
+
+// The packaged extension's size.
+let vsixBytes: number | null = null;
+const dir = mkdtempSync(join(tmpdir(), 'crosscheck-vsix-'));
+try {
+  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--out', join(dir, 'c.vsix')], { cwd: root, stdio: 'pipe' });
+  vsixBytes = statSync(join(dir, 'c.vsix')).size;
+  log(`vsix: ${(vsixBytes / 1e6).toFixed(2)} MB`);
+} catch (e) {
+  log(`vsix: not packaged (${(e as Error).message.split('\n')[0]})`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const round = (x: number | null, d = 3): number | null => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+log(JSON.stringify({
+  analyzeMBps: round(analyzeMBps), compromiseMBps: round(compromiseMBps, 4), winkMBps: round(winkMBps),
+  keystrokeP95Ms: round(pct(0.95), 1), workspace, incrementalMs: round(incrementalMs, 1), activationMs: round(activationMs, 1), vsixBytes,
+}));

@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** ../shared/eval/data beside the checkout; the benchmark's texts are real news from there. */
+export const DATA = resolve(__dirname, '..', '..', 'shared', 'eval', 'data');
+export const hasData = existsSync(join(DATA, 'attribution', 'polnear-dev.jsonl'));
+
+const readJsonl = <T>(file: string): T[] => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+
+/** Real articles: PolNeAR (2016 election news) and CoNLL-2003 (Reuters) texts. */
+export function realArticles(): string[] {
+  const polnear = readJsonl<{ text: string }>(join(DATA, 'attribution', 'polnear-dev.jsonl')).map((r) => r.text);
+  const conll = readJsonl<{ text: string }>(join(DATA, 'ner', 'conll2003-dev.jsonl')).map((r) => r.text);
+  return [...polnear, ...conll];
+}
+
+const GIVEN = ['Amal', 'Boris', 'Chen', 'Dana', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jalil', 'Kemal', 'Lior', 'Mira', 'Nadia', 'Omar', 'Pavel'];
+const FAMILY = ['Haddad', 'Novak', 'Okafor', 'Petrov', 'Quispe', 'Rahimi', 'Sato', 'Tamm', 'Urbina', 'Vance', 'Weiss', 'Yilmaz', 'Zaman', 'Brandt'];
+
+/**
+ * `n` articles made from the real ones with names and numbers varied, so that a large workspace has
+ * real cross-referencing work (shared entities, near-duplicate claims that differ in a number).
+ */
+export function replicate(base: readonly string[], n: number, seed = 1): string[] {
+  let s = seed;
+  const rand = (k: number): number => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return (s >>> 8) % k;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const src = base[i % base.length]!;
+    const who = `${GIVEN[rand(GIVEN.length)]} ${FAMILY[rand(FAMILY.length)]}`;
+    const varied = src
+      .replace(/\b\d+\b/g, (d) => (rand(4) === 0 ? String(Number(d) + 1 + rand(9)) : d))
+      .replace(/\b(said|told reporters)\b/, `$1, according to ${who},`);
+    out.push(i < base.length ? src : varied);
+  }
+  return out;
+}

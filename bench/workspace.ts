@@ -1,0 +1,25 @@
+/** One cold cross-reference of N articles, in its own process: prints {articles, seconds, rssMB, incrementalMs}. */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createCrosscheck } from '../src/core/index';
+import { realArticles, replicate } from './corpus';
+
+const n = Number(process.argv[2] ?? 1000);
+const engine = createCrosscheck({ readNerModel: () => readFileSync(join(resolve(__dirname, '..'), 'models', 'ner.json'), 'utf8') });
+const texts = replicate(realArticles(), n);
+let peak = 0;
+const sampleRss = (): void => { peak = Math.max(peak, process.memoryUsage().rss); };
+const timer = setInterval(sampleRss, 50);
+const t0 = performance.now();
+const index = engine.createIndex();
+texts.forEach((t, i) => { index.set(`a${i}.txt`, t); if (i % 100 === 0) sampleRss(); });
+index.workspace();
+const seconds = (performance.now() - t0) / 1000;
+sampleRss();
+const t1 = performance.now();
+index.set('a0.txt', texts[0] + '\n\nOfficials said 12 people were hurt.');
+index.workspace();
+const incrementalMs = performance.now() - t1;
+sampleRss();
+clearInterval(timer);
+process.stdout.write(JSON.stringify({ articles: n, seconds, rssMB: Math.round(peak / 1e6), incrementalMs }) + '\n');
