@@ -1,7 +1,216 @@
 import type { TextContext } from '../text/context';
-import type { Attribution, Claim, EntityMention, Hedge } from '../types';
+import type { Attribution, Claim, EntityMention, Hedge, Span, Token } from '../types';
+import { normaliseNumber } from '../crossref/similarity';
+import { resolveDate } from './dates';
 
-/** Splits an article into claims, one per sentence or clause, with their attribution, entities, numbers and dates. */
-export function extractClaims(ctx: TextContext, _entities: readonly EntityMention[], _attributions: readonly Attribution[], _hedges: readonly Hedge[]): Claim[] {
-  return ctx.sentences.map((s, i) => ({ id: `c${i}`, start: s.start, end: s.end, text: s.text, attribution: null, entities: [], numbers: [], dates: [], negated: false }));
+/** Value types whose mentions are numbers in a claim, not names. */
+const NUMBER_TYPES = new Set(['NUMBER', 'MONEY', 'PERCENT', 'QUANTITY']);
+const DATE_TYPES = new Set(['DATE', 'TIME']);
+/** Clause joints: "confirmed the visit but denied talks", "While X, Y", "X; Y". */
+const JOINTS = new Set(['but', 'while', 'whereas', 'although', 'though', 'yet']);
+/** Verbs that open a second assertion after "but": "… but denied direct talks". */
+const SECOND_VERBS = /^(?:denie[ds]|deny(?:ing)?|rejecte?d?s?|confirme?d?s?|insiste?d?s?|sai[dy]s?|adde?d?s?|acknowledged?|admitted|dismissed|refused|declined|clarified|stressed|warned|noted)$/i;
+const PARTICIPLE = /^\p{Ll}{3,}ing$/u;
+/** -ing words that do not open a clause: ", including X", ", according to". */
+const NOT_PARTICIPLE = /^(?:including|according|during|regarding|concerning|excluding|following|nothing|something|anything|everything|morning|evening|building|meeting|spring|king|thing|bring|ring|wing|string|ceiling)$/i;
+/** What follows a participle that opens a clause: ", saying the …", ", pledging to …", ", warning against …". */
+const CLAUSE_NEXT = /^(?:to|that|the|a|an|his|her|its|their|our|it|he|she|they|we|on|in|with|for|against|at|from|up|out|about|over|into|off|down|back|him|them|\p{Lu}.*|\d.*)$/u;
+const NEGATORS = /^(?:not|no|never|n['’]t|neither|nor|cannot|without)$/i;
+const DENIALS = /^(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|rebuff(?:s|ed|ing)?)$/i;
+/** Negated reporting that is not a denial of the content: "have not commented", "no word from", "did not disclose". */
+const NO_COMMENT = /^(?:comment(?:ed|s)?|respond(?:ed|s)?|word|disclose[ds]?|confirm(?:ed)?|say|reply|replied|return(?:ed)?)$/i;
+const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+const WEEKDAY_OR_RELATIVE = /^(?:today|yesterday|tomorrow|tonight|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/**
+ * Splits an article into claims, one per sentence or clause, with their attribution, entities, numbers and dates:
+ * "The army confirmed the visit but denied direct talks" -> two claims, the second negated.
+ */
+export function extractClaims(ctx: TextContext, entities: readonly EntityMention[], attributions: readonly Attribution[], _hedges: readonly Hedge[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const sentence of ctx.sentences) {
+    const toks = ctx.tokens.slice(sentence.firstToken, sentence.endToken);
+    if (!isClaimSentence(toks, sentence)) continue;
+    for (const clause of splitClauses(toks, sentence, attributions)) {
+      const a = clause.firstToken, b = clause.endToken;
+      const clauseToks = ctx.tokens.slice(a, b);
+      const start = clauseToks[0]!.start, end = clauseToks[clauseToks.length - 1]!.end;
+      const span: Span = { start, end };
+      const entityIdx: number[] = [];
+      const numbers: string[] = [];
+      const dates: string[] = [];
+      const covered: Span[] = [];
+      entities.forEach((e, i) => {
+        if (e.start >= end || e.end <= start) return;
+        if (DATE_TYPES.has(e.type)) {
+          covered.push(e);
+          const v = e.value ?? resolveDate(e.text, ctx.published) ?? e.text;
+          if (!dates.includes(v)) dates.push(v);
+        } else if (NUMBER_TYPES.has(e.type)) {
+          covered.push(e);
+          const v = e.value ?? normaliseNumber(e.text.replace(/^\$/, '')) ?? e.text;
+          if (!numbers.includes(v)) numbers.push(v);
+        } else entityIdx.push(i);
+        if (!DATE_TYPES.has(e.type) && !NUMBER_TYPES.has(e.type)) covered.push(e);
+      });
+      const inside = (t: Token): boolean => covered.some((c) => c.start <= t.start && c.end >= t.end);
+      clauseToks.forEach((t, k) => {
+        if (inside(t)) return;
+        // Weekdays and today/yesterday the entity layer did not tag still count as dates.
+        if (WEEKDAY_OR_RELATIVE.test(t.text)) {
+          const prev = clauseToks[k - 1]?.text.toLowerCase();
+          const phrase = prev === 'earlier' || prev === 'later' || prev === 'last' || prev === 'next' || prev === 'this' ? `${prev} ${t.text}` : t.text;
+          const v = resolveDate(phrase, ctx.published);
+          if (v && !dates.includes(v)) dates.push(v);
+          return;
+        }
+        const n = t.kind === 'number' || /^[a-z]+$/i.test(t.text) ? normaliseNumber(t.text) : null;
+        if (n === null) return;
+        // "May 16", "16 May 2025" the entity layer did not tag.
+        const before = clauseToks[k - 1]?.text ?? '', after = clauseToks[k + 1]?.text ?? '';
+        if (t.kind === 'number' && (MONTH.test(before) || MONTH.test(after))) {
+          const year = clauseToks[k + 1]?.text === ',' && /^\d{4}$/.test(clauseToks[k + 2]?.text ?? '') ? ` ${clauseToks[k + 2]!.text}` : '';
+          const v = resolveDate(MONTH.test(before) ? `${before} ${t.text}${year}` : `${t.text} ${after}`, ctx.published);
+          if (v) { if (!dates.includes(v)) dates.push(v); return; }
+        }
+        if (t.kind === 'number' && /^\d{4}$/.test(t.text) && MONTH.test(clauseToks[k - 3]?.text ?? '')) return;
+        if (/^(?:1[6-9]|20)\d\d$/.test(n) && t.kind === 'number') { if (!dates.includes(n)) dates.push(n); return; }
+        if (!numbers.includes(n)) numbers.push(n);
+      });
+      const attribution = pickAttribution(attributions, span);
+      const att = attribution === null ? undefined : attributions[attribution];
+      claims.push({
+        id: `c${claims.length}`, start, end, text: ctx.text.slice(start, end), attribution, entities: entityIdx, numbers, dates,
+        negated: att?.stance === 'deny' || (att?.stance !== 'no-comment' && isNegated(clauseToks)),
+      });
+    }
+  }
+  return claims;
+}
+
+/** Datelines, bylines, lone dashes and outlet names are not claims. */
+function isClaimSentence(toks: readonly Token[], sentence: Span & { text: string }): boolean {
+  const words = toks.filter((t) => t.kind === 'word' && /\p{L}/u.test(t.text));
+  if (words.length < 4) return false;
+  if (/^\s*(?:by|reporting by|writing by|editing by|photo:?|image:?|source:?)\s+\p{Lu}/iu.test(sentence.text) && words.length < 10) return false;
+  if (/^\s*(?:date:?\s+)?\d{4}-\d{2}-\d{2}\b/.test(sentence.text) && words.length < 8) return false;
+  return true;
+}
+
+/** True when the clause negates or denies its predicate, not when it only withholds comment. */
+function isNegated(toks: readonly Token[]): boolean {
+  let quoted = false;
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i]!.text;
+    if (w === '“' || w === '”' || w === '"') { quoted = w === '“' ? true : w === '”' ? false : !quoted; continue; }
+    if (quoted) continue;
+    if (DENIALS.test(w)) return true;
+    if (!NEGATORS.test(w)) continue;
+    // "have not commented", "no word from", "did not disclose": withholding, not denial.
+    const next = toks.slice(i + 1, i + 4).find((t) => t.kind === 'word' && !/^(?:have|has|had|did|do|does|yet|been|immediately|publicly|be)$/i.test(t.text));
+    if (next && NO_COMMENT.test(next.text)) continue;
+    return true;
+  }
+  return false;
+}
+
+interface Clause { readonly firstToken: number; readonly endToken: number }
+
+/**
+ * Splits a sentence where a second assertion begins: between two attributions ("confirmed X but denied Y"),
+ * after a fronted "While X," clause, at semicolons.
+ */
+function splitClauses(toks: readonly Token[], sentence: { firstToken: number; endToken: number; start: number; end: number }, attributions: readonly Attribution[]): Clause[] {
+  const cuts = new Set<number>(); // token index (absolute) where a new clause starts
+  const attributionCuts = new Set<number>();
+  const base = sentence.firstToken;
+  const idxAt = (pos: number): number => {
+    for (let k = 0; k < toks.length; k++) if (toks[k]!.end > pos) return base + k;
+    return base + toks.length;
+  };
+  // Between consecutive attributions whose parts do not interleave.
+  const inSentence = attributions.filter((a) => a.cue.start >= sentence.start && a.cue.end <= sentence.end).sort((x, y) => x.cue.start - y.cue.start);
+  for (let i = 0; i + 1 < inSentence.length; i++) {
+    const a = inSentence[i]!, b = inSentence[i + 1]!;
+    const aEnd = Math.max(a.cue.end, a.content?.end ?? 0, a.source?.end ?? 0);
+    const bStart = Math.min(b.cue.start, b.source?.start ?? Infinity);
+    if (aEnd >= bStart || (a.content && b.content && a.content.start < b.content.end && b.content.start < a.content.end)) continue;
+    let cut = -1;
+    for (let k = idxAt(aEnd) - base; k < toks.length && toks[k]!.start < bStart; k++) {
+      const w = toks[k]!.text.toLowerCase();
+      if (w === ',' || w === ';') cut = base + k + 1;
+      else if (JOINTS.has(w) || w === 'and') cut = base + k;
+    }
+    if (cut > base) { cuts.add(cut); attributionCuts.add(cut); }
+  }
+  for (let k = 1; k < toks.length - 3; k++) {
+    const w = toks[k]!.text;
+    // "X; Y" and "… but denied Y" with a reporting verb right after the joint.
+    if (w === ';') cuts.add(base + k + 1);
+    if (/^(?:but|while)$/i.test(w) && toks[k + 1] && SECOND_VERBS.test(toks[k + 1]!.text)) cuts.add(base + k);
+    // ", pledging to lift sanctions", ", saying the trip …": a participle clause is a second assertion.
+    if (w === ',' && toks[k + 1] && PARTICIPLE.test(toks[k + 1]!.text) && !NOT_PARTICIPLE.test(toks[k + 1]!.text) && CLAUSE_NEXT.test(toks[k + 2]?.text ?? '') && toks.length - k > 5) cuts.add(base + k + 1);
+    // ", and for the time being it has not …": coordinated clauses with five words or more on each side.
+    if (w === ',' && /^(?:and|but)$/i.test(toks[k + 1]?.text ?? '') && wordCount(toks, 0, k) >= 5 && wordCount(toks, k + 2, toks.length) >= 5) cuts.add(base + k + 1);
+    // "… to end the attack on his country “we will not reach …”": a quotation after the clause is its own claim.
+    if ((w === '“' || w === '"') && k > 3 && toks[k - 1]!.kind === 'word' && wordCount(toks, k + 1, Math.min(toks.length, k + 8)) >= 4) cuts.add(base + k);
+    // ", a former jihadist designated as …": a long apposition describes someone; it is a claim of its own.
+    if (w === ',' && /^(?:a|an)$/i.test(toks[k + 1]?.text ?? '') && toks.length - k > 7 && k > 3) cuts.add(base + k + 1);
+  }
+  // "While Syrian officials have not commented on the meeting, Al-Sharaa said …"
+  if (/^(?:while|although|though|whereas)$/i.test(toks[0]?.text ?? '')) {
+    const comma = toks.findIndex((t, k) => k > 3 && t.text === ',');
+    if (comma > 0 && toks.length - comma > 5) cuts.add(base + comma + 1);
+  }
+  // Never cut inside one attribution (its cue, its content, and its source when it stands next to the cue).
+  // The frame (source and cue) and the gap between it and the content stay together; the content itself may split.
+  const extents = inSentence.map((a) => {
+    let lo = a.cue.start, hi = a.cue.end;
+    if (a.source && (Math.abs(a.cue.start - a.source.end) < 30 || Math.abs(a.source.start - a.cue.end) < 30)) {
+      lo = Math.min(lo, a.source.start); hi = Math.max(hi, a.source.end);
+    }
+    if (a.content && a.content.start >= hi) hi = a.content.start + 1;
+    else if (a.content && a.content.end <= lo) lo = a.content.end - 1;
+    return { lo, hi };
+  });
+  const protectedCut = (c: number): boolean => {
+    const at = toks[c - base]?.start ?? Infinity;
+    return !attributionCuts.has(c) && extents.some((e) => e.lo < at && at < e.hi);
+  };
+  const sorted = [...cuts].filter((c) => c > base && c < base + toks.length && !protectedCut(c)).sort((x, y) => x - y);
+  const clauses: Clause[] = [];
+  let from = base;
+  for (const c of sorted) {
+    if (wordCount(toks, from - base, c - base) >= 3) { clauses.push({ firstToken: from, endToken: c }); from = c; }
+  }
+  if (clauses.length && wordCount(toks, from - base, toks.length) < 3) {
+    const last = clauses.pop()!;
+    from = last.firstToken;
+  }
+  clauses.push({ firstToken: from, endToken: base + toks.length });
+  // Trim trailing commas and joints so spans read cleanly.
+  return clauses.map((c) => {
+    let e = c.endToken;
+    while (e - 1 > c.firstToken && /^[,;:–—-]$/.test(toks[e - 1 - base]!.text)) e--;
+    return { firstToken: c.firstToken, endToken: e };
+  });
+}
+
+const wordCount = (toks: readonly Token[], a: number, b: number): number => {
+  let n = 0;
+  for (let k = a; k < b; k++) if (toks[k]!.kind === 'word') n++;
+  return n;
+};
+
+/** The attribution whose cue lies in the clause, else the one whose content overlaps it most. */
+function pickAttribution(attributions: readonly Attribution[], span: Span): number | null {
+  let best: number | null = null, bestOverlap = 0;
+  for (let i = 0; i < attributions.length; i++) {
+    const a = attributions[i]!;
+    if (a.cue.start >= span.start && a.cue.end <= span.end) return i;
+    if (!a.content) continue;
+    const ov = Math.min(a.content.end, span.end) - Math.max(a.content.start, span.start);
+    if (ov > bestOverlap) { best = i; bestOverlap = ov; }
+  }
+  return bestOverlap >= Math.min(20, (span.end - span.start) / 3) ? best : null;
 }

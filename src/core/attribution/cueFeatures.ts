@@ -1,0 +1,73 @@
+import type { Token } from '../types';
+import { CUE_AUXILIARIES, CUE_FORMS } from './lexicon';
+import { UNNAMED_HEADS } from './sourceKind';
+import type { TokenView } from './view';
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'no', 'any', 'some', '’s', "'s"]);
+const AUX = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'did', 'does', 'do', 'not', "n't", 'n’t', 'to', 'also', 'can', 'could', 'may', 'might']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+
+function shape(tok: Token | undefined, lower: string | undefined): string {
+  if (!tok || lower === undefined) return 'none';
+  if (tok.kind === 'punct') return /[“”"«»]/.test(tok.text) ? 'q' : tok.text;
+  if (tok.kind === 'number') return 'num';
+  if (PRONOUNS.has(lower)) return 'pron';
+  if (DETERMINERS.has(lower)) return 'det';
+  if (AUX.has(lower)) return 'aux';
+  if (/^\p{Lu}/u.test(tok.text)) return 'Cap';
+  return 'low';
+}
+
+/**
+ * The features a cue candidate is judged on: its word, its neighbours and their shapes, whether it sits in a
+ * quotation; e.g. "told" between "source" and "CNN" gives `w=told`, `p=source`, `ns=Cap`.
+ */
+export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number, first: number, end: number): string[] {
+  const l = view.lower;
+  const w = l[i]!;
+  const at = (k: number): string => (k >= first && k < end ? l[k]! : k < first ? '<s>' : '</s>');
+  const sh = (k: number): string => (k >= first && k < end ? shape(tokens[k], l[k]) : k < first ? '<s>' : '</s>');
+  const p = at(i - 1), p2 = at(i - 2), nx = at(i + 1), n2 = at(i + 2);
+  const ps = sh(i - 1), ns = sh(i + 1), ns2 = sh(i + 2), ps2 = sh(i - 2);
+  const lex = CUE_FORMS.get(w);
+  const q = view.quoteOf[i]! >= 0 ? 'in' : 'out';
+  const cap = i > first && /^\p{Lu}/u.test(tokens[i]!.text) ? 'cap' : 'low';
+  const fromEnd = end - i <= 3 ? 'end' : 'mid';
+  const fromStart = i - first <= 1 ? 'start' : 'body';
+  const f = [
+    'b', 'w=' + w, 'p=' + p, 'n=' + nx, 'wp=' + w + '|' + p, 'wn=' + w + '|' + nx, 'p2=' + p2, 'n2=' + n2,
+    'ps=' + ps, 'ns=' + ns, 'wps=' + w + '|' + ps, 'wns=' + w + '|' + ns, 'wns2=' + w + '|' + ns + '|' + ns2,
+    'wps2=' + w + '|' + ps2 + '|' + ps, 'q=' + q, 'wq=' + w + '|' + q, 'cap=' + cap, 'wcap=' + w + '|' + cap,
+    'end=' + fromEnd, 'wend=' + w + '|' + fromEnd, 'start=' + fromStart, 'wnn=' + w + '|' + nx + '|' + n2,
+    'suf=' + w.slice(-3), 'sufps=' + w.slice(-3) + '|' + ps, 'sufns=' + w.slice(-3) + '|' + ns,
+  ];
+  if (lex) f.push('lex=' + lex.stance, 'lexps=' + ps, 'lexns=' + ns, 'lexq=' + q);
+  // What stands left of the cue once auxiliaries and adverbs are skipped: a subject, a comma, a quote.
+  let k = i - 1, aux = 'none';
+  while (k >= first && (CUE_AUXILIARIES.has(l[k]!) || (l[k]!.endsWith('ly') && l[k]!.length > 4))) { if (aux === 'none') aux = l[k]!; k--; }
+  const left = k < first ? '<s>' : UNNAMED_HEADS.has(l[k]!) ? 'src' : shape(tokens[k], l[k]);
+  const st = stem(w);
+  f.push('st=' + st, 'left=' + left, 'wleft=' + w + '|' + left, 'stleft=' + st + '|' + left, 'aux=' + aux, 'waux=' + w + '|' + aux);
+  let rthat = 'none';
+  for (let r = i + 1; r < end && r <= i + 4; r++) {
+    const x = l[r]!;
+    if (x === 'that') { rthat = 'that'; break; }
+    if (x === ':' ) { rthat = 'colon'; break; }
+    if (tokens[r]!.kind === 'punct' && /[“"«]/.test(tokens[r]!.text)) { rthat = 'quote'; break; }
+  }
+  let lq = 'none';
+  for (let r = i - 1; r >= first && r >= i - 4; r--) if (tokens[r]!.kind === 'punct' && /[”"»]/.test(tokens[r]!.text)) { lq = 'quote'; break; }
+  f.push('r=' + rthat, 'wr=' + w + '|' + rthat, 'str=' + st + '|' + rthat, 'lq=' + lq, 'wlq=' + w + '|' + lq);
+  return f;
+}
+
+/** A crude stem that folds the forms of one verb together: "claims", "claimed", "claiming" -> "claim". */
+export function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3).replace(/(.)\1$/, '$1');
+  if (word.length > 4 && word.endsWith('ied')) return word.slice(0, -3) + 'y';
+  if (word.length > 4 && word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2).replace(/(.)\1$/, '$1');
+  if (word.length > 3 && word.endsWith('es') && /(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word.replace(/e$/, '');
+}

@@ -1,0 +1,111 @@
+import type { TextContext } from '../text/context';
+import type { Stance } from '../types';
+import { cueFeatures } from './cueFeatures';
+import { scoreCue, type CueModel } from './cueModel';
+import { CUE_AUXILIARIES, CUE_FORMS, CUE_PHRASES, NO_COMMENT_WHEN_NEGATED, isNegation } from './lexicon';
+import type { TokenView } from './view';
+
+/** A cue found in a sentence: tokens `[first, end)`, its head word and what it says about the source's stance. */
+export interface Cue {
+  readonly sentence: number;
+  readonly first: number;
+  readonly end: number;
+  /** The token that carries the verb or phrase ("said" in "has said", "according" in "according to"). */
+  readonly head: number;
+  /** Lemma for verbs ("say"), the phrase for phrases ("according to"), the word for learned cues. */
+  readonly lemma: string;
+  readonly stance: Stance;
+  readonly negated: boolean;
+  /** "verb" takes a subject; "according" and "from" name their source after them. */
+  readonly frame: 'verb' | 'according' | 'from';
+}
+
+interface PhraseNode { readonly next: Map<string, PhraseNode>; phrase?: string; stance?: Stance }
+
+function buildTrie(phrases: readonly { phrase: string; stance: Stance }[]): PhraseNode {
+  const root: PhraseNode = { next: new Map() };
+  for (const p of phrases) {
+    let node = root;
+    for (const w of p.phrase.split(' ')) {
+      let child = node.next.get(w);
+      if (!child) { child = { next: new Map() }; node.next.set(w, child); }
+      node = child;
+    }
+    node.phrase = p.phrase;
+    node.stance = p.stance;
+  }
+  return root;
+}
+
+const BUILTIN_TRIE = buildTrie(CUE_PHRASES);
+/** Words before "told" or "said" that make it no cue: "all told", "that said", "truth be told". */
+const NOT_CUE_AFTER = new Map<string, ReadonlySet<string>>([
+  ['told', new Set(['all', 'be'])],
+  ['said', new Set(['that', 'aforesaid'])],
+]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'these', 'those', 'such', 'new', 'false', 'unfounded', 'baseless']);
+const NOUN_FORMS = new Set(['claims', 'claim', 'reports', 'report', 'statement', 'comments', 'comment', 'posts', 'post', 'shows', 'show', 'findings', 'notes', 'note', 'texts', 'text', 'quotes', 'quote', 'briefs']);
+
+/**
+ * Finds the cues of a document, sentence by sentence: "a senior source told CNN", "has not commented",
+ * "according to", "there was no word from". Phrases come from the lexicon; single words are judged by the
+ * learned model in context ("all told" and "the claims" are no cues).
+ */
+export function findCues(ctx: TextContext, view: TokenView, model: CueModel, extraCues: readonly string[] = []): Cue[] {
+  const trie = extraCues.length ? buildTrie([...CUE_PHRASES, ...extraCues.map((p) => ({ phrase: p.toLowerCase().trim(), stance: 'assert' as Stance }))]) : BUILTIN_TRIE;
+  const cues: Cue[] = [];
+  const { tokens } = ctx;
+  const { lower } = view;
+  ctx.sentences.forEach((s, si) => {
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      // Longest lexicon phrase first.
+      let node: PhraseNode | undefined = trie, matchEnd = -1, matched: PhraseNode | undefined;
+      for (let k = i; k < s.endToken && node; k++) {
+        node = node.next.get(lower[k]!);
+        if (node?.phrase) { matchEnd = k + 1; matched = node; }
+      }
+      if (matched && matched.phrase) {
+        const phrase = matched.phrase;
+        const frame = phrase === 'according to' ? 'according' : phrase.endsWith(' from') ? 'from' : 'verb';
+        const negated = phrase.split(' ').some(isNegation);
+        cues.push({ sentence: si, first: i, end: matchEnd, head: i, lemma: phrase, stance: matched.stance ?? 'assert', negated, frame });
+        i = matchEnd - 1;
+        continue;
+      }
+      const w = lower[i]!;
+      if (tokens[i]!.kind !== 'word' || !model.candidates.has(w)) continue;
+      if (!plausible(ctx, view, i, s.firstToken)) continue;
+      const score = scoreCue(model, cueFeatures(tokens, view, i, s.firstToken, s.endToken));
+      if (score <= model.threshold) continue;
+      cues.push(verbCue(view, si, i, s.firstToken));
+    }
+  });
+  return cues;
+}
+
+/** Rules the model cannot learn from PolNeAR alone: titles in quotation marks, "all told", nouns after determiners. */
+function plausible(ctx: TextContext, view: TokenView, i: number, first: number): boolean {
+  const w = view.lower[i]!;
+  const prev = i > first ? view.lower[i - 1]! : '';
+  if (NOT_CUE_AFTER.get(w)?.has(prev)) return false;
+  // "He Said, She Said": a capitalised cue inside a quotation is part of a title.
+  if (i > first && view.quoteOf[i]! >= 0 && /^\p{Lu}/u.test(ctx.tokens[i]!.text) && view.quotes[view.quoteOf[i]!]!.first !== i - 1) return false;
+  if (NOUN_FORMS.has(w) && (DETERMINERS.has(prev) || prev === '’s' || prev === "'s")) return false;
+  return true;
+}
+
+function verbCue(view: TokenView, sentence: number, head: number, sentenceFirst: number): Cue {
+  const w = view.lower[head]!;
+  const lex = CUE_FORMS.get(w);
+  // Take in auxiliaries and a negation to the left: "has not commented", "did not say".
+  let first = head, negated = false;
+  for (let k = head - 1; k >= sentenceFirst && head - k <= 3 && CUE_AUXILIARIES.has(view.lower[k]!); k--) {
+    if (isNegation(view.lower[k]!)) negated = true;
+    first = k;
+  }
+  const lemma = lex?.lemma ?? w;
+  let stance: Stance = lex?.stance ?? 'other';
+  if (negated) stance = NO_COMMENT_WHEN_NEGATED.has(lemma) ? 'no-comment' : stance === 'deny' ? 'other' : stance;
+  if (!negated) first = head;
+  return { sentence, first, end: head + 1, head, lemma, stance, negated, frame: 'verb' };
+}

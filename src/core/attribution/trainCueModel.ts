@@ -1,0 +1,108 @@
+import type { Span } from '../types';
+import { tokenize } from '../text/tokenize';
+import { splitSentences } from '../text/sentences';
+import { cueFeatures } from './cueFeatures';
+import { CUE_AUXILIARIES, CUE_FORMS } from './lexicon';
+import type { CueModel } from './cueModel';
+import { buildTokenView } from './view';
+import { isTimeWord } from './parseSource';
+
+/** One annotated article: its text and the spans of its gold attribution cues. */
+export interface CueTrainingDoc {
+  readonly text: string;
+  readonly cues: readonly Span[];
+}
+
+/** Words that are part of multi-word cues ("according to", "in a statement") but never judged alone. */
+const FUNCTION_WORDS = new Set(
+  ('to of a an the on in for about with at by from as and or but that this it its his her their is are was were be been has ' +
+    'have had will would not no up out over into than so he she they we i you against under after before since during ' +
+    'through between among toward towards upon via per if whether when while because').split(' '),
+);
+
+const isHeadWord = (w: string): boolean => !FUNCTION_WORDS.has(w) && !CUE_AUXILIARIES.has(w) && !/ly$/.test(w) && !isTimeWord(w) && !/^\p{P}/u.test(w);
+
+interface Example { readonly features: readonly string[]; readonly label: 1 | -1 }
+
+/**
+ * Trains the cue classifier (an averaged perceptron) on annotated articles, e.g. PolNeAR train:
+ * `trainCueModel(rows.map(r => ({text: r.text, cues: r.attributions.flatMap(a => a.cue)})))`.
+ */
+export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs?: number; minCount?: number; minRatio?: number; minFeatureCount?: number } = {}): CueModel {
+  const epochs = options.epochs ?? 8, minCount = options.minCount ?? 1, minRatio = options.minRatio ?? 0.05, minFeatureCount = options.minFeatureCount ?? 10;
+  const prepared = docs.map((d) => {
+    const tokens = tokenize(d.text);
+    const sentences = splitSentences(d.text, tokens);
+    const view = buildTokenView({ text: d.text, tokens, sentences, published: null });
+    // Only the head of each gold cue is a positive: "said" in "said in a statement", "endorsed" in "has been endorsed by".
+    const label = tokens.map(() => false);
+    for (const c of d.cues) {
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (t.end <= c.start || t.start >= c.end) continue;
+        if (!isHeadWord(t.text.toLowerCase()) || t.kind !== 'word') continue;
+        label[i] = true;
+        break;
+      }
+    }
+    return { tokens, sentences, view, label };
+  });
+  const hits = new Map<string, number>(), totals = new Map<string, number>();
+  for (const p of prepared) {
+    p.tokens.forEach((t, i) => {
+      if (t.kind !== 'word') return;
+      const w = p.view.lower[i]!;
+      totals.set(w, (totals.get(w) ?? 0) + 1);
+      if (p.label[i]) hits.set(w, (hits.get(w) ?? 0) + 1);
+    });
+  }
+  const candidates = new Set<string>(CUE_FORMS.keys());
+  for (const [w, h] of hits) if (h >= minCount && h / totals.get(w)! >= minRatio && isHeadWord(w)) candidates.add(w);
+
+  const examples: Example[] = [];
+  for (const p of prepared) {
+    for (const s of p.sentences) {
+      for (let i = s.firstToken; i < s.endToken; i++) {
+        if (!candidates.has(p.view.lower[i]!)) continue;
+        examples.push({ features: cueFeatures(p.tokens, p.view, i, s.firstToken, s.endToken), label: p.label[i] ? 1 : -1 });
+      }
+    }
+  }
+  // Features seen too rarely only memorise the training set (and bloat the model).
+  const seen = new Map<string, number>();
+  for (const ex of examples) for (const f of ex.features) seen.set(f, (seen.get(f) ?? 0) + 1);
+  for (let e = 0; e < examples.length; e++) {
+    const ex = examples[e]!;
+    examples[e] = { features: ex.features.filter((f) => seen.get(f)! >= minFeatureCount), label: ex.label };
+  }
+  // Averaged perceptron with the usual lazy-update trick: totals of weight * time.
+  const w = new Map<string, number>(), acc = new Map<string, number>(), stamp = new Map<string, number>();
+  let time = 1;
+  const update = (f: string, delta: number): void => {
+    const cur = w.get(f) ?? 0;
+    acc.set(f, (acc.get(f) ?? 0) + cur * (time - (stamp.get(f) ?? time)));
+    stamp.set(f, time);
+    w.set(f, cur + delta);
+  };
+  // A fixed shuffle so training is reproducible.
+  let seed = 12345;
+  const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let e = 0; e < epochs; e++) {
+    const order = examples.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    for (const k of order) {
+      const ex = examples[k]!;
+      let s = 0;
+      for (const f of ex.features) s += w.get(f) ?? 0;
+      if (s * ex.label <= 0) for (const f of ex.features) update(f, ex.label);
+      time++;
+    }
+  }
+  const weights = new Map<string, number>();
+  for (const [f, cur] of w) {
+    const total = (acc.get(f) ?? 0) + cur * (time - (stamp.get(f) ?? time));
+    const avg = Math.round((total / time) * 1000) / 1000;
+    if (Math.abs(avg) >= 0.002) weights.set(f, avg);
+  }
+  return { candidates, weights, threshold: 0 };
+}

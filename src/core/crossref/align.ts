@@ -1,0 +1,414 @@
+import type { AnalyzedDocument, Attribution, Claim, ClaimCluster, ClaimDifference, ClaimRef, EntityMention, TextSpan, Token } from '../types';
+import { claimTerms, idf, SAME_THRESHOLD, scoreTerms, type ClaimTerms } from './similarity';
+import { weekdayOf } from '../claims/dates';
+import { countryOf, nameWords, personName } from './names';
+
+/** One claim prepared for alignment. */
+interface Item {
+  readonly doc: AnalyzedDocument;
+  readonly claim: Claim;
+  readonly terms: ClaimTerms;
+  /** The whole claim, source and cue included, as `crosscheck match` sees a sentence. */
+  readonly whole: ClaimTerms;
+  /** What the source says, without who says it, when the attribution's content lies in the claim. */
+  readonly content: ClaimTerms | null;
+  /** Workspace entity ids named in the claim, by family. */
+  readonly ids: ReadonlySet<string>;
+  readonly places: ReadonlySet<string>;
+  readonly people: ReadonlySet<string>;
+  readonly attribution: Attribution | null;
+  /** The claim's name mentions with their workspace entity ids. */
+  readonly mentions: readonly { readonly m: EntityMention; readonly id: string }[];
+  /** Tokens of the claim minus its source and cue, for spans and negation scope. */
+  readonly tokens: readonly Token[];
+}
+
+const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+
+/**
+ * Aligns claims across documents into clusters: candidates come from an inverted index over entity ids and rare words
+ * (cost grows with candidate pairs, not all pairs), each candidate pair is scored by the same model as `crosscheck match`,
+ * and every cluster holds claims from at least two documents with its typed differences.
+ */
+export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>): { clusters: ClaimCluster[]; clusterOf: Map<string, string> } {
+  const items: Item[] = [];
+  for (const doc of docs) for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, entityOf));
+
+  // Inverted index over entity ids and content words; keys in too many claims are not informative enough to block on.
+  const postings = new Map<string, number[]>();
+  const keysOf = (it: Item): string[] => {
+    const keys = [...it.terms.content];
+    // Refusals to comment are found by whom they speak for: "Syrian officials" ~ "Damascus".
+    if (withholds(it)) { const c = sourceCountry(it); if (c) keys.push(`silent:${c}`, `silent:${c}`); }
+    return keys;
+  };
+  const itemKeys = items.map(keysOf);
+  items.forEach((_, i) => {
+    for (const k of itemKeys[i]!) { const list = postings.get(k) ?? postings.set(k, []).get(k)!; if (list[list.length - 1] !== i) list.push(i); }
+  });
+  const maxPosting = Math.max(40, Math.ceil(items.length * 0.05));
+  const edges: { a: number; b: number; score: number }[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const shared = new Map<number, number>();
+    for (const k of new Set(itemKeys[i]!)) {
+      const list = postings.get(k)!;
+      if (list.length > maxPosting) continue;
+      const w = /^e\d+$/.test(k) || k.startsWith('silent:') ? 2 : idf(k) > 4 ? 1.5 : 1;
+      for (const j of list) if (j > i && items[j]!.doc !== it.doc) shared.set(j, (shared.get(j) ?? 0) + w);
+    }
+    for (const [j, s] of shared) {
+      if (s < 2) continue;
+      const other = items[j]!;
+      const score = decide(it, other);
+      if (score >= SAME_THRESHOLD) edges.push({ a: i, b: j, score });
+    }
+  }
+  // Best edges first; a claim joins a cluster only if the cluster has no other claim of its document that it does not match.
+  edges.sort((x, y) => y.score - x.score);
+  const clusterOfItem = new Map<number, number>();
+  const clusterItems: number[][] = [];
+  const edgeSet = new Set(edges.map((e) => `${e.a},${e.b}`));
+  const linked = (a: number, b: number): boolean => edgeSet.has(a < b ? `${a},${b}` : `${b},${a}`);
+  for (const e of edges) {
+    const ca = clusterOfItem.get(e.a), cb = clusterOfItem.get(e.b);
+    if (ca === undefined && cb === undefined) {
+      clusterOfItem.set(e.a, clusterItems.length); clusterOfItem.set(e.b, clusterItems.length);
+      clusterItems.push([e.a, e.b]);
+    } else if (ca !== undefined && cb === undefined) {
+      if (fits(clusterItems[ca]!, e.b, items, linked)) { clusterItems[ca]!.push(e.b); clusterOfItem.set(e.b, ca); }
+    } else if (cb !== undefined && ca === undefined) {
+      if (fits(clusterItems[cb]!, e.a, items, linked)) { clusterItems[cb]!.push(e.a); clusterOfItem.set(e.a, cb); }
+    }
+  }
+  const clusters: ClaimCluster[] = [];
+  const clusterOf = new Map<string, string>();
+  for (const members of clusterItems) {
+    const docsIn = new Set(members.map((m) => items[m]!.doc.id));
+    if (docsIn.size < 2) continue;
+    members.sort((x, y) => x - y);
+    const id = `k${clusters.length}`;
+    const differences: ClaimDifference[] = [];
+    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
+      const a = items[members[x]!]!, b = items[members[y]!]!;
+      if (a.doc === b.doc) continue;
+      differences.push(...compare(a, b));
+    }
+    const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
+    const refs: ClaimRef[] = members.map((m) => ({ doc: items[m]!.doc.id, claim: items[m]!.claim.id }));
+    for (const r of refs) clusterOf.set(`${r.doc}#${r.claim}`, id);
+    clusters.push({ id, claims: refs, relation, differences });
+  }
+  return { clusters, clusterOf };
+}
+
+/** A claim may join a cluster when each member from another document is linked to it, or the cluster is small and it matches one. */
+function fits(members: readonly number[], candidate: number, items: readonly Item[], linked: (a: number, b: number) => boolean): boolean {
+  const doc = items[candidate]!.doc;
+  const others = members.filter((m) => items[m]!.doc !== doc);
+  if (!others.length) return false;
+  const hits = others.filter((m) => linked(m, candidate)).length;
+  return hits * 2 >= others.length;
+}
+
+function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<string, string>): Item {
+  const a = doc.analysis;
+  const attribution = claim.attribution === null ? null : a.attributions[claim.attribution] ?? null;
+  const skip: TextSpan[] = [];
+  if (attribution) {
+    if (attribution.cue) skip.push(attribution.cue);
+    if (attribution.source && attribution.content && !(attribution.content.start <= attribution.source.start && attribution.content.end >= attribution.source.end)) skip.push(attribution.source);
+    if (attribution.relayedTo) skip.push(attribution.relayedTo);
+  }
+  const all = tokensIn(a.tokens, claim);
+  const stripped = all.filter((t) => !skip.some((s) => s.start <= t.start && s.end >= t.end));
+  // "Syrian officials have not commented on the meeting": when the source is most of the claim, keep it.
+  const tokens = skip.length && claimTerms('', undefined, stripped).content.size >= 3 ? stripped : all;
+  const mentions: { m: EntityMention; id: string }[] = [];
+  const ids = new Set<string>(), places = new Set<string>(), people = new Set<string>();
+  for (const i of claim.entities) {
+    const m = a.entities[i];
+    const id = entityOf.get(`${doc.id}#${i}`);
+    if (!m || !id) continue;
+    mentions.push({ m, id });
+    ids.add(id);
+    if (PLACE_TYPES.has(m.type)) places.add(id);
+    if (m.type === 'PERSON') people.add(id);
+  }
+  const keyAt = (t: Token): string | null => {
+    for (const x of mentions) if (x.m.start <= t.start && x.m.end >= t.end) return x.id;
+    return null;
+  };
+  const terms = claimTerms('', keyAt, tokens);
+  const whole = tokens === all ? terms : claimTerms('', keyAt, all);
+  let content: ClaimTerms | null = null;
+  const c = attribution?.content;
+  if (c && c.start >= claim.start - 1 && c.end <= claim.end + 1) {
+    const inContent = all.filter((t) => t.start >= c.start && t.end <= c.end);
+    const ct = claimTerms('', keyAt, inContent);
+    if (ct.content.size >= 3 && inContent.length < tokens.length) content = ct;
+  }
+  return { doc, claim, terms, whole, content, ids, places, people, attribution, mentions, tokens };
+}
+
+function tokensIn(tokens: readonly Token[], span: TextSpan): Token[] {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid]!.end <= span.start) lo = mid + 1; else hi = mid; }
+  const out: Token[] = [];
+  for (let i = lo; i < tokens.length && tokens[i]!.start < span.end; i++) out.push(tokens[i]!);
+  return out;
+}
+
+/** The shared score, vetoed for look-alike events: two earthquakes are one claim only if places, dates and people agree. */
+/** True when the claim withholds comment rather than asserting: "officials have not commented", "no word from Damascus". */
+function withholds(it: Item): boolean {
+  if (it.attribution?.stance === 'no-comment') return true;
+  const toks = it.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (!NEG_WORD.test(toks[i]!.text)) continue;
+    const next = toks.slice(i + 1, i + 4).find((x) => x.kind === 'word' && !/^(?:have|has|had|did|do|does|yet|been|be|publicly|immediately)$/i.test(x.text));
+    if (next && WITHHOLD.test(next.text)) return true;
+  }
+  return false;
+}
+
+/** The country a withholding claim's source speaks for ("Syrian officials", "Damascus"). */
+function sourceCountry(it: Item): string | null {
+  const src = it.attribution?.source?.text;
+  if (src) return countryOf(src);
+  for (const x of it.mentions) { const c = countryOf(x.m.text); if (c) return c; }
+  return null;
+}
+
+/** Both withhold comment, for the same country or source, on a shared subject: "have not commented on the meeting" ~ "no word … regarding consultations". */
+function sameSilence(a: Item, b: Item): boolean {
+  const ca = sourceCountry(a), cb = sourceCountry(b);
+  if (!ca || ca !== cb) return false;
+  for (const w of a.terms.content) if (b.terms.content.has(w) && !/^e\d+$/.test(w)) return true;
+  return false;
+}
+
+function decide(a: Item, b: Item): number {
+  const wa = withholds(a), wb = withholds(b);
+  if (wa !== wb) return 0; // a refusal to comment is not the claim it refuses to comment on
+  if (wa && wb && sameSilence(a, b)) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms));
+  const contra = denialMatch(a, b);
+  if (contra) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms));
+  // Who says it is compared as sourcing, not as content: the best of the claim and its attributed content counts.
+  let score = Math.max(scoreTerms(a.terms, b.terms), scoreTerms(a.whole, b.whole));
+  if (a.content) score = Math.max(score, scoreTerms(a.content, b.terms));
+  if (b.content) score = Math.max(score, scoreTerms(a.terms, b.content));
+  if (a.content && b.content) score = Math.max(score, scoreTerms(a.content, b.content));
+  if (score < SAME_THRESHOLD) return score;
+  // One shared word is a topic, not a claim: "the meeting" alone must not align two claims.
+  let common = 0;
+  for (const w of a.terms.content) if (b.terms.content.has(w)) common++;
+  if (common < 2) return Math.min(score, SAME_THRESHOLD - 0.01);
+  let conflicts = 0;
+  if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p))) conflicts++;
+  if (a.people.size && b.people.size && ![...a.people].some((p) => b.people.has(p))) conflicts++;
+  if (datesConflict(a.claim.dates, b.claim.dates)) conflicts++;
+  if (a.claim.numbers.length && b.claim.numbers.length && !a.claim.numbers.some((n) => b.claim.numbers.includes(n))) conflicts++;
+  return conflicts >= 2 ? Math.min(score, SAME_THRESHOLD - 0.01) : score;
+}
+
+/** True when two date lists name different days: "2025-05-16" vs "2025-05-15", or a Friday vs "thursday". */
+export function datesConflict(a: readonly string[], b: readonly string[]): boolean {
+  return dateDifference(a, b) !== null;
+}
+
+function dateDifference(a: readonly string[], b: readonly string[]): [string, string] | null {
+  const days = (xs: readonly string[]): string[] => xs.filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x));
+  const names = (xs: readonly string[]): string[] => xs.filter((x) => /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(x));
+  const da = days(a), db = days(b);
+  if (da.length && db.length && !da.some((x) => db.includes(x))) return [da[0]!, db[0]!];
+  const na = names(a), nb = names(b);
+  if (da.length && nb.length && !da.some((x) => nb.includes(weekdayOf(x) ?? ''))) return [da[0]!, nb[0]!];
+  if (db.length && na.length && !db.some((x) => na.includes(weekdayOf(x) ?? ''))) return [na[0]!, db[0]!];
+  if (na.length && nb.length && !na.some((x) => nb.includes(x))) return [na[0]!, nb[0]!];
+  return null;
+}
+
+const TITLE = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Maj\.?|Major|Lt\.?|Col\.?|Colonel|Brig\.?|Adm\.?|Admiral|Capt\.?|Captain|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Dr\.?|Chief|Commander|Interim|Acting|Former|King|Queen|Prince|Sheikh|Mayor|Judge|Ambassador|Chairman|CEO|Director)$/;
+
+/** The typed differences between two aligned claims of different documents. */
+function compare(a: Item, b: Item): ClaimDifference[] {
+  const out: ClaimDifference[] = [];
+  const refs: ClaimRef[] = [{ doc: a.doc.id, claim: a.claim.id }, { doc: b.doc.id, claim: b.claim.id }];
+  // Contradiction: one side denies or negates what the other asserts, and the negation bears on the shared words.
+  const negA = negationScope(a), negB = negationScope(b);
+  if ((negA && !negB && overlapsContent(negA, b)) || (negB && !negA && overlapsContent(negB, a))) {
+    const [neg, pos] = negA && !negB ? [a, b] : [b, a];
+    const cue = negA && !negB ? negA : negB!;
+    out.push({ kind: 'contradiction', claims: refs, detail: `${label(neg)} ${cue.cue.text.toLowerCase()} what ${label(pos)} reports`, spans: [{ doc: neg.doc.id, span: { start: cue.cue.start, end: cue.cue.end, text: cue.cue.text } }] });
+  }
+  // Numbers.
+  const na = a.claim.numbers, nb = b.claim.numbers;
+  if (na.length && nb.length && !(na.every((n) => nb.includes(n)) && nb.every((n) => na.includes(n)))) {
+    const onlyA = na.filter((n) => !nb.includes(n)), onlyB = nb.filter((n) => !na.includes(n));
+    if (onlyA.length && onlyB.length) {
+      out.push({ kind: 'number', claims: refs, detail: `${onlyA.join(', ')} in ${label(a)} vs ${onlyB.join(', ')} in ${label(b)}`, spans: [...numberSpan(a, onlyA), ...numberSpan(b, onlyB)] });
+    }
+  }
+  // Dates.
+  const dd = dateDifference(a.claim.dates, b.claim.dates);
+  if (dd) out.push({ kind: 'date', claims: refs, detail: `${describeDate(dd[0])} in ${label(a)} vs ${describeDate(dd[1])} in ${label(b)}`, spans: [...dateSpan(a), ...dateSpan(b)] });
+  // Names: the same entity spelled differently; titles before a shared person.
+  const shared = [...a.ids].filter((id) => b.ids.has(id));
+  for (const id of shared) {
+    const ma = mentionsOf(a, id), mb = mentionsOf(b, id);
+    const fa = ma.map((m) => m.text), fb = mb.map((m) => m.text);
+    const spelled = (m: EntityMention): string => spelling(m);
+    const sa = new Set(ma.map(spelled)), sb = new Set(mb.map(spelled));
+    if (ma.length && mb.length && ![...sa].some((s) => sb.has(s)) && ![...sa, ...sb].some((s) => s.length <= 3)) {
+      out.push({ kind: 'name', claims: refs, detail: `“${fa[0]}” in ${label(a)} vs “${fb[0]}” in ${label(b)} (same ${ma[0]!.type === 'PERSON' ? 'person' : 'entity'})`, spans: [{ doc: a.doc.id, span: pick(ma[0]!) }, { doc: b.doc.id, span: pick(mb[0]!) }] });
+    }
+    if (ma[0]?.type === 'PERSON' && mb[0]) {
+      const ta = titleBefore(a, ma[0]), tb = titleBefore(b, mb[0]);
+      if (ta && tb && normTitle(ta.text) !== normTitle(tb.text)) {
+        out.push({ kind: 'title', claims: refs, detail: `“${ta.text}” in ${label(a)} vs “${tb.text}” in ${label(b)} for ${fa[0]}`, spans: [{ doc: a.doc.id, span: ta }, { doc: b.doc.id, span: tb }] });
+      }
+    }
+  }
+  // Sourcing: one source vs several, named vs unnamed.
+  const sa = a.attribution, sb = b.attribution;
+  if (sa?.source && sb?.source) {
+    const pa = plural(sa.source.text), pb = plural(sb.source.text);
+    const namedA = sa.sourceKind !== 'unnamed', namedB = sb.sourceKind !== 'unnamed';
+    const bits: string[] = [];
+    if (pa !== pb && !namedA && !namedB) bits.push(`${pa ? 'several sources' : 'one source'} (“${sa.source.text}”) in ${label(a)} vs ${pb ? 'several sources' : 'one source'} (“${sb.source.text}”) in ${label(b)}`);
+    if (namedA !== namedB) bits.push(`${namedA ? 'a named' : 'an unnamed'} source (“${sa.source.text}”) in ${label(a)} vs ${namedB ? 'a named' : 'an unnamed'} source (“${sb.source.text}”) in ${label(b)}`);
+    if (bits.length) out.push({ kind: 'sourcing', claims: refs, detail: bits.join('; '), spans: [{ doc: a.doc.id, span: sa.source }, { doc: b.doc.id, span: sb.source }] });
+  }
+  return out;
+}
+
+const label = (it: Item): string => it.doc.analysis.outlet ?? it.doc.id.split(/[\\/]/).pop() ?? it.doc.id;
+const pick = (m: TextSpan): TextSpan => ({ start: m.start, end: m.end, text: m.text });
+
+function mentionsOf(it: Item, id: string): EntityMention[] {
+  return it.mentions.filter((x) => x.id === id).map((x) => x.m);
+}
+
+/** How a name is spelled, ignoring case, particles, titles and short forms: "Al-Sharaa" -> "sharaa". */
+function spelling(m: EntityMention): string {
+  if (m.type === 'PERSON') return personName(m.text).surname;
+  return nameWords(m.text).filter((w) => w !== 'the').join(' ').replace(/\./g, '');
+}
+
+function titleBefore(it: Item, m: EntityMention): TextSpan | null {
+  const toks = it.doc.analysis.tokens;
+  let i = toks.findIndex((t) => t.start === m.start);
+  if (i < 0) return null;
+  let first = i;
+  while (first > 0 && TITLE.test(toks[first - 1]!.text) && i - first < 4) first--;
+  if (first === i) return null;
+  return { start: toks[first]!.start, end: toks[i - 1]!.end, text: it.doc.text.slice(toks[first]!.start, toks[i - 1]!.end) };
+}
+
+const normTitle = (s: string): string => s.toLowerCase().replace(/\./g, '').replace(/\bgen\b/g, 'general').replace(/\bmaj\b/g, 'major').replace(/\s+/g, ' ');
+
+/** "sources familiar with the issue", "officials", "two people" are several; "a senior source" is one. */
+function plural(text: string): boolean {
+  const words = text.toLowerCase().split(/\s+/);
+  const head = words.find((w) => /^(?:sources|officials|people|diplomats|aides|analysts|experts|witnesses|residents|authorities|insiders|officers|lawmakers)$/.test(w));
+  return !!head || /^(?:two|three|several|many|some|multiple)\b/.test(text.toLowerCase());
+}
+
+function numberSpan(it: Item, values: readonly string[]): { doc: string; span: TextSpan }[] {
+  for (const t of it.tokens) {
+    const v = t.text.toLowerCase();
+    if (values.some((x) => x === v.replace(/,/g, '') || (NUMBER_WORD[v] !== undefined && NUMBER_WORD[v] === x))) return [{ doc: it.doc.id, span: pick(t) }];
+  }
+  return [];
+}
+const NUMBER_WORD: Record<string, string> = { two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', dozen: '12' };
+
+function dateSpan(it: Item): { doc: string; span: TextSpan }[] {
+  const a = it.doc.analysis;
+  const m = a.entities.find((e) => (e.type === 'DATE' || e.type === 'TIME') && e.start >= it.claim.start && e.end <= it.claim.end);
+  if (m) return [{ doc: it.doc.id, span: pick(m) }];
+  const t = it.tokens.find((x) => /^(?:today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(x.text));
+  return t ? [{ doc: it.doc.id, span: pick(t) }] : [];
+}
+
+function describeDate(v: string): string {
+  const wd = weekdayOf(v);
+  return wd ? `${v} (${wd[0]!.toUpperCase()}${wd.slice(1)})` : v[0] ? v[0].toUpperCase() + v.slice(1) : v;
+}
+
+interface Negation { readonly cue: TextSpan; readonly scope: ReadonlySet<string> }
+
+const NEG_WORD = /^(?:not|no|never|n['’]t|neither|nor|without)$/i;
+const DENY_WORD = /^(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))$/i;
+const WITHHOLD = /^(?:comment(?:ed|s)?|respond(?:ed|s)?|word|disclose[ds]?|reply|replied|immediately|return(?:ed)?|confirm(?:ed)?)$/i;
+
+/** The denial or negation of a claim and the words it bears on ("denied direct talks" -> {direct, talk}). */
+function negationScope(it: Item): Negation | null {
+  const toks = it.doc.analysis.tokens;
+  const within = tokensIn(toks, it.claim);
+  const att = it.attribution;
+  let quoted = false;
+  for (let i = 0; i < within.length; i++) {
+    const t = within[i]!;
+    if (t.text === '“' || t.text === '”' || t.text === '"') { quoted = t.text === '“' ? true : t.text === '”' ? false : !quoted; continue; }
+    if (quoted) continue;
+    const deny = DENY_WORD.test(t.text) || (att?.stance === 'deny' && att.cue.start === t.start);
+    const neg = !deny && NEG_WORD.test(t.text);
+    if (!deny && !neg) continue;
+    const next = within.slice(i + 1, i + 4).find((x) => x.kind === 'word' && !/^(?:have|has|had|did|do|does|yet|been|be|publicly)$/i.test(x.text));
+    if (neg && next && WITHHOLD.test(next.text)) continue;
+    const scopeToks = within.slice(i + 1, i + 9);
+    const scope = claimTerms('', undefined, scopeToks).content;
+    return { cue: { start: t.start, end: t.end, text: t.text }, scope };
+  }
+  return null;
+}
+
+/** Whether the negated words are what the other claim asserts (two content words in common, synonyms folded). */
+function overlapsContent(neg: Negation, other: Item): boolean {
+  let n = 0;
+  const words = claimTerms('', undefined, other.tokens).content;
+  for (const w of neg.scope) if (words.has(w)) n++;
+  return n >= 2 || (n >= 1 && neg.scope.size <= 3);
+}
+
+/** A claim of a document, as `compareClaims` takes it. */
+export interface ClaimInDoc {
+  readonly doc: AnalyzedDocument;
+  readonly claim: Claim;
+}
+
+/**
+ * The pairwise decision behind both the workspace clusters and `crosscheck match`: score, same-or-not, relation and
+ * typed differences, e.g. "the army denied direct talks" vs "held a direct meeting" -> contradiction.
+ */
+export function compareClaims(x: ClaimInDoc, y: ClaimInDoc, entityOf: ReadonlyMap<string, string> = new Map()): { score: number; same: boolean; relation: ClaimCluster['relation'] | 'unrelated'; differences: ClaimDifference[] } {
+  const a = prepare(x.doc, x.claim, entityOf), b = prepare(y.doc, y.claim, entityOf);
+  const score = decide(a, b);
+  if (score < SAME_THRESHOLD) return { score, same: false, relation: 'unrelated', differences: [] };
+  const differences = compare(a, b);
+  const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
+  return { score, same: true, relation, differences };
+}
+
+/** One side denies or negates what the other asserts: the negated words are (nearly) all in the other claim. */
+function denialMatch(a: Item, b: Item): boolean {
+  const na = negationScope(a), nb = negationScope(b);
+  if (!!na === !!nb) return false;
+  const [neg, other, negItem] = na ? [na, b, a] : [nb!, a, b];
+  if (neg.scope.size < 2) return false;
+  // The two claims must be about the same participants: a shared entity, and for a bare "not" some overall likeness.
+  if (![...negItem.ids].some((id) => other.ids.has(id)) && !sharedName(negItem.whole, other.whole)) return false;
+  if (!DENY_WORD.test(neg.cue.text) && scoreTerms(a.whole, b.whole) < 0.15) return false;
+  const words = claimTerms('', undefined, other.tokens).content;
+  let n = 0;
+  for (const w of neg.scope) if (words.has(w)) n++;
+  return n >= 2 && n / neg.scope.size >= 0.6;
+}
+
+/** In sentences without resolved entities, a shared capitalised name stands in for a shared entity. */
+function sharedName(a: ClaimTerms, b: ClaimTerms): boolean {
+  for (const n of a.names) if (b.names.has(n)) return true;
+  return false;
+}

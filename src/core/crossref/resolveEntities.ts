@@ -1,0 +1,287 @@
+import type { AliasFile, AnalyzedDocument, EntityMention, EntityType, MentionRef, WorkspaceEntity } from '../types';
+import { acronymOf, countryKey, givenNamesMatch, isAcronym, nameWords, orgKey, personName, skeleton, surnamesMatch, translitKey, type PersonName } from './names';
+
+/** Types that name something and get a workspace entity. */
+const NAME_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP', 'EVENT', 'MISC']);
+/** Types compared with each other: a place tagged GPE in one article and LOC in another is one place. */
+const FAMILY: Record<string, string> = { PERSON: 'PER', ORG: 'ORG', GPE: 'LOC', LOC: 'LOC', FAC: 'LOC', NORP: 'NORP', EVENT: 'MISC', MISC: 'MISC' };
+
+interface Node {
+  readonly ref: MentionRef;
+  readonly text: string;
+  readonly type: EntityType;
+  readonly family: string;
+  readonly key: string;
+  readonly person: PersonName | null;
+}
+
+/** A per-document group of mentions (a name and its short forms), the unit merged across documents. */
+interface Group {
+  readonly doc: string;
+  readonly family: string;
+  readonly nodes: Node[];
+  /** Comparable keys: person "given|surname" or org/place keys, acronyms. */
+  keys: Set<string>;
+  person: PersonName | null;
+}
+
+class UnionFind {
+  private readonly parent: number[] = [];
+  add(): number { this.parent.push(this.parent.length); return this.parent.length - 1; }
+  find(x: number): number {
+    let r = x;
+    while (this.parent[r] !== r) r = this.parent[r]!;
+    while (this.parent[x] !== r) { const n = this.parent[x]!; this.parent[x] = r; x = n; }
+    return r;
+  }
+  union(a: number, b: number): number { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent[rb] = ra; return ra; }
+}
+
+const norm = (s: string): string => nameWords(s).filter((w) => w !== 'the').join(' ').replace(/\./g, '');
+
+function makeNode(ref: MentionRef, m: EntityMention): Node {
+  const family = FAMILY[m.type] ?? 'MISC';
+  const person = family === 'PER' ? personName(m.text) : null;
+  let key: string;
+  if (family === 'PER') key = [...person!.given, person!.surname].join(' ');
+  else if (family === 'LOC') key = countryKey(m.text) ?? orgKey(m.text);
+  else if (family === 'ORG') key = countryKey(m.text) ?? orgKey(m.text);
+  else key = norm(m.text);
+  return { ref, text: m.text, type: m.type, family, key, person };
+}
+
+/**
+ * Resolves every name mention of the workspace to an entity: within an article, short forms join the full name
+ * ("Basiuk" -> "Oded Basiuk", "GM" -> "General Motors"); across articles, spelling variants merge when the type agrees and
+ * the names are compatible ("Oded Basiuk" = "Oded Bashk", "al-Sharaa" = "Shala"), never on sound alone ("Bashk" ≠ "Bashar al-Assad").
+ * User aliases decide first: `same` groups are merged, `different` pairs are never merged.
+ */
+export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: AliasFile): { entities: WorkspaceEntity[]; entityOf: Map<string, string> } {
+  const different = new Map<string, Set<string>>();
+  for (const [a, b] of aliases.different) {
+    const x = norm(a), y = norm(b);
+    (different.get(x) ?? different.set(x, new Set()).get(x)!).add(y);
+    (different.get(y) ?? different.set(y, new Set()).get(y)!).add(x);
+  }
+  const sameKey = new Map<string, number>();
+  aliases.same.forEach((g, i) => g.forEach((n) => sameKey.set(norm(n), i)));
+
+  const groups: Group[] = [];
+  for (const d of docs) groups.push(...groupDocument(d, different));
+
+  // Union groups across documents; candidates come from blocking keys only.
+  const uf = new UnionFind();
+  groups.forEach(() => uf.add());
+  const variantsOf = new Map<number, Set<string>>(groups.map((g, i) => [i, new Set(g.nodes.map((n) => norm(n.text)))]));
+  const conflicts = (a: number, b: number): boolean => {
+    if (!different.size) return false;
+    const va = variantsOf.get(uf.find(a))!, vb = variantsOf.get(uf.find(b))!;
+    for (const x of va) { const bad = different.get(x); if (bad) for (const y of vb) if (bad.has(y)) return true; }
+    return false;
+  };
+  const join = (a: number, b: number): void => {
+    const ra = uf.find(a), rb = uf.find(b);
+    if (ra === rb) return;
+    const merged = new Set([...variantsOf.get(ra)!, ...variantsOf.get(rb)!]);
+    const r = uf.union(ra, rb);
+    variantsOf.set(r, merged);
+  };
+  // User "same" groups first.
+  const bySame = new Map<number, number>();
+  groups.forEach((g, i) => {
+    for (const n of g.nodes) {
+      const s = sameKey.get(norm(n.text));
+      if (s === undefined) continue;
+      const prev = bySame.get(s);
+      if (prev === undefined) bySame.set(s, i); else join(prev, i);
+    }
+  });
+
+  const blocks = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    for (const k of blockKeys(g)) (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
+  });
+  const tried = new Set<string>();
+  // Full names first, so that a lone surname then sees which full names it could belong to.
+  const order = [...blocks.entries()].sort((x, y) => x[0].localeCompare(y[0]));
+  for (const [, members] of order) {
+    if (members.length > 2000) continue; // a key shared by thousands of groups says nothing
+    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
+      const a = members[x]!, b = members[y]!;
+      const ga = groups[a]!, gb = groups[b]!;
+      if (ga.doc === gb.doc || ga.family !== gb.family) continue;
+      const pair = a < b ? `${a},${b}` : `${b},${a}`;
+      if (tried.has(pair)) continue;
+      tried.add(pair);
+      if (uf.find(a) === uf.find(b)) continue;
+      if (groupsMatch(ga, gb) && !conflicts(a, b)) join(a, b);
+    }
+  }
+  // Lone surnames ("Assad" in an article that never gives the full name) join the one full name they fit, if unique.
+  attachLoneSurnames(groups, uf, join, conflicts);
+
+  // Number the entities by first appearance.
+  const entities: WorkspaceEntity[] = [];
+  const entityOf = new Map<string, string>();
+  const idOfRoot = new Map<number, number>();
+  const members = new Map<number, Node[]>();
+  groups.forEach((g, i) => {
+    const r = uf.find(i);
+    if (!idOfRoot.has(r)) idOfRoot.set(r, idOfRoot.size);
+    (members.get(r) ?? members.set(r, []).get(r)!).push(...g.nodes);
+  });
+  for (const [r, nodes] of members) {
+    const id = `e${idOfRoot.get(r)!}`;
+    for (const n of nodes) entityOf.set(`${n.ref.doc}#${n.ref.index}`, id);
+    entities.push({ id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) });
+  }
+  entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+  return { entities, entityOf };
+}
+
+/** Groups one document's mentions: exact repeats, short forms of a full name, acronyms of a long name. */
+function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, ReadonlySet<string>>): Group[] {
+  const nodes: Node[] = [];
+  doc.analysis.entities.forEach((m, index) => {
+    if (NAME_TYPES.has(m.type) && /\p{L}/u.test(m.text)) nodes.push(makeNode({ doc: doc.id, index }, m));
+  });
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  const forbidden = (g: Group, n: Node): boolean => {
+    const bad = different.get(norm(n.text));
+    return !!bad && g.nodes.some((x) => bad.has(norm(x.text)));
+  };
+  const add = (g: Group, n: Node): void => { g.nodes.push(n); };
+  // Pass 1: the longest names found their groups (full person names, long org names).
+  const sorted = [...nodes].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length || a.ref.index - b.ref.index);
+  for (const n of sorted) {
+    const fk = `${n.family}|${n.key}`;
+    const same = byKey.get(fk);
+    if (same && !forbidden(same, n)) { add(same, n); continue; }
+    let host: Group | null = null;
+    if (n.family === 'PER' && n.person) host = personHost(groups, n);
+    else if (n.family === 'ORG' || n.family === 'LOC' || n.family === 'MISC') host = shortFormHost(groups, n);
+    if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
+    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: new Set(), person: n.person };
+    groups.push(g);
+    byKey.set(fk, g);
+  }
+  for (const g of groups) g.keys = groupKeys(g);
+  return groups;
+}
+
+/** A full name in the same article that a short mention refers to: "Basiuk" -> "Oded Basiuk", "Al-Sharaa" -> "Ahmad al-Sharaa". */
+function personHost(groups: readonly Group[], n: Node): Group | null {
+  const p = n.person!;
+  let best: Group | null = null;
+  for (const g of groups) {
+    if (g.family !== 'PER' || !g.person || !g.person.given.length) continue;
+    const q = g.person;
+    if (!surnamesMatch(p.surname, q.surname, !p.given.length ? false : false)) continue;
+    if (p.given.length && !givenNamesMatch(p.given[0]!, q.given[0]!)) continue;
+    // A lone surname must match exactly or by transliteration key; full names may differ more.
+    if (!p.given.length && p.surname !== q.surname && translitKey(p.surname) !== translitKey(q.surname)) continue;
+    if (best) return null; // two full names share the surname: ambiguous, leave it
+    best = g;
+  }
+  return best;
+}
+
+/** A long organisation or place name that a short form stands for: "GM" -> "General Motors", "Northrop" -> "Northrop Grumman". */
+function shortFormHost(groups: readonly Group[], n: Node): Group | null {
+  const acronym = isAcronym(n.text) ? n.key.replace(/[^a-z]/g, '') : null;
+  const words = n.key.split(' ');
+  let best: Group | null = null;
+  for (const g of groups) {
+    if (g.family !== n.family) continue;
+    const hit = g.nodes.some((x) => {
+      if (acronym && acronymOf(x.key) === acronym) return true;
+      const xw = x.key.split(' ');
+      // "Northrop" ~ "Northrop Grumman": a single distinctive word that opens a longer name of the same type.
+      return n.family === 'ORG' && words.length === 1 && xw.length > 1 && xw[0] === words[0] && words[0]!.length >= 4;
+    });
+    if (!hit) continue;
+    if (best && best !== g) return null;
+    best = g;
+  }
+  return best;
+}
+
+/** Keys two groups must share to be compared at all. */
+function groupKeys(g: Group): Set<string> {
+  const keys = new Set<string>();
+  for (const n of g.nodes) {
+    if (n.family === 'PER' && n.person) {
+      if (n.person.surname) {
+        keys.add(`s:${translitKey(n.person.surname)}`);
+        keys.add(`k:${skeleton(n.person.surname)}`);
+      }
+    } else {
+      keys.add(`n:${n.key}`);
+      const acr = isAcronym(n.text) ? n.key.replace(/[^a-z]/g, '') : acronymOf(n.key);
+      if (acr && acr.length >= 2) keys.add(`a:${acr}`);
+    }
+  }
+  return keys;
+}
+
+const blockKeys = (g: Group): string[] => [...g.keys].map((k) => `${g.family}|${k}`);
+
+/** Whether two groups from different articles are one entity. */
+function groupsMatch(a: Group, b: Group): boolean {
+  if (a.family === 'PER') {
+    const pa = bestPerson(a), pb = bestPerson(b);
+    if (!pa || !pb) return false;
+    if (pa.given.length && pb.given.length) {
+      return givenNamesMatch(pa.given[0]!, pb.given[0]!) && surnamesMatch(pa.surname, pb.surname, false);
+    }
+    // Lone surnames on both sides: only an exact transliteration key.
+    if (!pa.given.length && !pb.given.length) return translitKey(pa.surname) === translitKey(pb.surname);
+    return false; // a lone surname and a full name: attachLoneSurnames decides
+  }
+  for (const x of a.nodes) for (const y of b.nodes) {
+    if (x.key === y.key) return true;
+    const ax = isAcronym(x.text) ? x.key.replace(/[^a-z]/g, '') : null, ay = isAcronym(y.text) ? y.key.replace(/[^a-z]/g, '') : null;
+    if (ax && !ay && acronymOf(y.key) === ax) return true;
+    if (ay && !ax && acronymOf(x.key) === ay) return true;
+  }
+  return false;
+}
+
+function bestPerson(g: Group): PersonName | null {
+  let best: PersonName | null = null;
+  for (const n of g.nodes) if (n.person && (!best || n.person.given.length > best.given.length)) best = n.person;
+  return best;
+}
+
+function attachLoneSurnames(groups: readonly Group[], uf: UnionFind, join: (a: number, b: number) => void, conflicts: (a: number, b: number) => boolean): void {
+  const fullBySurname = new Map<string, Set<number>>();
+  groups.forEach((g, i) => {
+    const p = g.family === 'PER' ? bestPerson(g) : null;
+    if (!p || !p.given.length) return;
+    const k = translitKey(p.surname);
+    (fullBySurname.get(k) ?? fullBySurname.set(k, new Set()).get(k)!).add(i);
+  });
+  groups.forEach((g, i) => {
+    const p = g.family === 'PER' ? bestPerson(g) : null;
+    if (!p || p.given.length) return;
+    const candidates = fullBySurname.get(translitKey(p.surname));
+    if (!candidates) return;
+    const roots = new Set([...candidates].map((c) => uf.find(c)));
+    if (roots.size !== 1) return; // "Smith" with two different full-name Smiths in the workspace: leave it alone
+    const target = [...candidates][0]!;
+    if (!conflicts(i, target)) join(target, i);
+  });
+}
+
+function displayName(nodes: readonly Node[]): string {
+  const counts = new Map<string, number>();
+  for (const n of nodes) counts.set(n.text, (counts.get(n.text) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[0].split(/\s+/).length - a[0].split(/\s+/).length || b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+function majorityType(nodes: readonly Node[]): EntityType {
+  const counts = new Map<EntityType, number>();
+  for (const n of nodes) counts.set(n.type, (counts.get(n.type) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}

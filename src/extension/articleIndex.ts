@@ -1,0 +1,266 @@
+import * as vscode from 'vscode';
+import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { contentHash, createCrosscheck, type AliasFile, type AnalyzedDocument, type Crosscheck, type WorkspaceAnalysis } from '../core/index';
+import type { CrosscheckConfig } from './config';
+import type { FromWorker, ToWorker, WorkerFile } from './workerProtocol';
+
+interface Entry {
+  readonly hash: string;
+  readonly doc: AnalyzedDocument;
+}
+
+const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+const EXCLUDE = '**/{node_modules,.git,.crosscheck,dist,out}/**';
+
+/** The outcome of indexing the workspace's article files. */
+export interface IndexResult {
+  readonly files: number;
+  readonly analysed: number;
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+  readonly cancelled: boolean;
+}
+
+/**
+ * The workspace's articles and their analyses, keyed by URI string. Open editors are analysed here on demand
+ * (one article is fast); the workspace's files are read and analysed by the worker. The cross-reference is
+ * rebuilt lazily after a change, like the core's WorkspaceIndex, which cannot take analyses made elsewhere.
+ */
+export class ArticleIndex implements vscode.Disposable {
+  readonly engine: Crosscheck;
+  private readonly entries = new Map<string, Entry>();
+  private cached: WorkspaceAnalysis | null = null;
+  private aliases: AliasFile = { same: [], different: [] };
+  private readonly changed = new vscode.EventEmitter<readonly string[]>();
+  /** Fires with the ids of documents whose analysis changed (empty when only the cross-reference did). */
+  readonly onDidChange = this.changed.event;
+  private worker: Worker | null = null;
+  private job = 0;
+  private readonly skippedReasons = new Map<string, string>();
+
+  constructor(private readonly extensionUri: vscode.Uri, private config: CrosscheckConfig, private readonly log: vscode.LogOutputChannel) {
+    const modelPath = vscode.Uri.joinPath(extensionUri, 'models', 'ner.json').fsPath;
+    this.engine = createCrosscheck({ readNerModel: () => readFileSync(modelPath, 'utf8'), warn: (m) => log.warn(m) });
+  }
+
+  /** New settings: every analysis is stale. */
+  setConfig(config: CrosscheckConfig): void {
+    const optionsChanged = JSON.stringify(config.analysis) !== JSON.stringify(this.config.analysis);
+    this.config = config;
+    if (!optionsChanged) return;
+    const texts = [...this.entries.values()].map((e) => e.doc);
+    this.entries.clear();
+    for (const d of texts) this.put(d.id, d.text);
+    this.cached = null;
+    this.changed.fire(texts.map((d) => d.id));
+  }
+
+  setAliases(aliases: AliasFile): void {
+    this.aliases = aliases;
+    this.cached = null;
+    this.changed.fire([]);
+  }
+
+  getAliases(): AliasFile {
+    return this.aliases;
+  }
+
+  /** Whether a document is an article: the `article` language, or a file matching `crosscheck.files.include`. */
+  isArticle(document: vscode.TextDocument): boolean {
+    if (!ARTICLE_SCHEMES.has(document.uri.scheme)) return false;
+    if (document.languageId === 'article') return true;
+    return this.config.include.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  }
+
+  /** Why a document was not analysed, if it was refused (too large, binary...). */
+  skippedReason(id: string): string | undefined {
+    return this.skippedReasons.get(id);
+  }
+
+  /** Analyses an open document's current text (not what is on disk); returns null when it is not an article or too big. */
+  updateDocument(document: vscode.TextDocument): AnalyzedDocument | null {
+    if (!this.isArticle(document)) return null;
+    const id = document.uri.toString();
+    const text = document.getText();
+    if (text.length > this.config.maxBytes) {
+      this.skip(id, `larger than the ${Math.round(this.config.maxBytes / 1024)} KB limit (crosscheck.files.maxSizeKB)`);
+      return null;
+    }
+    const before = this.entries.get(id);
+    const doc = this.put(id, text);
+    if (before?.doc !== doc) this.changed.fire([id]);
+    return doc;
+  }
+
+  get(id: string): AnalyzedDocument | undefined {
+    return this.entries.get(id)?.doc;
+  }
+
+  documents(): AnalyzedDocument[] {
+    return [...this.entries.values()].map((e) => e.doc);
+  }
+
+  remove(id: string): void {
+    if (this.entries.delete(id)) {
+      this.cached = null;
+      this.changed.fire([id]);
+    }
+  }
+
+  /** The cross-reference of every article, recomputed only after a change. */
+  workspace(): WorkspaceAnalysis {
+    if (!this.cached) {
+      try {
+        this.cached = this.engine.crossReference(this.documents(), this.aliases);
+      } catch (e) {
+        this.log.error(`cross-referencing failed: ${(e as Error).message}`);
+        this.cached = { entities: [], entityOf: new Map(), clusters: [], clusterOf: new Map() };
+      }
+    }
+    return this.cached;
+  }
+
+  /**
+   * Reads and analyses every article file of the workspace in the worker, reporting progress; open documents keep
+   * their editor text. Cancelling keeps what was analysed so far.
+   */
+  async indexWorkspace(progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<IndexResult> {
+    const glob = this.config.include.length === 1 ? this.config.include[0]! : `{${this.config.include.join(',')}}`;
+    const uris = await vscode.workspace.findFiles(glob, EXCLUDE, this.config.maxWorkspaceFiles);
+    if (token?.isCancellationRequested) return { files: uris.length, analysed: 0, skipped: [], cancelled: true };
+    const seen = new Set(uris.map((u) => u.toString()));
+    const openIds = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    // files deleted or no longer matching since the last run
+    for (const id of [...this.entries.keys()]) if (!seen.has(id) && !openIds.has(id)) this.entries.delete(id);
+    return this.indexFiles(uris, progress, token);
+  }
+
+  /** Reads and analyses the given files (open ones from their editors), e.g. after they changed on disk. */
+  async indexFiles(uris: readonly vscode.Uri[], progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<IndexResult> {
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    let analysed = 0;
+    const onDisk: WorkerFile[] = [];
+    const virtual: vscode.Uri[] = [];
+    for (const uri of uris) {
+      const id = uri.toString();
+      const doc = open.get(id);
+      if (doc) { if (this.updateDocument(doc)) analysed++; }
+      else if (uri.scheme === 'file') onDisk.push({ id, path: uri.fsPath });
+      else virtual.push(uri);
+    }
+    const skipped: { id: string; reason: string }[] = [];
+    const changedIds: string[] = [];
+    const total = onDisk.length + virtual.length;
+    const step = total ? 100 / total : 0;
+    const accept = (id: string, text: string, analysis: AnalyzedDocument['analysis']): void => {
+      this.entries.set(id, { hash: contentHash(text), doc: { id, text, analysis } });
+      this.skippedReasons.delete(id);
+      changedIds.push(id);
+      analysed++;
+    };
+    let cancelled = false;
+    if (onDisk.length) {
+      const r = await this.runWorker(onDisk, {
+        analyzed: (m) => { if (!open.has(m.id)) accept(m.id, m.text, m.analysis); },
+        skipped: (m) => { skipped.push({ id: m.id, reason: m.reason }); this.skip(m.id, m.reason); },
+        progress: (m) => progress?.report({ message: `${m.done}/${total}`, increment: step }),
+      }, token);
+      cancelled = r.cancelled;
+    }
+    for (const uri of virtual) {
+      if (token?.isCancellationRequested) { cancelled = true; break; }
+      try {
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        if (bytes.length > this.config.maxBytes) throw new Error(`larger than the ${Math.round(this.config.maxBytes / 1024)} KB limit`);
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        if (!text.trim() || text.includes('\u0000')) throw new Error(text.trim() ? 'binary' : 'empty');
+        accept(uri.toString(), text, this.engine.analyze(text, this.config.analysis));
+      } catch (e) {
+        skipped.push({ id: uri.toString(), reason: (e as Error).message });
+      }
+      progress?.report({ increment: step });
+    }
+    for (const s of skipped) this.log.warn(`${vscode.workspace.asRelativePath(vscode.Uri.parse(s.id))}: ${s.reason}, skipped`);
+    this.cached = null;
+    this.changed.fire(changedIds);
+    return { files: uris.length, analysed, skipped, cancelled };
+  }
+
+  private runWorker(
+    files: readonly WorkerFile[],
+    on: { analyzed(m: Extract<FromWorker, { type: 'analyzed' }>): void; skipped(m: Extract<FromWorker, { type: 'skipped' }>): void; progress(m: Extract<FromWorker, { type: 'progress' }>): void },
+    token?: vscode.CancellationToken,
+  ): Promise<{ cancelled: boolean }> {
+    const worker = this.getWorker();
+    const job = ++this.job;
+    return new Promise((resolve) => {
+      const send = (m: ToWorker): void => worker.postMessage(m);
+      const finish = (cancelled: boolean): void => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        sub?.dispose();
+        resolve({ cancelled });
+      };
+      const onMessage = (m: FromWorker): void => {
+        if (m.type === 'warning') { this.log.warn(m.message); return; }
+        if (m.job !== job) return;
+        if (m.type === 'analyzed') on.analyzed(m);
+        else if (m.type === 'skipped') on.skipped(m);
+        else if (m.type === 'progress') on.progress(m);
+        else if (m.type === 'done') finish(m.cancelled);
+      };
+      const onError = (e: Error): void => {
+        this.log.error(`indexing worker failed: ${e.message}`);
+        this.worker = null;
+        finish(true);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      const sub = token?.onCancellationRequested(() => send({ type: 'cancel', job }));
+      send({ type: 'index', job, files, options: this.config.analysis, maxBytes: this.config.maxBytes });
+    });
+  }
+
+  private getWorker(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath, {
+        workerData: { modelPath: vscode.Uri.joinPath(this.extensionUri, 'models', 'ner.json').fsPath },
+      });
+      this.worker.unref();
+    }
+    return this.worker;
+  }
+
+  private put(id: string, text: string): AnalyzedDocument {
+    const hash = contentHash(text);
+    const old = this.entries.get(id);
+    if (old && old.hash === hash) return old.doc;
+    let analysis: AnalyzedDocument['analysis'];
+    try {
+      analysis = this.engine.analyze(text, this.config.analysis);
+    } catch (e) {
+      this.log.error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(id))}: analysis failed (${(e as Error).message})`);
+      analysis = { title: '', outlet: null, published: null, tokens: [], sentences: [], entities: [], attributions: [], hedges: [], claims: [], warnings: [{ message: `analysis failed: ${(e as Error).message}` }] };
+    }
+    const doc: AnalyzedDocument = { id, text, analysis };
+    this.entries.set(id, { hash, doc });
+    this.skippedReasons.delete(id);
+    this.cached = null;
+    return doc;
+  }
+
+  private skip(id: string, reason: string): void {
+    if (this.skippedReasons.get(id) !== reason) this.log.warn(`${vscode.workspace.asRelativePath(vscode.Uri.parse(id))}: ${reason}, not analysed`);
+    this.skippedReasons.set(id, reason);
+    if (this.entries.delete(id)) {
+      this.cached = null;
+      this.changed.fire([id]);
+    }
+  }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = null;
+    this.changed.dispose();
+  }
+}

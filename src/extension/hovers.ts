@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { AnalyzedDocument } from '../core/index';
+import { describeSourcing } from '../core/report/profile';
+import { documentLabel } from '../core/report/render';
+import type { ArticleIndex } from './articleIndex';
+import { HOVER_COMMANDS } from './contributions';
+import { claimOfAttribution, clusterOfClaim, fileName, findAt, mentionsByDocument, otherClaims, workspaceEntityOf } from './lookup';
+
+const RELATION = { agree: 'agree', discrepancy: 'differ', contradiction: 'contradict' } as const;
+const SOURCE_KIND = { 'named-person': 'named person', 'named-organization': 'named organisation', unnamed: 'unnamed source', other: 'other source' } as const;
+
+/** A command link; its label is never article text (only file names and counts). */
+const link = (label: string, command: string, args: unknown[]): string =>
+  `[${label.replace(/[\\`*_[\]<>()#|]/g, '\\$&')}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
+
+/**
+ * Hovers on articles: entity (type, canonical name, spellings, articles naming it with links), attribution (source kind,
+ * stance, hedges, the same claim elsewhere and its sources), claim (agree / differ / contradict, differing words).
+ * Article text enters only through `appendText`.
+ */
+export class ArticleHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly index: ArticleIndex) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!this.index.isArticle(document)) return undefined;
+    const doc = this.index.get(document.uri.toString()) ?? this.index.updateDocument(document);
+    if (!doc || doc.text !== document.getText()) return undefined;
+    const offset = document.offsetAt(position);
+    const at = findAt(doc, offset);
+    const a = doc.analysis;
+    const md = new vscode.MarkdownString('', false);
+    md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    md.supportHtml = false;
+    let range: { start: number; end: number } | undefined;
+    const docs = new Map(this.index.documents().map((d) => [d.id, d]));
+    const ws = this.index.workspace();
+
+    if (at.entity !== undefined) {
+      const m = a.entities[at.entity]!;
+      range = m;
+      const e = workspaceEntityOf(ws, doc.id, at.entity);
+      md.appendMarkdown(`**${m.type}** · `);
+      md.appendText(e?.name ?? m.text);
+      md.appendMarkdown('\n\n');
+      if (e && e.variants.length > 1) {
+        md.appendMarkdown('Spellings seen: ');
+        md.appendText(e.variants.join(', '));
+        md.appendMarkdown('\n\n');
+      }
+      if (e) {
+        const byDoc = mentionsByDocument(docs, e);
+        md.appendMarkdown(`Named ${e.mentions.length} time${e.mentions.length === 1 ? '' : 's'} in ${byDoc.size} article${byDoc.size === 1 ? '' : 's'}: `);
+        md.appendMarkdown([...byDoc].map(([id, spans]) => link(`${fileName(id)} (${spans.length})`, 'crosscheck.openLocation', [id, spans[0]!.start, spans[0]!.end])).join(' · '));
+        md.appendMarkdown(` · ${link('all mentions', 'crosscheck.showMentions', [e.id])}\n\n`);
+      }
+    }
+
+    if (at.attribution !== undefined) {
+      const t = a.attributions[at.attribution]!;
+      range ??= at.attributionPart === 'content' ? undefined : t[at.attributionPart ?? 'cue'] ?? undefined;
+      if (md.value) md.appendMarkdown('---\n\n');
+      md.appendMarkdown(`**Attribution** · ${SOURCE_KIND[t.sourceKind]} · stance: ${t.stance}${t.direct ? ' · direct quotation' : ''}\n\n`);
+      md.appendMarkdown('Source: ');
+      md.appendText(t.source?.text ?? '(not stated)');
+      md.appendMarkdown(' · cue: ');
+      md.appendText(t.cue.text);
+      md.appendMarkdown('\n\n');
+      const hedges = t.content ? a.hedges.filter((h) => h.start >= t.content!.start && h.end <= t.content!.end) : [];
+      if (hedges.length) {
+        md.appendMarkdown('Hedged: ');
+        md.appendText(hedges.map((h) => h.text).join(', '));
+        md.appendMarkdown('\n\n');
+      }
+      const claim = claimOfAttribution(doc, at.attribution);
+      if (claim) this.appendClaim(md, doc, claim.id, docs);
+    } else if (at.claim && (at.entity !== undefined || at.hedge !== undefined || this.isDifferingWord(doc, at.claim.id, offset))) {
+      if (md.value) md.appendMarkdown('---\n\n');
+      this.appendClaim(md, doc, at.claim.id, docs);
+    }
+
+    if (at.hedge !== undefined && at.attribution === undefined) {
+      const h = a.hedges[at.hedge]!;
+      range ??= h;
+      if (md.value) md.appendMarkdown('---\n\n');
+      md.appendMarkdown(`**Hedge** (${h.kind}): `);
+      md.appendText(h.text);
+    }
+
+    if (!md.value) return undefined;
+    range ??= at.claim;
+    return new vscode.Hover(md, range ? new vscode.Range(document.positionAt(range.start), document.positionAt(range.end)) : undefined);
+  }
+
+  private isDifferingWord(doc: AnalyzedDocument, claimId: string, offset: number): boolean {
+    const c = clusterOfClaim(this.index.workspace(), doc.id, claimId);
+    return !!c?.differences.some((d) => d.spans?.some((s) => s.doc === doc.id && s.span.start <= offset && offset < s.span.end));
+  }
+
+  /** The claim's standing across articles: single-source, or the relation, differences and the other versions. */
+  private appendClaim(md: vscode.MarkdownString, doc: AnalyzedDocument, claimId: string, docs: ReadonlyMap<string, AnalyzedDocument>): void {
+    const cluster = clusterOfClaim(this.index.workspace(), doc.id, claimId);
+    if (!cluster) {
+      md.appendMarkdown('**Claim** · single source: no other article in the workspace reports it.\n\n');
+      return;
+    }
+    const others = otherClaims(docs, cluster, { doc: doc.id, claim: claimId });
+    md.appendMarkdown(`**Claim** · reported by ${others.length} other article${others.length === 1 ? '' : 's'} · they **${RELATION[cluster.relation]}**\n\n`);
+    for (const d of cluster.differences) {
+      md.appendMarkdown(`- _${d.kind}_: `);
+      md.appendText(d.detail);
+      const words = d.spans?.map((s) => s.span.text).filter(Boolean) ?? [];
+      if (words.length) {
+        md.appendMarkdown(' (');
+        md.appendText(words.join(' / '));
+        md.appendMarkdown(')');
+      }
+      md.appendMarkdown('\n');
+    }
+    if (cluster.differences.length) md.appendMarkdown('\n');
+    for (const o of others) {
+      md.appendMarkdown(`${link(fileName(o.doc.id), 'crosscheck.openLocation', [o.doc.id, o.claim.start, o.claim.end])}: `);
+      md.appendText(`“${o.claim.text}” — ${describeSourcing(o.doc, o.claim.attribution)}${o.doc.analysis.outlet ? ` (${documentLabel(o.doc)})` : ''}`);
+      md.appendMarkdown('\n\n');
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import type { AnalysisOptions, DocumentAnalysis } from '../core/index';
+
+/** One file the worker reads and analyses: its id (a URI string) and its path on disk. */
+export interface WorkerFile {
+  readonly id: string;
+  readonly path: string;
+}
+
+/** Messages from the extension host to the indexing worker. */
+export type ToWorker =
+  | { readonly type: 'index'; readonly job: number; readonly files: readonly WorkerFile[]; readonly options: AnalysisOptions; readonly maxBytes: number }
+  | { readonly type: 'cancel'; readonly job: number };
+
+/** Messages from the indexing worker back to the extension host. */
+export type FromWorker =
+  | { readonly type: 'analyzed'; readonly job: number; readonly id: string; readonly text: string; readonly analysis: DocumentAnalysis }
+  | { readonly type: 'skipped'; readonly job: number; readonly id: string; readonly reason: string }
+  | { readonly type: 'progress'; readonly job: number; readonly done: number; readonly total: number }
+  | { readonly type: 'done'; readonly job: number; readonly cancelled: boolean }
+  | { readonly type: 'warning'; readonly message: string };

@@ -1,0 +1,302 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { CrosscheckApi } from '../../../src/extension/extension';
+import { highlightSpans } from '../../../src/extension/highlightSpans';
+import { DECORATION_KINDS } from '../../../src/extension/contributions';
+import { parseAliasFile } from '../../../src/core/crossref/aliases';
+import { sourcingProfile } from '../../../src/core/report/profile';
+import type { EntityNode } from '../../../src/extension/views/entitiesTree';
+import type { SourceNode } from '../../../src/extension/views/sourcesTree';
+import { api, closeAll, hoverText, openAndDraw, seedUris, waitFor, workspaceFolder } from './helpers';
+
+const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+
+suite('Crosscheck in a real VS Code', () => {
+  let a: CrosscheckApi;
+  let seeds: vscode.Uri[];
+  const disposables: vscode.Disposable[] = [];
+  const created: vscode.Uri[] = [];
+
+  suiteSetup(async () => {
+    a = await api();
+    seeds = await seedUris();
+    assert.ok(seeds.length >= 2, 'the workspace holds the two seed articles');
+  });
+
+  teardown(async () => {
+    for (const d of disposables.splice(0)) d.dispose();
+    await closeAll();
+  });
+
+  suiteTeardown(async () => {
+    for (const u of created) await vscode.workspace.fs.delete(u, { recursive: true }).then(undefined, () => undefined);
+  });
+
+  test('activates, registers every command of package.json, and indexes the seeds in the worker', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const c of pkg.contributes.commands) assert.ok(registered.has(c.command), `${c.command} is registered`);
+    assert.deepEqual([...a.commands].sort(), pkg.contributes.commands.map((c) => c.command).sort());
+    for (const s of seeds) assert.ok(a.index.get(s.toString()), `${s.path} was indexed`);
+  });
+
+  test('the article language and its grammar are contributed', async () => {
+    assert.ok((await vscode.languages.getLanguages()).includes('article'));
+    const uri = vscode.Uri.joinPath(workspaceFolder(), 'dispatch.article');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('BEIRUT (Reuters) — The ministry reportedly denied the report, officials said.\n'));
+    created.push(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    assert.equal(doc.languageId, 'article');
+  });
+
+  test('highlights every entity, source, cue, hedge and denial the core finds, one decoration type per kind', async () => {
+    for (const uri of seeds) {
+      await openAndDraw(a, uri);
+      const doc = a.index.get(uri.toString())!;
+      const drawn = a.decorations(uri)!;
+      const expected = highlightSpans(doc.analysis, Object.fromEntries(DECORATION_KINDS.map((k) => [k, true])) as never, 3000);
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())!;
+      for (const kind of DECORATION_KINDS) {
+        assert.deepEqual(drawn[kind].map((r) => [document.offsetAt(r.start), document.offsetAt(r.end)]), expected[kind].map((s) => [s.start, s.end]), `${kind} in ${uri.path}`);
+      }
+    }
+  });
+
+  test('on the seeds: people, places, sources, cues and the denial are highlighted', async function () {
+    const uri = seeds[0]!;
+    await openAndDraw(a, uri);
+    const doc = a.index.get(uri.toString())!;
+    if (!doc.analysis.entities.length) this.skip(); // the entity tagger is not in this build yet
+    const d = a.decorations(uri)!;
+    const text = doc.text;
+    const covered = (kind: keyof typeof d, word: string): boolean => d[kind].some((r) => {
+      const document = vscode.window.activeTextEditor!.document;
+      return text.slice(document.offsetAt(r.start), document.offsetAt(r.end)).includes(word);
+    });
+    assert.ok(covered('person', 'Basiuk'), 'Oded Basiuk is a person');
+    assert.ok(covered('place', 'Azerbaijan'), 'Azerbaijan is a place');
+    if (doc.analysis.attributions.length) {
+      assert.ok(covered('unnamedSource', 'source'), 'a senior Israeli source is an unnamed source');
+      assert.ok(covered('cue', 'told'), '"told" is a cue');
+      assert.ok(covered('denial', 'denied'), '"denied" is a denial');
+    }
+  });
+
+  test('re-highlights as the user types (debounced), without saving', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'article', content: 'The minister said on Monday that talks were held.\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    if (!a.decorations(doc.uri)) await waitFor(a.onDidDraw, (u) => u.toString() === doc.uri.toString());
+    const redrawn = waitFor(a.onDidDraw, (u) => u.toString() === doc.uri.toString() && a.index.get(u.toString())?.text === doc.getText(), 10_000, 'the redraw after typing');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Reportedly, officials in Damascus denied it. '));
+    await redrawn;
+    const analysed = a.index.get(doc.uri.toString())!;
+    assert.equal(analysed.text, doc.getText());
+    const spans = highlightSpans(analysed.analysis, Object.fromEntries(DECORATION_KINDS.map((k) => [k, true])) as never, 3000);
+    assert.deepEqual(a.decorations(doc.uri)!.hedge.map((r) => doc.offsetAt(r.start)), spans.hedge.map((s) => s.start));
+    assert.ok(doc.isDirty && doc.isUntitled, 'nothing was saved');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('Toggle Highlights turns every highlight off and on again', async () => {
+    const uri = seeds[0]!;
+    await openAndDraw(a, uri);
+    const before = a.decorations(uri)!;
+    assert.equal(await vscode.commands.executeCommand('crosscheck.toggleHighlights'), false);
+    assert.ok(DECORATION_KINDS.every((k) => a.decorations(uri)![k].length === 0));
+    assert.equal(await vscode.commands.executeCommand('crosscheck.toggleHighlights'), true);
+    assert.deepEqual(DECORATION_KINDS.map((k) => a.decorations(uri)![k].length), DECORATION_KINDS.map((k) => before[k].length));
+  });
+
+  test('hovers explain entities with their spellings and links, as trusted-command markdown', async function () {
+    const uri = seeds[0]!;
+    await openAndDraw(a, uri);
+    const doc = a.index.get(uri.toString())!;
+    const document = vscode.window.activeTextEditor!.document;
+    const person = doc.analysis.entities.find((e) => e.type === 'PERSON') ?? doc.analysis.entities[0];
+    if (!person) this.skip();
+    const text = await hoverText(uri, document.positionAt(person.start + 1));
+    assert.match(text, new RegExp(`\\*\\*${person.type}\\*\\*`));
+    assert.match(text, /Named \d+ times? in \d+ articles?/);
+    assert.match(text, /command:crosscheck\.(openLocation|showMentions)\?/);
+  });
+
+  test('hovers on an attribution give source kind, stance and the claim in other articles', async function () {
+    const uri = seeds[0]!;
+    await openAndDraw(a, uri);
+    const doc = a.index.get(uri.toString())!;
+    const document = vscode.window.activeTextEditor!.document;
+    const att = doc.analysis.attributions.find((t) => t.source && t.sourceKind === 'unnamed') ?? doc.analysis.attributions[0];
+    if (!att) this.skip();
+    const text = await hoverText(uri, document.positionAt(att.cue.start));
+    assert.match(text, /\*\*Attribution\*\*/);
+    assert.match(text, /stance: /);
+    assert.match(text, /\*\*Claim\*\*/);
+    if (/senior Israeli source/.test(att.source?.text ?? '')) assert.match(text, /unnamed source/);
+  });
+
+  test('hover text from the article is escaped, never markdown', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'article', content: '**Bold** [link](command:workbench.action.quit) said John Smith in London on Monday.\n' });
+    await vscode.window.showTextDocument(doc);
+    const analysed = a.index.get(doc.uri.toString()) ?? a.index.updateDocument(doc);
+    for (const e of analysed?.analysis.entities ?? []) {
+      const t = await hoverText(doc.uri, doc.positionAt(e.start));
+      assert.doesNotMatch(t, /\]\(command:workbench/);
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('the Entities tree lists canonical names → spellings → files → mentions', async function () {
+    const roots = a.entitiesTree.getChildren();
+    const ws = a.index.workspace();
+    assert.equal(roots.length, ws.entities.filter((e) => !['DATE', 'TIME', 'NUMBER', 'MONEY', 'PERCENT', 'QUANTITY'].includes(e.type)).length);
+    if (!roots.length) this.skip();
+    const first = roots[0]!;
+    const item = a.entitiesTree.getTreeItem(first);
+    assert.equal(item.contextValue, 'entity');
+    const spellings = a.entitiesTree.getChildren(first);
+    assert.ok(spellings.length >= 1 && spellings.every((s) => s.kind === 'spelling'));
+    const files = a.entitiesTree.getChildren(spellings[0]);
+    assert.ok(files.length >= 1 && files.every((f) => f.kind === 'file'));
+    const mentions = a.entitiesTree.getChildren(files[0]);
+    assert.ok(mentions.length >= 1);
+    assert.equal(a.entitiesTree.getTreeItem(mentions[0]!).command?.command, 'crosscheck.openLocation');
+    const basiuk = roots.find((r): r is Extract<EntityNode, { kind: 'entity' }> => r.kind === 'entity' && /Basiuk|Bashk/.test(r.entity.name));
+    if (basiuk) {
+      const names = a.entitiesTree.getChildren(basiuk).map((s) => (s.kind === 'spelling' ? s.spelling : ''));
+      assert.ok(names.some((n) => /Basiuk/.test(n)) && names.some((n) => /Bashk/.test(n)), `Basiuk and Bashk are one entity: ${names.join(', ')}`);
+    }
+  });
+
+  test('the Sources tree counts named, unnamed and unattributed claims per article', () => {
+    const articles = a.sourcesTree.getChildren();
+    assert.ok(articles.length >= 2);
+    const ws = a.index.workspace();
+    for (const art of articles) {
+      const doc = a.index.get(art.doc)!;
+      const p = sourcingProfile(doc, ws);
+      assert.equal(a.sourcesTree.getTreeItem(art).description, `${p.named} named · ${p.unnamed} unnamed · ${p.unattributed} unattributed`);
+      const groups = a.sourcesTree.getChildren(art) as Extract<SourceNode, { kind: 'group' }>[];
+      assert.deepEqual(groups.map((g) => g.group), ['named', 'unnamed', 'unattributed']);
+      assert.equal(a.sourcesTree.getChildren(groups[2]).length, p.unattributed);
+    }
+  });
+
+  test('the Claims view opens, says ready and receives the cross-reference snapshot', async () => {
+    const posted = waitFor(a.onDidPostClaimsState, (s) => s.articles >= 2, 30_000, 'the Claims view state');
+    await vscode.commands.executeCommand('crosscheck.claims.focus');
+    const state = await posted;
+    const ws = a.index.workspace();
+    assert.equal(state.clusters.length, ws.clusters.length);
+    const inClusters = state.clusters.reduce((n, c) => n + c.claims.length, 0);
+    assert.equal(inClusters + state.singlesTotal, a.index.documents().reduce((n, d) => n + d.analysis.claims.length, 0));
+    for (const c of state.clusters) assert.ok(new Set(c.claims.map((x) => x.doc)).size >= 2, 'a cluster spans two or more articles');
+  });
+
+  test('the status bar sums up the active article', async () => {
+    await openAndDraw(a, seeds[0]!);
+    if (!/claims/.test(a.statusBarText() ?? '')) await waitFor(a.onDidRefresh, () => /claims/.test(a.statusBarText() ?? ''), 5_000, 'the status bar');
+    assert.match(a.statusBarText() ?? '', /\d+ claims · \d+% unnamed · \d+ elsewhere/);
+  });
+
+  test('Cross-reference Workspace re-reads the articles and skips bad files with a reason', async () => {
+    const binary = vscode.Uri.joinPath(workspaceFolder(), 'binary.txt');
+    const empty = vscode.Uri.joinPath(workspaceFolder(), 'empty.md');
+    await vscode.workspace.fs.writeFile(binary, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff, 0xfe, 0x00]));
+    await vscode.workspace.fs.writeFile(empty, new Uint8Array());
+    created.push(binary, empty);
+    const r = await vscode.commands.executeCommand<{ analysed: number; skipped: { id: string; reason: string }[]; clusters: number }>('crosscheck.crossReferenceWorkspace');
+    assert.ok(r.analysed >= 2);
+    assert.ok(r.skipped.some((s) => s.id.endsWith('binary.txt')), 'the binary file is skipped');
+    assert.ok(r.skipped.some((s) => s.id.endsWith('empty.md')), 'the empty file is skipped');
+    assert.ok(!a.index.get(binary.toString()));
+  });
+
+  test('Compare Articles opens a side-by-side panel of the given articles', async () => {
+    const state = await vscode.commands.executeCommand<{ articles: { doc: string }[]; rows: unknown[]; only: unknown[][] }>('crosscheck.compareArticles', seeds[0], seeds[1]);
+    assert.equal(state.articles.length, 2);
+    assert.equal(state.only.length, 2);
+    const ws = a.index.workspace();
+    assert.equal(state.rows.length, ws.clusters.filter((c) => new Set(c.claims.map((r) => r.doc)).size >= 2).length);
+    assert.ok(a.compareState(), 'the panel is open');
+    const open = (): boolean => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('crosscheck.compare'));
+    if (!open()) await waitFor(vscode.window.tabGroups.onDidChangeTabs, open, 10_000, 'the comparison tab');
+  });
+
+  test('Show Mentions of Entity at Cursor lists every mention across articles', async function () {
+    const uri = seeds[0]!;
+    const editor = await openAndDraw(a, uri);
+    const doc = a.index.get(uri.toString())!;
+    const person = doc.analysis.entities.find((e) => e.type === 'PERSON') ?? doc.analysis.entities[0];
+    if (!person) {
+      assert.deepEqual(await vscode.commands.executeCommand('crosscheck.showMentions'), []);
+      this.skip();
+    }
+    editor.selection = new vscode.Selection(editor.document.positionAt(person.start), editor.document.positionAt(person.start));
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('crosscheck.showMentions');
+    const entityId = a.index.workspace().entityOf.get(`${doc.id}#${doc.analysis.entities.indexOf(person)}`);
+    const entity = a.index.workspace().entities.find((e) => e.id === entityId)!;
+    assert.equal(locations.length, entity.mentions.length);
+    assert.ok(locations.some((l) => l.uri.toString() === uri.toString() && editor.document.offsetAt(l.range.start) === person.start));
+    await vscode.commands.executeCommand('closeReferenceSearch');
+  });
+
+  test('Treat as Same Entity / Not the Same write the aliases file atomically and re-link', async () => {
+    const file = vscode.Uri.joinPath(workspaceFolder(), '.crosscheck', 'aliases.json');
+    created.push(vscode.Uri.joinPath(workspaceFolder(), '.crosscheck'));
+    const relinked = waitFor(a.onDidRefresh, () => true, 10_000, 'views refreshed after the alias change');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('crosscheck.treatAsSame', 'Oded Basiuk', 'Oded Bashk');
+    assert.equal(written?.toString(), file.toString());
+    await vscode.commands.executeCommand('crosscheck.notTheSame', 'Shala', 'Bashar al-Assad');
+    const parsed = parseAliasFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.aliases.same, [['Oded Basiuk', 'Oded Bashk']]);
+    assert.deepEqual(parsed.aliases.different, [['Shala', 'Bashar al-Assad']]);
+    assert.deepEqual(a.index.getAliases().same, [['Oded Basiuk', 'Oded Bashk']]);
+    const leftovers = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(workspaceFolder(), '.crosscheck'))).map(([n]) => n);
+    assert.deepEqual(leftovers, ['aliases.json'], 'no temporary file is left behind');
+    await relinked;
+  });
+
+  test('Export Report writes Markdown, HTML and the JSON contract to the given file', async () => {
+    const dir = vscode.Uri.file(join(tmpdir(), `crosscheck-report-${Date.now()}`));
+    created.push(dir);
+    const md = await vscode.commands.executeCommand<vscode.Uri>('crosscheck.exportReport', 'markdown', vscode.Uri.joinPath(dir, 'report.md'));
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(md)), /^# Crosscheck report/);
+    const html = await vscode.commands.executeCommand<vscode.Uri>('crosscheck.exportReport', 'html', vscode.Uri.joinPath(dir, 'report.html'));
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(html)), /^<!DOCTYPE html>/);
+    const json = await vscode.commands.executeCommand<vscode.Uri>('crosscheck.exportReport', 'json', vscode.Uri.joinPath(dir, 'report.json'));
+    const contract = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(json))) as { version: number; documents: { path: string }[] };
+    assert.equal(contract.version, 1);
+    assert.ok(contract.documents.length >= 2);
+    assert.ok(contract.documents.every((d) => !d.path.startsWith('file:')), 'paths are workspace-relative');
+  });
+
+  test('Open the Sample Articles opens the shipped samples', async () => {
+    const uris = await vscode.commands.executeCommand<vscode.Uri[]>('crosscheck.openSamples');
+    assert.ok(Array.isArray(uris));
+    const open = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.toString() : ''));
+    for (const u of uris) {
+      assert.ok(open.includes(u.toString()), `${u.path} is open`);
+      assert.ok(a.index.get(u.toString()), `${u.path} is analysed`);
+    }
+  });
+
+  test('Refresh and Go to Article Location', async () => {
+    const refreshed = waitFor(a.onDidRefresh, () => true, 5_000, 'refresh');
+    await vscode.commands.executeCommand('crosscheck.refreshViews');
+    await refreshed;
+    const uri = seeds[1]!;
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('crosscheck.openLocation', uri.toString(), 5, 12);
+    assert.equal(editor.document.uri.toString(), uri.toString());
+    assert.deepEqual([editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)], [5, 12]);
+  });
+
+  test('the extension never wrote to an article', async () => {
+    const originals = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceFolder(), '.crosscheck-originals.json')))) as Record<string, string>;
+    for (const [name, text] of Object.entries(originals)) {
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceFolder(), name))), text, `${name} is unchanged`);
+    }
+  });
+});
