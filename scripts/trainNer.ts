@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tokenize } from '../src/core/text/tokenize';
 import { splitSentences } from '../src/core/text/sentences';
-import { addHistoryFeatures, documentStats, FeatureBuffer, historyValue, recordHistory, sentenceFeatures, wordShape } from '../src/core/entities/features';
+import { addHistoryFeatures, commonWords, documentStats, FeatureBuffer, historyValue, recordHistory, sentenceFeatures, wordShape } from '../src/core/entities/features';
 import { labelsToRanges, parseModel, emissions, sentenceStartsOf, TAGS, viterbi, type ModelFile } from '../src/core/entities/tagger';
 import { toBase64 } from '../src/core/entities/base64';
 import type { Token } from '../src/core/types';
@@ -25,7 +25,7 @@ const arg = (name: string, fallback: string): string => {
 const root = resolve(__dirname, '..');
 const dataDir = resolve(root, arg('data', join('..', 'shared', 'eval', 'data', 'ner')));
 const outPath = resolve(root, arg('out', join('models', 'ner.json')));
-const epochs = Number(arg('epochs', '12'));
+const epochs = Number(arg('epochs', '20'));
 const minWeight = Number(arg('prune', '0.5'));
 
 interface GoldDoc { text: string; entities: { start: number; end: number; type: string }[] }
@@ -65,6 +65,8 @@ function goldLabels(tokens: Token[], doc: GoldDoc): Int32Array {
   return labels;
 }
 
+let common: ReadonlySet<string> = new Set();
+
 function prepare(docs: GoldDoc[], grow: boolean): { sents: Sent[]; evals: EvalSent[] } {
   const sents: Sent[] = [];
   const evals: EvalSent[] = [];
@@ -72,7 +74,7 @@ function prepare(docs: GoldDoc[], grow: boolean): { sents: Sent[]; evals: EvalSe
   docs.forEach((doc, docIndex) => {
     const tokens = tokenize(doc.text);
     const labels = goldLabels(tokens, doc);
-    const stats = documentStats(tokens, sentenceStartsOf(tokens, doc.text));
+    const stats = { ...documentStats(tokens, sentenceStartsOf(tokens, doc.text)), common };
     for (const s of splitSentences(doc.text, tokens)) {
       const n = s.endToken - s.firstToken;
       const ids: number[] = [];
@@ -166,86 +168,119 @@ function report(counts: Record<string, { tp: number; pred: number; gold: number 
 
 function main(): void {
   const started = Date.now();
-  const train = prepare(readJsonl(join(dataDir, 'conll2003-train.jsonl')), true);
+  const trainDocs = readJsonl(join(dataDir, 'conll2003-train.jsonl'));
+  const commonList = commonWords(trainDocs.map((d) => {
+    const tokens = tokenize(d.text);
+    return { tokens, starts: sentenceStartsOf(tokens, d.text) };
+  }));
+  common = new Set(commonList);
+  const train = prepare(trainDocs, true);
   const nFeat = keys1.length;
   const dev = prepare(readJsonl(join(dataDir, 'conll2003-dev.jsonl')), false);
   console.log(`${train.sents.length} train sentences, ${nFeat} features, prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   capacity = nFeat + 200_000;
-  const w = new Float64Array(capacity * T);
-  const u = new Float64Array(capacity * T);
-  const tr = new Float64Array((T + 1) * T);
-  const tu = new Float64Array((T + 1) * T);
-  let c = 1;
-  const byDoc: Sent[][] = [];
-  for (const s of train.sents) (byDoc[s.doc] ??= []).push(s);
-  const order = byDoc.map((_, i) => i);
-  let seed = 12345;
-  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  const out = new Int32Array(512);
-  let best: { f1: number; epoch: number; w: Float64Array; tr: Float64Array } = { f1: -1, epoch: 0, w: new Float64Array(0), tr: new Float64Array(0) };
-  const averaged = (): { aw: Float64Array; at: Float64Array } => {
-    const aw = new Float64Array(w.length);
-    for (let i = 0; i < w.length; i++) aw[i] = w[i]! - u[i]! / c;
-    const at = new Float64Array(tr.length);
-    for (let i = 0; i < tr.length; i++) at[i] = tr[i]! - tu[i]! / c;
-    return { aw, at };
-  };
-  const update = (s: Sent, dyn: Int32Array[], pred: Int32Array): void => {
-    for (let i = 0; i < s.n; i++) {
-      const g = s.gold[i]!;
-      const p = pred[i]!;
-      if (g !== p) {
-        for (let k = s.offsets[i]!; k < s.offsets[i + 1]!; k++) {
-          const o = s.feats[k]! * T;
-          bump(w, u, o + g, 1, c);
-          bump(w, u, o + p, -1, c);
+  const trainOnce = (bagSeed: number): { f1: number; epoch: number; w: Float64Array; tr: Float64Array } => {
+    const w = new Float64Array(capacity * T);
+    const u = new Float64Array(capacity * T);
+    const tr = new Float64Array((T + 1) * T);
+    const tu = new Float64Array((T + 1) * T);
+    let c = 1;
+    const byDoc: Sent[][] = [];
+    for (const s of train.sents) (byDoc[s.doc] ??= []).push(s);
+    const order = byDoc.map((_, i) => i);
+    let seed = bagSeed;
+    const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const out = new Int32Array(512);
+    let best: { f1: number; epoch: number; w: Float64Array; tr: Float64Array } = { f1: -1, epoch: 0, w: new Float64Array(0), tr: new Float64Array(0) };
+    const averaged = (): { aw: Float64Array; at: Float64Array } => {
+      const aw = new Float64Array(w.length);
+      for (let i = 0; i < w.length; i++) aw[i] = w[i]! - u[i]! / c;
+      const at = new Float64Array(tr.length);
+      for (let i = 0; i < tr.length; i++) at[i] = tr[i]! - tu[i]! / c;
+      return { aw, at };
+    };
+    const update = (s: Sent, dyn: Int32Array[], pred: Int32Array): void => {
+      for (let i = 0; i < s.n; i++) {
+        const g = s.gold[i]!;
+        const p = pred[i]!;
+        if (g !== p) {
+          for (let k = s.offsets[i]!; k < s.offsets[i + 1]!; k++) {
+            const o = s.feats[k]! * T;
+            bump(w, u, o + g, 1, c);
+            bump(w, u, o + p, -1, c);
+          }
+          for (const f of dyn[i]!) {
+            bump(w, u, f * T + g, 1, c);
+            bump(w, u, f * T + p, -1, c);
+          }
         }
-        for (const f of dyn[i]!) {
-          bump(w, u, f * T + g, 1, c);
-          bump(w, u, f * T + p, -1, c);
+        const gp = i === 0 ? T : s.gold[i - 1]!;
+        const pp = i === 0 ? T : pred[i - 1]!;
+        if (gp !== pp || g !== p) {
+          bump(tr, tu, gp * T + g, 1, c);
+          bump(tr, tu, pp * T + p, -1, c);
         }
       }
-      const gp = i === 0 ? T : s.gold[i - 1]!;
-      const pp = i === 0 ? T : pred[i - 1]!;
-      if (gp !== pp || g !== p) {
-        bump(tr, tu, gp * T + g, 1, c);
-        bump(tr, tu, pp * T + p, -1, c);
+    };
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
       }
+      let wrong = 0;
+      for (const d of order) {
+        const history = new Map<string, Int32Array>();
+        for (const s of byDoc[d] ?? []) {
+          const pred = out.length >= s.n ? out.subarray(0, s.n) : new Int32Array(s.n);
+          const dyn = dynamicIds(s, history, true);
+          score(w, tr, s, dyn, pred);
+          let same = true;
+          for (let i = 0; i < s.n; i++) if (pred[i] !== s.gold[i]) { same = false; break; }
+          if (!same) { wrong++; update(s, dyn, pred); }
+          recordHistory(history, s.tokens, s.from, pred);
+          c++;
+        }
+      }
+      const { aw, at } = averaged();
+      const devHistory = new Map<number, Map<string, Int32Array>>();
+      const counts = evaluate(dev.sents, dev.evals, (s) => {
+        const p = new Int32Array(s.n);
+        let history = devHistory.get(s.doc);
+        if (!history) devHistory.set(s.doc, (history = new Map()));
+        score(aw, at, s, dynamicIds(s, history, false), p);
+        recordHistory(history, s.tokens, s.from, p);
+        return p;
+      });
+      console.log(`bag ${bagSeed}, epoch ${epoch}: ${wrong} sentences wrong; dev (averaged):`);
+      const f1 = report(counts);
+      if (f1 > best.f1) best = { f1, epoch, w: aw, tr: at };
     }
+    return best;
   };
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    let wrong = 0;
-    for (const d of order) {
-      const history = new Map<string, Int32Array>();
-      for (const s of byDoc[d] ?? []) {
-        const pred = out.length >= s.n ? out.subarray(0, s.n) : new Int32Array(s.n);
-        const dyn = dynamicIds(s, history, true);
-        score(w, tr, s, dyn, pred);
-        let same = true;
-        for (let i = 0; i < s.n; i++) if (pred[i] !== s.gold[i]) { same = false; break; }
-        if (!same) { wrong++; update(s, dyn, pred); }
-        recordHistory(history, s.tokens, s.from, pred);
-        c++;
-      }
-    }
-    const { aw, at } = averaged();
+  // Several perceptrons trained on different shuffles, averaged ("bagging"), vary less than one.
+  const bags = Number(arg('bags', '3'));
+  const seed0 = Number(arg('seed', '12345'));
+  let best = trainOnce(seed0);
+  for (let b = 1; b < bags; b++) {
+    const more = trainOnce(seed0 + 7919 * b);
+    for (let i = 0; i < best.w.length; i++) best.w[i] = best.w[i]! + more.w[i]!;
+    for (let i = 0; i < best.tr.length; i++) best.tr[i] = best.tr[i]! + more.tr[i]!;
+    best.epoch = Math.max(best.epoch, more.epoch);
+  }
+  if (bags > 1) {
+    for (let i = 0; i < best.w.length; i++) best.w[i] = best.w[i]! / bags;
+    for (let i = 0; i < best.tr.length; i++) best.tr[i] = best.tr[i]! / bags;
     const devHistory = new Map<number, Map<string, Int32Array>>();
-    const counts = evaluate(dev.sents, dev.evals, (s) => {
+    console.log(`${bags} bags averaged; dev:`);
+    best.f1 = report(evaluate(dev.sents, dev.evals, (s) => {
       const p = new Int32Array(s.n);
       let history = devHistory.get(s.doc);
       if (!history) devHistory.set(s.doc, (history = new Map()));
-      score(aw, at, s, dynamicIds(s, history, false), p);
+      score(best.w, best.tr, s, dynamicIds(s, history, false), p);
       recordHistory(history, s.tokens, s.from, p);
       return p;
-    });
-    console.log(`epoch ${epoch}: ${wrong} sentences wrong; dev (averaged):`);
-    const f1 = report(counts);
-    if (f1 > best.f1) best = { f1, epoch, w: aw, tr: at };
+    }));
   }
   console.log(`best dev F1 ${best.f1.toFixed(4)} at epoch ${best.epoch}; training took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -268,7 +303,7 @@ function main(): void {
   });
   const model: ModelFile = {
     format: 'crosscheck-ner/1',
-    trainedOn: `CoNLL-2003 English train (${train.sents.length} sentences), structured averaged perceptron, epoch ${best.epoch} of ${epochs} chosen on CoNLL-2003 dev`,
+    trainedOn: `CoNLL-2003 English train (${train.sents.length} sentences), structured averaged perceptron${bags > 1 ? ` (${bags} shuffles averaged)` : ''}, epochs chosen on CoNLL-2003 dev (up to ${best.epoch} of ${epochs})`,
     tags: TAGS,
     rows: keep.length,
     scale,
@@ -276,6 +311,7 @@ function main(): void {
     keys2: toBase64(new Uint8Array(k2.buffer)),
     weights: toBase64(new Uint8Array(q.buffer)),
     trans: Array.from(best.tr, (x) => Math.round(x * 1000) / 1000),
+    common: commonList.join(' '),
   };
   const json = JSON.stringify(model);
   writeFileSync(outPath, json);
@@ -284,7 +320,7 @@ function main(): void {
   // Check the shipped file itself: load it as the product does and score dev again.
   const loaded = parseModel(json);
   const devDocs = readJsonl(join(dataDir, 'conll2003-dev.jsonl'));
-  const statsByDoc = devDocs.map((d) => { const toks = tokenize(d.text); return { ...documentStats(toks, sentenceStartsOf(toks, d.text)), history: new Map<string, Int32Array>() }; });
+  const statsByDoc = devDocs.map((d) => { const toks = tokenize(d.text); return { ...documentStats(toks, sentenceStartsOf(toks, d.text)), history: new Map<string, Int32Array>(), common: loaded.common }; });
   const counts = evaluate(dev.sents, dev.evals, (s, e) => {
     const p = new Int32Array(s.n);
     const stats = statsByDoc[e.docIndex]!;

@@ -14,6 +14,8 @@ export class AliasStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AliasFile>();
   readonly onDidChange = this.changed.event;
   private current: AliasFile = EMPTY;
+  /** The folders the watchers were made for (multi-root: folders come and go). */
+  private watchedFolders: string | null = null;
 
   constructor(private relativePath: string, private readonly log: vscode.LogOutputChannel) {}
 
@@ -28,8 +30,10 @@ export class AliasStore implements vscode.Disposable {
 
   /** Re-reads every folder's file and watches them; call on start and when folders or the setting change. */
   async reload(relativePath = this.relativePath): Promise<AliasFile> {
-    if (relativePath !== this.relativePath || !this.watchers.length) {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
+    if (relativePath !== this.relativePath || folders !== this.watchedFolders) {
       this.relativePath = relativePath;
+      this.watchedFolders = folders;
       for (const w of this.watchers) w.dispose();
       this.watchers = (vscode.workspace.workspaceFolders ?? []).map((f) => {
         const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, this.relativePath));

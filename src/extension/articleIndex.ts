@@ -43,16 +43,24 @@ export class ArticleIndex implements vscode.Disposable {
     this.engine = createCrosscheck({ readNerModel: () => readFileSync(modelPath, 'utf8'), warn: (m) => log.warn(m) });
   }
 
-  /** New settings: every analysis is stale. */
-  setConfig(config: CrosscheckConfig): void {
+  /**
+   * New settings. When the analysis options changed every analysis is stale: open documents are re-analysed now,
+   * the others are dropped and the caller re-indexes them in the worker. Returns whether that is needed.
+   */
+  setConfig(config: CrosscheckConfig): boolean {
     const optionsChanged = JSON.stringify(config.analysis) !== JSON.stringify(this.config.analysis);
     this.config = config;
-    if (!optionsChanged) return;
-    const texts = [...this.entries.values()].map((e) => e.doc);
+    if (!optionsChanged) return false;
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const ids = [...this.entries.keys()];
     this.entries.clear();
-    for (const d of texts) this.put(d.id, d.text);
+    for (const id of ids) {
+      const doc = open.get(id);
+      if (doc) this.put(id, doc.getText());
+    }
     this.cached = null;
-    this.changed.fire(texts.map((d) => d.id));
+    this.changed.fire(ids);
+    return true;
   }
 
   setAliases(aliases: AliasFile): void {

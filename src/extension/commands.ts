@@ -113,7 +113,9 @@ export function commandHandlers(ctx: CommandContext) {
     /** Lists every mention of the entity at the cursor (or of the given entity id) across the workspace. */
     'crosscheck.showMentions': async (entityId?: unknown) => {
       const ws = ctx.index.workspace();
-      const entity = typeof entityId === 'string' ? ws.entities.find((e) => e.id === entityId) : entityAtCursor(ctx)?.entity;
+      const node = entityId && typeof entityId === 'object' && 'kind' in entityId ? (entityId as EntityNode) : undefined;
+      const id = typeof entityId === 'string' ? entityId : node && 'entity' in node ? node.entity.id : undefined;
+      const entity = id !== undefined ? ws.entities.find((e) => e.id === id) : entityAtCursor(ctx)?.entity;
       if (!entity) { tell('Put the cursor on a highlighted name to see its mentions.'); return []; }
       const docs = new Map(ctx.index.documents().map((d) => [d.id, d]));
       const locations: vscode.Location[] = [];

@@ -126,22 +126,23 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
       if (!e.affectsConfiguration('crosscheck')) return;
       const before = config;
       config = readConfig();
-      index.setConfig(config);
+      let reindex = index.setConfig(config);
       highlighter.setConfig(config);
       if (e.affectsConfiguration('crosscheck.aliases.file')) void aliases.reload(config.aliasesFile);
       if (e.affectsConfiguration('crosscheck.files')) {
         watcher.dispose();
         watcher = articleGlobWatcher();
-        if (JSON.stringify(before.include) !== JSON.stringify(config.include) || before.maxBytes !== config.maxBytes) void indexWithProgress(vscode.ProgressLocation.Window);
+        reindex ||= JSON.stringify(before.include) !== JSON.stringify(config.include) || before.maxBytes !== config.maxBytes || before.maxWorkspaceFiles !== config.maxWorkspaceFiles;
       }
+      if (reindex) void indexWithProgress(vscode.ProgressLocation.Window);
       scheduleRefresh();
     }),
   );
 
-  // first draw of what is open, then the workspace in the background (the worker does the reading)
-  highlighter.drawAll();
-  setArticleContext();
-  statusBar.update();
+  // first draw of what is open right after activation returns (the model loads on first use), then the workspace in
+  // the background (the worker does the reading)
+  const firstDraw = setTimeout(() => { highlighter.drawAll(); setArticleContext(); statusBar.update(); }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(firstDraw) });
   const initialIndexing = aliases.reload().then((a) => { index.setAliases(a); return indexWithProgress(vscode.ProgressLocation.Window); });
 
   return {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalyzedDocument } from '../core/index';
 import { describeSourcing } from '../core/report/profile';
-import { documentLabel } from '../core/report/render';
 import type { ArticleIndex } from './articleIndex';
 import { HOVER_COMMANDS } from './contributions';
 import { claimOfAttribution, clusterOfClaim, fileName, findAt, mentionsByDocument, otherClaims, workspaceEntityOf } from './lookup';
@@ -103,12 +102,18 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown('**Claim** · single source: no other article in the workspace reports it.\n\n');
       return;
     }
-    const others = otherClaims(docs, cluster, { doc: doc.id, claim: claimId });
-    md.appendMarkdown(`**Claim** · reported by ${others.length} other article${others.length === 1 ? '' : 's'} · they **${RELATION[cluster.relation]}**\n\n`);
-    for (const d of cluster.differences) {
+    const others = otherClaims(docs, cluster, { doc: doc.id, claim: claimId }).sort((x, y) => Number(x.doc.id === doc.id) - Number(y.doc.id === doc.id));
+    const articles = new Set(others.map((o) => o.doc.id).filter((id) => id !== doc.id)).size;
+    md.appendMarkdown(`**Claim** · reported by ${articles} other article${articles === 1 ? '' : 's'} · they **${RELATION[cluster.relation]}**\n\n`);
+    for (const o of others) {
+      md.appendMarkdown(`${link(fileName(o.doc.id), 'crosscheck.openLocation', [o.doc.id, o.claim.start, o.claim.end])}: `);
+      md.appendText(`${o.doc.analysis.outlet ? `${o.doc.analysis.outlet}: ` : ''}“${o.claim.text}” — ${describeSourcing(o.doc, o.claim.attribution)}`);
+      md.appendMarkdown('\n\n');
+    }
+    for (const d of cluster.differences.slice(0, 4)) {
       md.appendMarkdown(`- _${d.kind}_: `);
       md.appendText(d.detail);
-      const words = d.spans?.map((s) => s.span.text).filter(Boolean) ?? [];
+      const words = [...new Set(d.spans?.map((s) => s.span.text).filter((w) => w && !d.detail.includes(w)) ?? [])];
       if (words.length) {
         md.appendMarkdown(' (');
         md.appendText(words.join(' / '));
@@ -117,10 +122,5 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown('\n');
     }
     if (cluster.differences.length) md.appendMarkdown('\n');
-    for (const o of others) {
-      md.appendMarkdown(`${link(fileName(o.doc.id), 'crosscheck.openLocation', [o.doc.id, o.claim.start, o.claim.end])}: `);
-      md.appendText(`“${o.claim.text}” — ${describeSourcing(o.doc, o.claim.attribution)}${o.doc.analysis.outlet ? ` (${documentLabel(o.doc)})` : ''}`);
-      md.appendMarkdown('\n\n');
-    }
   }
 }

@@ -15,7 +15,10 @@ type Attrs = Record<string, string | number | boolean | undefined>;
 /** Creates an element: `h('span', {class: 'badge'}, 'Agree')`; strings become text nodes. */
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== false) el.setAttribute(k, v === true ? '' : String(v));
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k.startsWith('aria-')) { if (v !== undefined) el.setAttribute(k, String(v)); } // aria states are "true"/"false"
+    else if (v !== undefined && v !== false) el.setAttribute(k, v === true ? '' : String(v));
+  }
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return el;
 }

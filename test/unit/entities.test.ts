@@ -4,7 +4,7 @@ import { tokenize } from '../../src/core/text/tokenize';
 import { splitSentences } from '../../src/core/text/sentences';
 import { readDateline } from '../../src/core/text/dateline';
 import { findEntities } from '../../src/core/entities/findEntities';
-import { loadTagger, labelsToRanges, viterbi, TAGS } from '../../src/core/entities/tagger';
+import { EMPTY_TAGGER, loadTagger, labelsToRanges, viterbi, TAGS } from '../../src/core/entities/tagger';
 import { fromBase64, toBase64 } from '../../src/core/entities/base64';
 import { readModel } from './sharedData';
 import type { EntityMention } from '../../src/core/types';
@@ -36,6 +36,7 @@ test('names, places, nationalities and organisations, with titles left outside',
     ['Mohammed bin Salman received the delegation in Jeddah.', ['Mohammed bin Salman/PERSON', 'Jeddah/GPE']],
     ['Shells fell on Tal Rifaat village overnight.', ['Tal Rifaat/GPE']],
     ['The European Commission and Germany disagreed.', ['European Commission/ORG', 'Germany/GPE']],
+    ['Days after US President Jane Roe arrived in Cairo, talks began.', ['US/GPE', 'Jane Roe/PERSON', 'Cairo/GPE']],
   ];
   for (const [text, expected] of table) {
     const got = show(entities(text));
@@ -47,6 +48,21 @@ test('a surname alone, later in the same article, is the same person', () => {
   const got = show(entities('Defence chief Rami Haddad visited the front. Haddad said the lines held.'));
   assert.ok(got.includes('Rami Haddad/PERSON'), got.join());
   assert.ok(got.includes('Haddad/PERSON'), got.join());
+});
+
+test('transliterated names, numbered channels and short company names', () => {
+  const table: [string, string[]][] = [
+    ['The order came from Bashir al-Hamdan, a senior commander.', ['Bashir al-Hamdan/PERSON']],
+    ['Airstrikes hit Deir al-Balah overnight.', ['Deir al-Balah/GPE']],
+    ['The interview aired on Channel 14 late on Friday.', ['Channel 14/ORG']],
+    ['Kestrel Motors Inc said sales fell. Kestrel cut its forecast.', ['Kestrel Motors Inc/ORG']],
+  ];
+  for (const [text, expected] of table) {
+    const got = show(entities(text));
+    for (const e of expected) assert.ok(got.includes(e), `${text}\n  expected ${e}\n  got ${got.join(', ')}`);
+  }
+  const banned = show(entities('Airstrikes hit Deir al-Balah overnight.'));
+  assert.ok(!banned.some((g) => g.endsWith('/PERSON')), banned.join());
 });
 
 test('the outlet named by the dateline is an organisation', () => {
@@ -89,6 +105,30 @@ test('numbers, money and percentages are normalised', () => {
     const got = show(entities(text));
     assert.ok(got.includes(expected), `${text}\n  expected ${expected}\n  got ${got.join(', ')}`);
   }
+});
+
+test('false positives: headline words and times are not names', () => {
+  const table: [string, string][] = [
+    ['Ceasefire talks resume in Cairo', 'Ceasefire'],
+    ['Aid convoys reach northern towns', 'Aid'],
+    ['The army posted the order at 09:30 GMT.', 'GMT'],
+  ];
+  for (const [text, banned] of table) {
+    const named = entities(text).filter((e) => !['DATE', 'TIME', 'NUMBER', 'MONEY', 'PERCENT', 'QUANTITY'].includes(e.type));
+    assert.ok(!named.some((e) => e.text.split(/\s+/).includes(banned)), `${text}: ${show(named).join(', ')}`);
+  }
+  assert.ok(show(entities('The army posted the order at 09:30 GMT.')).includes('09:30 GMT/TIME=2025-05-16T09:30'));
+});
+
+test('without a model, values and the outlet are still found', () => {
+  const text = 'date 2025-05-16 Levant Wire/ Six trucks crossed on Friday.';
+  const tokens = tokenize(text);
+  const dateline = readDateline(text);
+  const got = show(findEntities({ text, tokens, sentences: splitSentences(text, tokens), published: dateline.published }, EMPTY_TAGGER, {
+    outlet: dateline.outlet, datelineEnd: dateline.span?.end ?? null,
+  }));
+  for (const e of ['Levant Wire/ORG', 'Six/NUMBER=6', 'Friday/DATE=2025-05-16']) assert.ok(got.includes(e), got.join());
+  assert.throws(() => loadTagger('{"format": "something-else"}'), /model format/);
 });
 
 test('false positives: "one" in "no one" and a count before a noun are not dates or numbers', () => {

@@ -44,7 +44,7 @@ export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number
   if (lex) f.push('lex=' + lex.stance, 'lexps=' + ps, 'lexns=' + ns, 'lexq=' + q);
   // What stands left of the cue once auxiliaries and adverbs are skipped: a subject, a comma, a quote.
   let k = i - 1, aux = 'none';
-  while (k >= first && (CUE_AUXILIARIES.has(l[k]!) || (l[k]!.endsWith('ly') && l[k]!.length > 4))) { if (aux === 'none') aux = l[k]!; k--; }
+  while (k >= first && i - k <= 6 && (CUE_AUXILIARIES.has(l[k]!) || (l[k]!.endsWith('ly') && l[k]!.length > 4))) { if (aux === 'none') aux = l[k]!; k--; }
   const left = k < first ? '<s>' : UNNAMED_HEADS.has(l[k]!) ? 'src' : shape(tokens[k], l[k]);
   const st = stem(w);
   f.push('st=' + st, 'left=' + left, 'wleft=' + w + '|' + left, 'stleft=' + st + '|' + left, 'aux=' + aux, 'waux=' + w + '|' + aux);

@@ -1,6 +1,6 @@
 import { CUE_MODEL_DATA } from './cueModelData';
 
-/** A learned linear cue classifier: which words may be cues, and a weight per feature. */
+/** A learned linear cue classifier: which words may be cues ("said", "slammed"), and a weight per feature. */
 export interface CueModel {
   readonly candidates: ReadonlySet<string>;
   readonly weights: ReadonlyMap<string, number>;
@@ -27,7 +27,7 @@ export function parseCueModel(data: string): CueModel {
   return { candidates, weights, threshold };
 }
 
-/** Writes a model in the text form `parseCueModel` reads. */
+/** Writes a model in the text form `parseCueModel` reads, e.g. "threshold\t-2\ncandidates\tsaid told\nw=said\t3.2". */
 export function serializeCueModel(model: CueModel): string {
   const lines = [`threshold\t${model.threshold}`, `candidates\t${[...model.candidates].sort().join(' ')}`];
   for (const [k, v] of [...model.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lines.push(`${k}\t${v}`);

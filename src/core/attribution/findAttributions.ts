@@ -2,17 +2,20 @@ import type { TextContext } from '../text/context';
 import type { AnalysisOptions, Attribution, EntityMention, Sentence, SourceKind, Stance, TextSpan, Token } from '../types';
 import { shippedCueModel } from './cueModel';
 import { findCues, type Cue } from './findCues';
-import { isTimeWord, nounPhraseAfter, nounPhraseBefore, skipAuxiliariesLeft, SOURCE_PRONOUNS, type TokenRange } from './parseSource';
-import { classifySource, isNameLike, pronounFits } from './sourceKind';
+import { isTimeWord, nounPhraseAfter, nounPhraseBefore, RELATIVES, skipAuxiliariesLeft, SOURCE_PRONOUNS, type TokenRange } from './parseSource';
+import { classifySource, INSTITUTION_HEADS, isNameLike, pronounFits, UNNAMED_HEADS } from './sourceKind';
 import { buildTokenView, type TokenView } from './view';
 
 /** Verbs whose object is the person told, not the content: "told CNN", "informed reporters". */
 const OBJECT_VERBS = new Set(['tell', 'inform', 'assure', 'brief', 'warn', 'remind', 'urge', 'ask', 'accuse', 'email', 'text']);
+/** Tokens either side of a cue that its source and content may reach, and the longest quotation taken whole. */
+const WINDOW = 150;
+const MAX_QUOTE_TOKENS = 800;
 const CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'as', 'although', 'though', 'yet']);
 /** What ends a quotation that is reported speech: "…,” he said", "…?” she asked". */
 const QUOTE_CLAUSE_END = new Set([',', '?', '!', '…', '—']);
 /** Words opening a modifier after a cue, not its content: "said on condition of anonymity", "said in a statement". */
-const AFTER_CUE_MODIFIERS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'from', 'with', 'of', 'via', 'over', 'to', 'while', 'as', 'when', 'by', 'without', 'citing', 'speaking', 'adding', 'according', 'because']);
+const AFTER_CUE_MODIFIERS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'from', 'with', 'of', 'via', 'over', 'while', 'as', 'when', 'by', 'without', 'citing', 'speaking', 'adding', 'according', 'because']);
 const DASHES = new Set(['—', '–', '--', '―']);
 const SENTENCE_END = new Set(['.', '…', '...', '!', '?', '”', '"', '»']);
 
@@ -42,7 +45,9 @@ export function findAttributions(ctx: TextContext, entities: readonly EntityMent
   const drafts: Draft[] = [];
   for (let ci = 0; ci < cues.length; ci++) {
     const cue = cues[ci]!;
-    const s = ctx.sentences[cue.sentence]!;
+    // Work within a window around the cue: a sentence without full stops (a data dump) stays linear.
+    const full = ctx.sentences[cue.sentence]!;
+    const s: Sentence = { ...full, firstToken: Math.max(full.firstToken, cue.first - WINDOW), endToken: Math.min(full.endToken, cue.end + WINDOW) };
     const previous = drafts.length && drafts[drafts.length - 1]!.cue.sentence === cue.sentence ? drafts[drafts.length - 1]! : null;
     const d: Draft = { cue, source: null, content: null, direct: false, relayed: null, kind: 'other', entity: null, stance: cue.stance, pronoun: false };
     d.source = findSource(tokens, view, cue, s, previous);
@@ -52,12 +57,19 @@ export function findAttributions(ctx: TextContext, entities: readonly EntityMent
       d.entity = facts.entity;
       d.pronoun = d.source.end - d.source.first === 1 && SOURCE_PRONOUNS.has(view.lower[d.source.first]!);
       if (d.pronoun) resolvePronoun(d, view.lower[d.source.first]!, drafts, tokens, entities, entityAt);
+      else if (d.source.end - d.source.first === 1 && RELATIVES.has(view.lower[d.source.first]!)) {
+        // "Rubio, who said …": the relative pronoun stands for the phrase before its comma.
+        const at = d.source.first;
+        const end = at - 1 > s.firstToken && tokens[at - 1]!.text === ',' ? at - 1 : at;
+        const antecedent = end > s.firstToken ? nounPhraseBefore(tokens, view, end, s.firstToken) : null;
+        if (antecedent) { const facts = classifySource(tokens, view, antecedent, entities, entityAt); d.kind = facts.kind; d.entity = facts.entity; }
+      }
     }
     const next = cues[ci + 1]?.sentence === cue.sentence ? cues[ci + 1]! : null;
     findContent(tokens, view, d, s, next);
     drafts.push(d);
   }
-  drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts));
+  drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts));
   drafts.sort((a, b) => a.cue.first - b.cue.first);
   return drafts.map((d) => toAttribution(ctx.text, tokens, d));
 }
@@ -68,9 +80,10 @@ function findSource(tokens: readonly Token[], view: TokenView, cue: Cue, s: Sent
   const head = view.lower[cue.head]!;
   const participle = head.endsWith('ing');
   // "was first reported by The Washington Post": a passive names its source after "by".
-  if (view.lower[cue.end] === 'by' && head.endsWith('ed') && hasBeAuxiliary(view, left, cue.head)) {
-    const agent = nounPhraseAfter(tokens, view, cue.end + 1, s.endToken);
-    if (agent) return agent;
+  if ((head.endsWith('ed') || head.endsWith('en')) && hasBeAuxiliary(view, left, cue.head)) {
+    // "could not be verified", "was described as temporary": a passive without "by" names no source.
+    if (view.lower[cue.end] !== 'by') return null;
+    return nounPhraseAfter(tokens, view, cue.end + 1, s.endToken);
   }
   const prev = left > s.firstToken ? tokens[left - 1]! : null;
   const inherit = (): TokenRange | null => previous?.source ?? sentenceSubject(tokens, view, s, cue.first);
@@ -124,17 +137,26 @@ function sentenceSubject(tokens: readonly Token[], view: TokenView, s: Sentence,
   let start = s.firstToken;
   while (start < before && tokens[start]!.kind === 'punct') start++;
   const np = nounPhraseAfter(tokens, view, start, before);
-  return np && np.end < before ? np : null;
+  if (!np || np.end >= before) return null;
+  // Only a phrase that can speak: a name, a pronoun, a source noun or an institution.
+  const last = view.lower[np.end - 1]!;
+  return isNameLike(tokens[np.end - 1]!.text) || SOURCE_PRONOUNS.has(last) || UNNAMED_HEADS.has(last) || INSTITUTION_HEADS.has(last) ? np : null;
 }
 
 function resolvePronoun(d: Draft, pronoun: string, drafts: readonly Draft[], tokens: readonly Token[], entities: readonly EntityMention[], entityAt: (k: number) => number): void {
+  // People stay in the story for a while; "it" and "they" only refer to what was just mentioned.
+  const reach = pronoun === 'he' || pronoun === 'she' || pronoun === 'i' ? 8 : 2;
   for (let k = drafts.length - 1; k >= 0 && k >= drafts.length - 12; k--) {
     const p = drafts[k]!;
+    if (d.cue.sentence - p.cue.sentence > reach) break;
     if (!p.pronoun && p.source && pronounFits(pronoun, p.kind)) { d.kind = p.kind; d.entity = p.entity; return; }
   }
   // No earlier source fits: the nearest fitting entity before the cue.
   const from = tokens[d.cue.first]!.start;
-  for (let i = entities.length - 1; i >= 0; i--) {
+  // Entities arrive sorted by start: find the last one before the cue, then look back a bounded way.
+  let lo = 0, hi = entities.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (entities[mid]!.start < from) lo = mid + 1; else hi = mid; }
+  for (let i = lo - 1; i >= 0 && reach > 2 && lo - i <= 60; i--) {
     const e = entities[i]!;
     if (e.end > from) continue;
     const kind: SourceKind | null = e.type === 'PERSON' ? 'named-person' : e.type === 'ORG' ? 'named-organization' : null;
@@ -153,7 +175,7 @@ function findContent(tokens: readonly Token[], view: TokenView, d: Draft, s: Sen
   const quoteEndsClause = before - 2 >= s.firstToken && (QUOTE_CLAUSE_END.has(tokens[before - 2]!.text) || before < srcFirst);
   if (before - 1 >= s.firstToken && isClosingQuote(tokens[before - 1]!) && quoteEndsClause && cue.frame === 'verb') {
     const cq = view.quoteOf[before - 1]!;
-    if (cq >= 0 && view.quotes[cq]!.first < before - 1) { d.content = { first: view.quotes[cq]!.first, end: before }; d.direct = true; return; }
+    if (cq >= 0 && view.quotes[cq]!.first < before - 1) { d.content = { first: Math.max(view.quotes[cq]!.first, before - MAX_QUOTE_TOKENS), end: before }; d.direct = true; return; }
   }
   let k = cue.end;
   if (d.source && d.source.first >= cue.end) k = d.source.end; // "according to X", inverted "said Rubio"
@@ -169,12 +191,13 @@ function findContent(tokens: readonly Token[], view: TokenView, d: Draft, s: Sen
   while (k < s.endToken) {
     const w = view.lower[k]!, t = tokens[k]!;
     if (w === 'that' || t.text === ':') { opensClause = true; k++; continue; }
-    if (isTimeWord(w) || t.kind === 'number' || t.text === ',' || (t.kind === 'word' && isNameLike(t.text) && k > cue.end && isTimeWord(view.lower[k - 1]!))) { k++; continue; }
+    const afterTime = k > cue.end && (isTimeWord(view.lower[k - 1]!) || isNameLike(tokens[k - 1]!.text));
+    if (isTimeWord(w) || (t.kind === 'number' && afterTime) || t.text === ',' || (t.kind === 'word' && isNameLike(t.text) && k > cue.end && isTimeWord(view.lower[k - 1]!))) { k++; continue; }
     break;
   }
   const q = k < tokens.length ? view.quoteOf[k]! : -1;
   if (q >= 0 && view.quotes[q]!.first === k) {
-    d.content = { first: k, end: view.quotes[q]!.last + 1 };
+    d.content = { first: k, end: Math.min(view.quotes[q]!.last + 1, k + MAX_QUOTE_TOKENS) };
     d.direct = true;
     return;
   }
@@ -190,14 +213,17 @@ function findContent(tokens: readonly Token[], view: TokenView, d: Draft, s: Sen
       else if (left > k && tokens[left - 1]!.text === ',') end = left - 1;
     }
   }
-  while (end > k && (tokens[end - 1]!.kind === 'punct' || CONJUNCTIONS.has(view.lower[end - 1]!)) && !isClosingQuote(tokens[end - 1]!)) end--;
+  // Trim trailing punctuation, but keep a closing quote mark (not one that opens the next quotation).
+  while (end > k && (tokens[end - 1]!.kind === 'punct' || CONJUNCTIONS.has(view.lower[end - 1]!)) && !(isClosingQuote(tokens[end - 1]!) && !opensQuote(view, end - 1))) end--;
   // Content before the cue: "…, a source said on condition of anonymity", "Israel held talks, a source told CNN".
   let start = s.firstToken;
   while (start < before && tokens[start]!.kind === 'punct' && !isOpeningQuote(tokens[start]!)) start++;
   const wordsBefore = countContentWords(tokens, view, start, before);
   const commaBefore = before < srcFirst || (srcFirst > s.firstToken && tokens[srcFirst - 1]!.text === ',');
   const wordsAfter = countContentWords(tokens, view, k, end);
-  if (cue.frame === 'according' && tokens[k - 1]?.text !== ',' && wordsBefore >= 3 && commaBefore) {
+  // "…, according to X[, a spokeswoman]." reports what comes before; "According to X, …" what follows.
+  const clauseStart = cue.first === s.firstToken || /^[“"(—–-]$/.test(tokens[cue.first - 1]!.text);
+  if (cue.frame === 'according' && !clauseStart && wordsBefore >= 3 && commaBefore) {
     d.content = { first: start, end: before }; d.direct = isQuoted(view, start, before); return;
   }
   const modifierAfter = !opensClause && k < end && AFTER_CUE_MODIFIERS.has(view.lower[k]!);
@@ -215,6 +241,7 @@ function countContentWords(tokens: readonly Token[], view: TokenView, a: number,
 }
 
 const isClosingQuote = (t: Token): boolean => t.text === '”' || t.text === '"' || t.text === '»';
+const opensQuote = (view: TokenView, k: number): boolean => view.quoteOf[k]! >= 0 && view.quotes[view.quoteOf[k]!]!.first === k;
 const isOpeningQuote = (t: Token): boolean => t.text === '“' || t.text === '"' || t.text === '«';
 const isQuoted = (view: TokenView, a: number, b: number): boolean => {
   const q = view.quoteOf[a]!;
@@ -240,12 +267,44 @@ function dashAttributions(ctx: TextContext, view: TokenView, entities: readonly 
     // The content: the quotation before the dash, or its paragraph.
     let first = i - 1;
     const q = view.quoteOf[i - 1]!;
-    if (q >= 0) first = view.quotes[q]!.first;
-    else while (first > 0 && !/[\r\n]/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
+    if (q >= 0) first = Math.max(view.quotes[q]!.first, i - MAX_QUOTE_TOKENS);
+    else while (first > 0 && i - first < WINDOW && !/[\r\n]/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
     const cue: Cue = { sentence: si, first: i, end: i + 1, head: i, lemma: 'dash', stance: 'assert', negated: false, frame: 'according' };
     const facts = classifySource(tokens, view, source, entities, entityAt);
     out.push({ cue, source, content: first < i ? { first, end: i } : null, direct: q >= 0, relayed: null, kind: facts.kind, entity: facts.entity, stance: 'assert', pronoun: false });
   }
+  return out;
+}
+
+/** Labels that head a line with a colon without being anyone: "Note:", "Update:", "Photo:". */
+const COLON_LABELS = new Set(['note', 'update', 'updated', 'correction', 'photo', 'photos', 'video', 'watch', 'read', 'related', 'breaking', 'live', 'warning', 'source', 'sources', 'credit', 'caption', 'editor', 'disclaimer', 'image', 'graphic', 'map', 'chart', 'listen', 'tags', 'topics', 'share', 'advertisement', 'ps', 'p.s.', 'subject', 'date', 'time', 'location', 'where', 'when', 'what', 'who', 'why', 'how', 'also', 'see', 'more', 'background', 'context', 'analysis', 'opinion', 'exclusive', 'report']);
+const NP_WORDS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our']);
+
+/** "Paul Ryan: FBI decision defies explanation", "Clinton: “Our goal is …”": a name, a colon, what they said. */
+function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly EntityMention[], entityAt: (k: number) => number, drafts: readonly Draft[]): Draft[] {
+  const { tokens } = ctx;
+  const out: Draft[] = [];
+  const taken = new Set(drafts.map((d) => d.cue.sentence));
+  ctx.sentences.forEach((s, si) => {
+    if (taken.has(si)) return;
+    for (let c = s.firstToken + 1; c < s.endToken - 1 && c - s.firstToken <= 6; c++) {
+      if (tokens[c]!.text !== ':') continue;
+      // "From the ministry: “…”" introduces a quotation the same way.
+      const from = view.lower[s.firstToken] === 'from' ? s.firstToken + 1 : s.firstToken;
+      if (from === c) return;
+      for (let k = from; k < c; k++) {
+        if (!isNameLike(tokens[k]!.text) && tokens[k]!.kind !== 'number' && tokens[k]!.text !== '.' && !(from > s.firstToken && NP_WORDS.has(view.lower[k]!))) return;
+      }
+      if (c - from === 1 && COLON_LABELS.has(view.lower[from]!)) return;
+      const source = { first: from, end: c };
+      const cue: Cue = { sentence: si, first: c, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'according' };
+      const facts = classifySource(tokens, view, source, entities, entityAt);
+      const q = view.quoteOf[c + 1]!;
+      const content = q >= 0 && view.quotes[q]!.first === c + 1 ? { first: c + 1, end: Math.min(view.quotes[q]!.last + 1, c + 1 + MAX_QUOTE_TOKENS) } : { first: c + 1, end: s.endToken };
+      out.push({ cue, source, content, direct: q >= 0, relayed: null, kind: facts.kind, entity: facts.entity, stance: 'assert', pronoun: false });
+      return;
+    }
+  });
   return out;
 }
 

@@ -1,8 +1,9 @@
 import type { Token } from '../types';
 import { CUE_AUXILIARIES } from './lexicon';
 import type { TokenView } from './view';
+import { UNNAMED_HEADS } from './sourceKind';
 
-/** A token range `[first, end)`. */
+/** A token range `[first, end)`, e.g. the three tokens of "the White House". */
 export interface TokenRange {
   readonly first: number;
   readonly end: number;
@@ -62,6 +63,8 @@ export function nounPhraseBefore(tokens: readonly Token[], view: TokenView, end:
     if (BARRIERS.has(w)) {
       // "sources familiar with the issue": step over the post-modifier.
       if (POSTMOD_PREPS.has(w) && k - 1 >= limit && POSTMOD_HEADS.has(view.lower[k - 1]!) && first < scanEnd) { first = k; continue; }
+      // "Residents in the town", "officials at the ministry": a person noun before the preposition heads the phrase.
+      if (PP_PREPS.has(w) && first < scanEnd && k - 1 >= limit && UNNAMED_HEADS.has(view.lower[k - 1]!)) { first = k; continue; }
       // "Secretary of State Marco Rubio", "a spokesman for the ministry".
       if (JOINING.has(w) && first < scanEnd && k - 1 >= limit && isWordish(tokens[k - 1]!) && !BARRIERS.has(view.lower[k - 1]!)) { first = k; continue; }
       break;
@@ -93,16 +96,21 @@ export function nounPhraseAfter(tokens: readonly Token[], view: TokenView, start
       break;
     }
     if (end > start && ((TIME_WORDS.has(w) && !isCap(t)) || (w.endsWith('ing') && !isCap(t)))) break;
+    // "told Reuters the deal was close": a determiner after a name starts the next phrase.
+    if (end > start && NEW_PHRASE.has(w) && isCap(tokens[end - 1]!)) break;
     end = k + 1;
   }
   while (end > start && (JOINING.has(view.lower[end - 1]!) || POSTMOD_PREPS.has(view.lower[end - 1]!))) end--;
   return end > start ? { first: start, end } : null;
 }
 
+const PP_PREPS = new Set(['in', 'at', 'from', 'on', 'inside', 'near']);
+const NEW_PHRASE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'these', 'those', 'some', 'no']);
+
 /** Skips auxiliaries and adverbs left of a cue: "officials have previously said" -> the index after "officials". */
 export function skipAuxiliariesLeft(view: TokenView, tokens: readonly Token[], from: number, limit: number): number {
   let k = from;
-  while (k > limit) {
+  while (k > limit && from - k < 8) {
     const w = view.lower[k - 1]!;
     if (CUE_AUXILIARIES.has(w) || (w.endsWith('ly') && w.length > 4 && !isCap(tokens[k - 1]!))) k--;
     else break;

@@ -12,8 +12,24 @@ export const UNNAMED_HEADS: ReadonlySet<string> = new Set([
   'friends', 'officer', 'officers', 'activist', 'activists', 'leader', 'leaders', 'commander', 'commanders',
   'investigator', 'investigators', 'negotiator', 'negotiators', 'representative', 'representatives', 'participant',
   'participants', 'supporter', 'supporters', 'voter', 'voters', 'others', 'many', 'some', 'anyone', 'no one',
-  'military', 'security', 'intelligence', 'government', 'familiar',
+  'military', 'security', 'intelligence', 'government', 'familiar', 'man', 'men', 'woman', 'women', 'child', 'children',
+  ...plurals('master', 'manager', 'owner', 'captain', 'doctor', 'nurse', 'teacher', 'lawyer', 'attorney', 'prosecutor',
+    'judge', 'soldier', 'driver', 'farmer', 'worker', 'neighbour', 'neighbor', 'survivor', 'victim', 'relative',
+    'journalist', 'reporter', 'correspondent', 'editor', 'scientist', 'researcher', 'economist', 'professor', 'student',
+    'coordinator', 'engineer', 'pilot', 'rescuer', 'medic', 'paramedic', 'physician', 'surgeon', 'chairman',
+    'director', 'minister', 'secretary', 'ambassador', 'envoy', 'mediator', 'monitor', 'inspector', 'auditor',
+    'consultant', 'strategist', 'pollster', 'operative', 'organizer', 'organiser', 'protester', 'demonstrator',
+    'eyewitness', 'bystander', 'parent', 'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'fisherman',
+    'fishermen', 'villager', 'local', 'tenant', 'landlord', 'executive', 'founder', 'president', 'chief', 'head',
+    'general', 'colonel', 'major', 'sergeant', 'lieutenant', 'mayor', 'governor', 'senator', 'legislator', 'deputy',
+    'militant', 'fighter', 'rebel', 'commentator', 'historian', 'academic', 'specialist', 'official', 'councillor',
+    'councilor', 'spokesman', 'clerk', 'user', 'customer', 'shopkeeper', 'trader', 'dealer', 'broker', 'banker',
+    'investor', 'shareholder', 'patient', 'resident', 'refugee', 'migrant', 'pastor', 'priest', 'cleric'),
 ]);
+
+function plurals(...nouns: string[]): string[] {
+  return nouns.flatMap((n) => [n, n.endsWith('man') ? n.slice(0, -3) + 'men' : /(s|sh|ch|x)$/.test(n) ? n + 'es' : n + 's']);
+}
 
 /** Head nouns of institutions: "the Israeli army", "the ministry", "the White House". */
 export const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
@@ -37,6 +53,17 @@ export const GOVERNMENT_SEATS: ReadonlySet<string> = new Set([
   'westminster', 'whitehall', 'downing street', 'the kremlin', 'the pentagon', 'the white house',
 ]);
 
+const GROUP_QUANTIFIERS = new Set(['many', 'some', 'several', 'few', 'most', 'other', 'two', 'three', 'four', 'five', 'dozens', 'hundreds', 'fellow', 'top', 'senior', 'leading', 'prominent', 'moderate', 'conservative', 'liberal']);
+
+/** "Charles Rangel of New York": "of" after a person's name starts a post-modifier; "Secretary of State" keeps it. */
+function namedBeforeOf(tokens: readonly Token[], view: TokenView, of: number): boolean {
+  const before = of - 1;
+  if (before < 0 || !isNameLike(tokens[before]!.text)) return false;
+  const w = view.lower[before]!;
+  return !PERSON_TITLES.has(w) && !INSTITUTION_HEADS.has(w) && !OF_HEADS.has(w);
+}
+const OF_HEADS = new Set(['university', 'bank', 'chamber', 'house', 'court', 'college', 'school', 'institute', 'museum', 'state', 'states', 'republic', 'kingdom', 'church', 'league', 'board', 'federation', 'union', 'chief', 'head', 'minister', 'secretary', 'director', 'governor', 'speaker', 'president', 'mayor', 'member', 'leader', 'attorney', 'general']);
+const PP_HEAD_PREPS = new Set(['in', 'at', 'from', 'on', 'inside', 'near']);
 const PERSON_TITLES = new Set([
   'president', 'minister', 'secretary', 'senator', 'sen.', 'rep.', 'gov.', 'governor', 'mayor', 'general', 'gen.',
   'maj.', 'col.', 'lt.', 'capt.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'chief', 'director', 'ambassador', 'king',
@@ -46,7 +73,7 @@ const PERSON_TITLES = new Set([
 
 const PERSON_PRONOUNS = new Set(['he', 'she', 'i']);
 
-/** What a source refers to, for pronoun resolution and the Sources view. */
+/** What a source refers to, for pronoun resolution and the Sources view: "Rubio" -> named person, entity 8. */
 export interface SourceFacts {
   readonly kind: SourceKind;
   /** Index of the entity the source names, when the tagger found one in it. */
@@ -62,7 +89,7 @@ export function classifySource(tokens: readonly Token[], view: TokenView, r: Tok
   let headEnd = r.end;
   for (let k = r.first + 1; k < r.end; k++) {
     const w = view.lower[k]!;
-    if (w === 'familiar' || w === 'close' || w === 'with' || w === 'who' || w === 'knowledgeable' || w === 'briefed' || ((w === 'for' || w === 'of') && !/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') )) { headEnd = k; break; }
+    if ((PP_HEAD_PREPS.has(w) && UNNAMED_HEADS.has(view.lower[k - 1]!)) || w === 'familiar' || w === 'close' || w === 'with' || w === 'who' || w === 'knowledgeable' || w === 'briefed' || ((w === 'for' || w === 'of') && (!/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || namedBeforeOf(tokens, view, k)))) { headEnd = k; break; }
   }
   let head = headEnd - 1;
   while (head > r.first && tokens[head]!.kind === 'punct') head--;
@@ -77,6 +104,8 @@ export function classifySource(tokens: readonly Token[], view: TokenView, r: Tok
   }
   const e = entity !== null ? entities[entity] : undefined;
   const headIsEntity = entity !== null && e !== undefined && e.end >= headTok.end && e.start <= headTok.start;
+  // "The Israeli army" names the army, not Israel: only an entity at the head is the source's entity.
+  if (!headIsEntity) entity = null;
   if (r.end - r.first === 1 && SOURCE_PRONOUN_WORDS.has(headLower)) return { kind: 'other', entity: null };
   if (headIsEntity && e) {
     if (e.type === 'PERSON') return { kind: 'named-person', entity };
@@ -102,6 +131,8 @@ export function classifySource(tokens: readonly Token[], view: TokenView, r: Tok
     if (/^\p{Lu}{2,}$/u.test(t.text.replace(/[.&-]/g, '')) && t.text.length <= 8 && !PERSON_TITLES.has(w)) return { kind: 'named-organization', entity };
   }
   if (e && e.type === 'NORP') return { kind: 'unnamed', entity };
+  // "many Democrats", "some Republicans": a group, not a name.
+  if (/s$/.test(headLower) && head > r.first && GROUP_QUANTIFIERS.has(view.lower[head - 1]!)) return { kind: 'unnamed', entity };
   return { kind: 'named-person', entity };
 }
 

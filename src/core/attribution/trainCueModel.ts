@@ -7,7 +7,7 @@ import type { CueModel } from './cueModel';
 import { buildTokenView } from './view';
 import { isTimeWord } from './parseSource';
 
-/** One annotated article: its text and the spans of its gold attribution cues. */
+/** One annotated article: its text and the spans of its gold attribution cues ("said", "according to"). */
 export interface CueTrainingDoc {
   readonly text: string;
   readonly cues: readonly Span[];
@@ -106,3 +106,4 @@ export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs
   }
   return { candidates, weights, threshold: 0 };
 }
+

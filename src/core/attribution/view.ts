@@ -1,6 +1,6 @@
 import type { TextContext } from '../text/context';
 
-/** Per-token facts the attribution and hedge detectors share, computed once per document. */
+/** Per-token facts the detectors share, computed once per document: lower case, sentence, quotation (“We will,” he said). */
 export interface TokenView {
   /** Lower-cased token texts, same indexes as `ctx.tokens`. */
   readonly lower: readonly string[];

@@ -4,6 +4,7 @@
  * can still be compared with a resolved day's weekday.
  */
 
+/** Weekday names by `Date.getUTCDay()` index: `WEEKDAYS[5]` is "friday". */
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -13,7 +14,7 @@ const parseIso = (s: string): Date | null => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return null;
   const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return Number.isNaN(d.getTime()) ? null : d;
+  return Number.isNaN(d.getTime()) || d.getUTCMonth() !== +m[2]! - 1 ? null : d;
 };
 const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);
 

@@ -54,6 +54,7 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
         if (!DATE_TYPES.has(e.type) && !NUMBER_TYPES.has(e.type)) covered.push(e);
       });
       const inside = (t: Token): boolean => covered.some((c) => c.start <= t.start && c.end >= t.end);
+      let isoEnd = -1;
       clauseToks.forEach((t, k) => {
         if (inside(t)) return;
         // Weekdays and today/yesterday the entity layer did not tag still count as dates.
@@ -66,6 +67,10 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
         }
         const n = t.kind === 'number' || /^[a-z]+$/i.test(t.text) ? normaliseNumber(t.text) : null;
         if (n === null) return;
+        // "2025-05-16" arrives as number, dash, number, dash, number.
+        const iso = /^\d{4}$/.test(t.text) ? ctx.text.slice(t.start, t.start + 10) : '';
+        if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) { const v = resolveDate(iso, ctx.published); if (v && !dates.includes(v)) dates.push(v); isoEnd = t.start + 10; return; }
+        if (t.start < isoEnd) return;
         // "May 16", "16 May 2025" the entity layer did not tag.
         const before = clauseToks[k - 1]?.text ?? '', after = clauseToks[k + 1]?.text ?? '';
         if (t.kind === 'number' && (MONTH.test(before) || MONTH.test(after))) {
@@ -133,7 +138,8 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
   for (let i = 0; i + 1 < inSentence.length; i++) {
     const a = inSentence[i]!, b = inSentence[i + 1]!;
     const aEnd = Math.max(a.cue.end, a.content?.end ?? 0, a.source?.end ?? 0);
-    const bStart = Math.min(b.cue.start, b.source?.start ?? Infinity);
+    // A shared source ("The army confirmed X but denied Y") stands before both cues and does not block the cut.
+    const bStart = Math.min(b.cue.start, b.source && b.source.start >= aEnd ? b.source.start : Infinity);
     if (aEnd >= bStart || (a.content && b.content && a.content.start < b.content.end && b.content.start < a.content.end)) continue;
     let cut = -1;
     for (let k = idxAt(aEnd) - base; k < toks.length && toks[k]!.start < bStart; k++) {
@@ -149,7 +155,7 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     if (w === ';') cuts.add(base + k + 1);
     if (/^(?:but|while)$/i.test(w) && toks[k + 1] && SECOND_VERBS.test(toks[k + 1]!.text)) cuts.add(base + k);
     // ", pledging to lift sanctions", ", saying the trip …": a participle clause is a second assertion.
-    if (w === ',' && toks[k + 1] && PARTICIPLE.test(toks[k + 1]!.text) && !NOT_PARTICIPLE.test(toks[k + 1]!.text) && CLAUSE_NEXT.test(toks[k + 2]?.text ?? '') && toks.length - k > 5) cuts.add(base + k + 1);
+    if (w === ',' && toks[k + 1] && PARTICIPLE.test(toks[k + 1]!.text) && !NOT_PARTICIPLE.test(toks[k + 1]!.text) && CLAUSE_NEXT.test(toks[k + 2]?.text ?? '') && wordCount(toks, k + 1, toks.length) >= 3) cuts.add(base + k + 1);
     // ", and for the time being it has not …": coordinated clauses with five words or more on each side.
     if (w === ',' && /^(?:and|but)$/i.test(toks[k + 1]?.text ?? '') && wordCount(toks, 0, k) >= 5 && wordCount(toks, k + 2, toks.length) >= 5) cuts.add(base + k + 1);
     // "… to end the attack on his country “we will not reach …”": a quotation after the clause is its own claim.
@@ -166,7 +172,8 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
   // The frame (source and cue) and the gap between it and the content stay together; the content itself may split.
   const extents = inSentence.map((a) => {
     let lo = a.cue.start, hi = a.cue.end;
-    if (a.source && (Math.abs(a.cue.start - a.source.end) < 30 || Math.abs(a.source.start - a.cue.end) < 30)) {
+    const between = (x: number, y: number): boolean => inSentence.some((o) => o !== a && o.cue.start >= x && o.cue.end <= y);
+    if (a.source && ((Math.abs(a.cue.start - a.source.end) < 30 && !between(a.source.end, a.cue.start)) || Math.abs(a.source.start - a.cue.end) < 30)) {
       lo = Math.min(lo, a.source.start); hi = Math.max(hi, a.source.end);
     }
     if (a.content && a.content.start >= hi) hi = a.content.start + 1;

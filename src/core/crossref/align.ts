@@ -1,5 +1,5 @@
 import type { AnalyzedDocument, Attribution, Claim, ClaimCluster, ClaimDifference, ClaimRef, EntityMention, TextSpan, Token } from '../types';
-import { claimTerms, idf, SAME_THRESHOLD, scoreTerms, type ClaimTerms } from './similarity';
+import { claimTerms, idf, normWord, SAME_THRESHOLD, scoreTerms, STOPWORDS, type ClaimTerms } from './similarity';
 import { weekdayOf } from '../claims/dates';
 import { countryOf, nameWords, personName } from './names';
 
@@ -24,6 +24,10 @@ interface Item {
 }
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
+/** How many candidate claims of other documents each claim is scored against, best-sharing first. */
+const MAX_CANDIDATES = 25;
+/** Index keys found in more claims than this are too common to find candidates with. */
+const MAX_POSTING = 400;
 
 /**
  * Aligns claims across documents into clusters: candidates come from an inverted index over entity ids and rare words
@@ -46,8 +50,17 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   items.forEach((_, i) => {
     for (const k of itemKeys[i]!) { const list = postings.get(k) ?? postings.set(k, []).get(k)!; if (list[list.length - 1] !== i) list.push(i); }
   });
-  const maxPosting = Math.max(40, Math.ceil(items.length * 0.05));
+  const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(items.length * 0.05)));
   const edges: { a: number; b: number; score: number }[] = [];
+  const memo = new Map<string, number>();
+  const signatures = new Map<string, number>();
+  const signature = items.map((it) => {
+    const att = it.attribution;
+    const sig = [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), [...it.places].join(' '), [...it.people].join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
+    let id = signatures.get(sig);
+    if (id === undefined) { id = signatures.size; signatures.set(sig, id); }
+    return id;
+  });
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const shared = new Map<number, number>();
@@ -57,10 +70,14 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
       const w = /^e\d+$/.test(k) || k.startsWith('silent:') ? 2 : idf(k) > 4 ? 1.5 : 1;
       for (const j of list) if (j > i && items[j]!.doc !== it.doc) shared.set(j, (shared.get(j) ?? 0) + w);
     }
-    for (const [j, s] of shared) {
-      if (s < 2) continue;
+    // Only the best-sharing candidates are scored: cost stays linear in the number of claims.
+    const candidates = [...shared].filter(([, s]) => s >= 2).sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
+    for (const [j] of candidates) {
       const other = items[j]!;
-      const score = decide(it, other);
+      // Wire copies repeat claims word for word: each distinct pair is scored once.
+      const key = `${signature[i]},${signature[j]}`;
+      let score = memo.get(key);
+      if (score === undefined) { score = decide(it, other); memo.set(key, score); }
       if (score >= SAME_THRESHOLD) edges.push({ a: i, b: j, score });
     }
   }
@@ -120,7 +137,9 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     if (attribution.source && attribution.content && !(attribution.content.start <= attribution.source.start && attribution.content.end >= attribution.source.end)) skip.push(attribution.source);
     if (attribution.relayedTo) skip.push(attribution.relayedTo);
   }
-  const all = tokensIn(a.tokens, claim);
+  // Dates are compared as dates (a typed difference), not as words: "earlier today" vs "Thursday" is not other content.
+  const dateSpans = a.entities.filter((e) => (e.type === 'DATE' || e.type === 'TIME') && e.start < claim.end && e.end > claim.start);
+  const all = tokensIn(a.tokens, claim).filter((t) => !dateSpans.some((d) => d.start <= t.start && d.end >= t.end));
   const stripped = all.filter((t) => !skip.some((s) => s.start <= t.start && s.end >= t.end));
   // "Syrian officials have not commented on the meeting": when the source is most of the claim, keep it.
   const tokens = skip.length && claimTerms('', undefined, stripped).content.size >= 3 ? stripped : all;
@@ -160,13 +179,21 @@ function tokensIn(tokens: readonly Token[], span: TextSpan): Token[] {
 }
 
 /** The shared score, vetoed for look-alike events: two earthquakes are one claim only if places, dates and people agree. */
+const withholdCache = new WeakMap<Item, boolean>();
 /** True when the claim withholds comment rather than asserting: "officials have not commented", "no word from Damascus". */
 function withholds(it: Item): boolean {
+  let w = withholdCache.get(it);
+  if (w === undefined) { w = findWithholding(it); withholdCache.set(it, w); }
+  return w;
+}
+
+function findWithholding(it: Item): boolean {
   if (it.attribution?.stance === 'no-comment') return true;
   const toks = it.tokens;
   for (let i = 0; i < toks.length; i++) {
+    if (REFUSAL.test(toks[i]!.text) && toks.slice(i + 1, i + 9).some((x) => /^(?:comment|say|discuss|elaborate|respond|requests?|interviews?|answer|confirm|disclose)$/i.test(x.text))) return true;
     if (!NEG_WORD.test(toks[i]!.text)) continue;
-    const next = toks.slice(i + 1, i + 4).find((x) => x.kind === 'word' && !/^(?:have|has|had|did|do|does|yet|been|be|publicly|immediately)$/i.test(x.text));
+    const next = toks.slice(i + 1, i + 5).find((x) => x.kind === 'word' && !SKIP_BEFORE_WITHHELD.test(x.text));
     if (next && WITHHOLD.test(next.text)) return true;
   }
   return false;
@@ -192,8 +219,14 @@ function decide(a: Item, b: Item): number {
   const wa = withholds(a), wb = withholds(b);
   if (wa !== wb) return 0; // a refusal to comment is not the claim it refuses to comment on
   if (wa && wb && sameSilence(a, b)) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms));
-  const contra = denialMatch(a, b);
+  // A refusal to comment neither denies nor asserts: no contradiction is read into it.
+  const contra = !wa && !wb && denialMatch(a, b);
   if (contra) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms));
+  // Cheap bound first: claims sharing under a fifth of the smaller one's words never reach the threshold.
+  let shared = 0;
+  for (const w of a.whole.content) if (b.whole.content.has(w)) shared++;
+  const smaller = Math.min(a.whole.content.size, b.whole.content.size);
+  if (shared < 2 || shared < 0.2 * smaller) return 0;
   // Who says it is compared as sourcing, not as content: the best of the claim and its attributed content counts.
   let score = Math.max(scoreTerms(a.terms, b.terms), scoreTerms(a.whole, b.whole));
   if (a.content) score = Math.max(score, scoreTerms(a.content, b.terms));
@@ -236,7 +269,8 @@ function compare(a: Item, b: Item): ClaimDifference[] {
   const out: ClaimDifference[] = [];
   const refs: ClaimRef[] = [{ doc: a.doc.id, claim: a.claim.id }, { doc: b.doc.id, claim: b.claim.id }];
   // Contradiction: one side denies or negates what the other asserts, and the negation bears on the shared words.
-  const negA = negationScope(a), negB = negationScope(b);
+  const silent = withholds(a) || withholds(b);
+  const negA = silent ? null : negationScope(a), negB = silent ? null : negationScope(b);
   if ((negA && !negB && overlapsContent(negA, b)) || (negB && !negA && overlapsContent(negB, a))) {
     const [neg, pos] = negA && !negB ? [a, b] : [b, a];
     const cue = negA && !negB ? negA : negB!;
@@ -337,14 +371,26 @@ function describeDate(v: string): string {
   return wd ? `${v} (${wd[0]!.toUpperCase()}${wd.slice(1)})` : v[0] ? v[0].toUpperCase() + v.slice(1) : v;
 }
 
-interface Negation { readonly cue: TextSpan; readonly scope: ReadonlySet<string> }
+interface Negation { readonly cue: TextSpan; readonly scope: ReadonlySet<string>; /** For a bare negation, the word it negates. */ readonly head: string | null }
 
 const NEG_WORD = /^(?:not|no|never|n['’]t|neither|nor|without)$/i;
-const DENY_WORD = /^(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing))$/i;
-const WITHHOLD = /^(?:comment(?:ed|s)?|respond(?:ed|s)?|word|disclose[ds]?|reply|replied|immediately|return(?:ed)?|confirm(?:ed)?)$/i;
+const DENY_WORD = /^(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|disput(?:e|es|ed|ing))$/i;
+/** What a source withholds: "did not comment", "no word from", "would not say", "could not be reached". */
+const WITHHOLD = /^(?:comment(?:ed|s)?|respond(?:ed|s)?|response|word|disclose[ds]?|reply|replied|return(?:ed)?|confirm(?:ed)?|say|said|reveal(?:ed)?|discuss(?:ed)?|elaborate|reached|available|specify|answer(?:ed)?|located|released)$/i;
+/** Words between a negator and what is withheld: "did not immediately have an official response". */
+const SKIP_BEFORE_WITHHELD = /^(?:have|has|had|did|do|does|yet|been|be|publicly|immediately|immediate|could|would|an|a|the|any|official)$/i;
+/** Refusals: "declined to comment", "refused to say", "declined requests for an interview". */
+const REFUSAL = /^(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing))$/i;
 
+const scopeCache = new WeakMap<Item, Negation | null>();
 /** The denial or negation of a claim and the words it bears on ("denied direct talks" -> {direct, talk}). */
 function negationScope(it: Item): Negation | null {
+  let n = scopeCache.get(it);
+  if (n === undefined) { n = findNegationScope(it); scopeCache.set(it, n); }
+  return n;
+}
+
+function findNegationScope(it: Item): Negation | null {
   const toks = it.doc.analysis.tokens;
   const within = tokensIn(toks, it.claim);
   const att = it.attribution;
@@ -356,11 +402,18 @@ function negationScope(it: Item): Negation | null {
     const deny = DENY_WORD.test(t.text) || (att?.stance === 'deny' && att.cue.start === t.start);
     const neg = !deny && NEG_WORD.test(t.text);
     if (!deny && !neg) continue;
-    const next = within.slice(i + 1, i + 4).find((x) => x.kind === 'word' && !/^(?:have|has|had|did|do|does|yet|been|be|publicly)$/i.test(x.text));
+    const next = within.slice(i + 1, i + 5).find((x) => x.kind === 'word' && !SKIP_BEFORE_WITHHELD.test(x.text));
     if (neg && next && WITHHOLD.test(next.text)) continue;
-    const scopeToks = within.slice(i + 1, i + 9);
-    const scope = claimTerms('', undefined, scopeToks).content;
-    return { cue: { start: t.start, end: t.end, text: t.text }, scope };
+    // The scope runs to the end of the clause: "would not go unsung, Mayor Quinn ordered …" negates only "go unsung".
+    let end = i + 1;
+    while (end < within.length && end < i + 9 && !/^[,;:–—]$/.test(within[end]!.text)) end++;
+    const scopeToks = within.slice(i + 1, end);
+    // A bare "not" must bear on the other claim's own verb: "did not meet" ~ "met".
+    const head = scopeToks.find((x) => x.kind === 'word' && !STOPWORDS.has(x.text.toLowerCase()) && !/^(?:longer|only|just|yet|immediately|publicly|directly)$/i.test(x.text));
+    if (neg && !head) continue;
+    const scope = new Set(claimTerms('', undefined, scopeToks).content);
+    for (const x of scopeToks) { const c = /^\p{Lu}/u.test(x.text) ? countryOf(x.text) : null; if (c) { scope.delete(normWord(x.text)); scope.add(`country:${c}`); } }
+    return { cue: { start: t.start, end: t.end, text: t.text }, scope, head: neg && head ? normWord(head.text) : null };
   }
   return null;
 }
@@ -399,12 +452,17 @@ function denialMatch(a: Item, b: Item): boolean {
   const [neg, other, negItem] = na ? [na, b, a] : [nb!, a, b];
   if (neg.scope.size < 2) return false;
   // The two claims must be about the same participants: a shared entity, and for a bare "not" some overall likeness.
-  if (![...negItem.ids].some((id) => other.ids.has(id)) && !sharedName(negItem.whole, other.whole)) return false;
+  const countries = (it: Item): Set<string> => new Set(it.tokens.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => countryOf(t.text)).filter((c): c is string => !!c));
+  const ca = countries(negItem), cb = countries(other);
+  if (![...negItem.ids].some((id) => other.ids.has(id)) && !sharedName(negItem.whole, other.whole) && ![...ca].some((c) => cb.has(c))) return false;
   if (!DENY_WORD.test(neg.cue.text) && scoreTerms(a.whole, b.whole) < 0.15) return false;
-  const words = claimTerms('', undefined, other.tokens).content;
-  let n = 0;
-  for (const w of neg.scope) if (words.has(w)) n++;
-  return n >= 2 && n / neg.scope.size >= 0.6;
+  const words = new Set(claimTerms('', undefined, other.tokens).content);
+  // "Lebanese officials" bears on "Lebanon": nationality and country count as one word here.
+  for (const t of other.tokens) { const c = /^\p{Lu}/u.test(t.text) ? countryOf(t.text) : null; if (c) words.add(`country:${c}`); }
+  if (neg.head && !words.has(neg.head)) return false;
+  let n = 0, plain = 0;
+  for (const w of neg.scope) if (words.has(w)) { n++; if (!w.startsWith('country:')) plain++; }
+  return plain >= 2 && n / neg.scope.size >= 0.5;
 }
 
 /** In sentences without resolved entities, a shared capitalised name stands in for a shared entity. */

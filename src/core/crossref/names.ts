@@ -20,6 +20,8 @@ const TITLE_WORDS = new Set(
 const PARTICLES = new Set(['al', 'el', ' al-', 'el-', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'bin', 'ibn', 'ben', 'bint', 'abu', 'van', 'von', 'der', 'de', 'da', 'di', 'du', 'la', 'le', 'del', 'dos']);
 /** Corporate suffixes: "Apple Inc." = "Apple". */
 const ORG_SUFFIXES = new Set(['inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'company', 'ltd', 'ltd.', 'limited', 'llc', 'plc', 'nv', 'n.v.', 'sa', 's.a.', 'ag', 'gmbh', 'group', 'holdings', 'incorporated']);
+const ORG_DESCRIPTORS = new Set(['automaker', 'carmaker', 'automobile', 'aircraft', 'manufacturer', 'maker', 'planemaker', 'chipmaker', 'airline', 'carrier',
+  'company', 'firm', 'giant', 'rival', 'retailer', 'lender', 'insurer', 'conglomerate', 'operator', 'broadcaster', 'airframer', 'contractor', 'supplier']);
 const ACRONYM_STOP = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'des', 'la', 'le', 'on', 'in', '&']);
 
 /** Country aliases, folded to one key: "US" = "United States" = "America", "Turkiye" = "Turkey". */
@@ -113,7 +115,7 @@ export function surnamesMatch(a: string, b: string, strict: boolean): boolean {
   if (strict) return false;
   if (ka.charAt(0) !== kb.charAt(0)) return false;
   const sa = skeleton(a), sb = skeleton(b);
-  if (sa === sb && sa.length >= 2 && Math.min(a.length, b.length) >= 4) return true;
+  if (sa === sb && sa.length >= 3 && Math.min(a.length, b.length) >= 4) return true;
   const [pa] = doubleMetaphone(a), [pb] = doubleMetaphone(b);
   return jaroWinkler(ka, kb) >= 0.9 && (pa === pb || jaroWinkler(a, b) >= 0.92);
 }
@@ -143,13 +145,30 @@ export function givenNamesMatch(a: string, b: string): boolean {
 export function orgKey(text: string): string {
   let words = nameWords(text);
   if (words[0] === 'the') words = words.slice(1);
+  // "Automaker GM", "aircraft manufacturer Boeing": a leading descriptor is not part of the name.
+  while (words.length > 1 && ORG_DESCRIPTORS.has(words[0]!)) words = words.slice(1);
   while (words.length > 1 && ORG_SUFFIXES.has(words[words.length - 1]!)) words = words.slice(0, -1);
   const first = words[0];
   if (first && words.length > 1) {
     const ck = COUNTRY_KEY.get(first) ?? COUNTRY_KEY.get(first.replace(/\./g, ''));
     if (ck) words = [...ck.split(' '), ...words.slice(1)];
   }
+  // "Department of the Treasury" -> "treasury department"
+  const of = words.indexOf('of');
+  if (of === 1 && GENERIC_HEADS.has(words[0]!) && words.length > 2) words = [...words.slice(2).filter((w) => w !== 'the'), words[0]!];
   return words.map((w) => w.replace(/\./g, '')).join(' ');
+}
+
+/** Head words that an organisation's name often drops: "the Treasury Department" = "the Treasury". */
+const GENERIC_HEADS = new Set(['department', 'ministry', 'office', 'agency', 'bureau', 'service']);
+
+/** An organisation key without its country and generic head: "US Treasury Department" -> "treasury"; null when nothing specific is left. */
+export function orgCoreKey(key: string): string | null {
+  let words = key.split(' ');
+  for (const c of ['united states', 'united kingdom']) if (key.startsWith(c + ' ')) words = words.slice(c.split(' ').length);
+  if (words.length > 1 && GENERIC_HEADS.has(words[words.length - 1]!)) words = words.slice(0, -1);
+  const core = words.join(' ');
+  return core && core !== key && core.length >= 4 && !GENERIC_HEADS.has(core) ? core : null;
 }
 
 /** The acronym of a multi-word name: "General Motors" -> "gm", "United States Air Force" -> "usaf"; null for one word. */

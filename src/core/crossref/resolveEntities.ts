@@ -1,5 +1,5 @@
 import type { AliasFile, AnalyzedDocument, EntityMention, EntityType, MentionRef, WorkspaceEntity } from '../types';
-import { acronymOf, countryKey, givenNamesMatch, isAcronym, nameWords, orgKey, personName, skeleton, surnamesMatch, translitKey, type PersonName } from './names';
+import { acronymOf, countryKey, givenNamesMatch, isAcronym, nameWords, orgCoreKey, orgKey, personName, skeleton, surnamesMatch, translitKey, type PersonName } from './names';
 
 /** Types that name something and get a workspace entity. */
 const NAME_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP', 'EVENT', 'MISC']);
@@ -22,6 +22,8 @@ interface Group {
   readonly nodes: Node[];
   /** Comparable keys: person "given|surname" or org/place keys, acronyms. */
   keys: Set<string>;
+  /** Nodes that joined as a shortened form ("Northrop" of "Northrop Grumman"): not used to match other articles. */
+  readonly short: Set<Node>;
   person: PersonName | null;
 }
 
@@ -46,6 +48,7 @@ function makeNode(ref: MentionRef, m: EntityMention): Node {
   if (family === 'PER') key = [...person!.given, person!.surname].join(' ');
   else if (family === 'LOC') key = countryKey(m.text) ?? orgKey(m.text);
   else if (family === 'ORG') key = countryKey(m.text) ?? orgKey(m.text);
+  else if (family === 'MISC') key = countryKey(m.text) ?? norm(m.text);
   else key = norm(m.text);
   return { ref, text: m.text, type: m.type, family, key, person };
 }
@@ -109,7 +112,7 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
     for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
       const a = members[x]!, b = members[y]!;
       const ga = groups[a]!, gb = groups[b]!;
-      if (ga.doc === gb.doc || ga.family !== gb.family) continue;
+      if (ga.doc === gb.doc || !compatible(ga.family, gb.family)) continue;
       const pair = a < b ? `${a},${b}` : `${b},${a}`;
       if (tried.has(pair)) continue;
       tried.add(pair);
@@ -119,6 +122,7 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   }
   // Lone surnames ("Assad" in an article that never gives the full name) join the one full name they fit, if unique.
   attachLoneSurnames(groups, uf, join, conflicts);
+  attachShortForms(groups, uf, join, conflicts);
 
   // Number the entities by first appearance.
   const entities: WorkspaceEntity[] = [];
@@ -152,17 +156,31 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
     return !!bad && g.nodes.some((x) => bad.has(norm(x.text)));
   };
   const add = (g: Group, n: Node): void => { g.nodes.push(n); };
+  // "Northwind Motors (NWM)": an acronym in brackets right after a name defines it.
+  const defined = new Map<Node, Node>();
+  for (let i = 1; i < nodes.length; i++) {
+    const n = nodes[i]!, prev = nodes[i - 1]!;
+    const m = doc.analysis.entities[n.ref.index]!, pm = doc.analysis.entities[prev.ref.index]!;
+    if (isAcronym(n.text) && prev.family === n.family && /^\s{0,2}\(\s{0,2}$/.test(doc.text.slice(pm.end, m.start))) defined.set(n, prev);
+  }
   // Pass 1: the longest names found their groups (full person names, long org names).
   const sorted = [...nodes].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length || a.ref.index - b.ref.index);
   for (const n of sorted) {
-    const fk = `${n.family}|${n.key}`;
+    // A tagger may call one name ORG here and MISC or LOC there; within an article the same name is one entity.
+    const fk = `${n.family === 'PER' || n.family === 'NORP' ? n.family : 'X'}|${n.key}`;
     const same = byKey.get(fk);
     if (same && !forbidden(same, n)) { add(same, n); continue; }
     let host: Group | null = null;
-    if (n.family === 'PER' && n.person) host = personHost(groups, n);
-    else if (n.family === 'ORG' || n.family === 'LOC' || n.family === 'MISC') host = shortFormHost(groups, n);
+    const definer = defined.get(n);
+    if (definer) host = groups.find((g) => g.nodes.includes(definer)) ?? null;
+    if (host) { /* defined in brackets */ }
+    else if (n.family === 'PER' && n.person) host = personHost(groups, n);
+    else if (n.family === 'ORG' || n.family === 'LOC' || n.family === 'MISC') {
+      host = shortFormHost(groups, n);
+      if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); host.short.add(n); byKey.set(fk, host); continue; }
+    }
     if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
-    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: new Set(), person: n.person };
+    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: new Set(), person: n.person, short: new Set() };
     groups.push(g);
     byKey.set(fk, g);
   }
@@ -188,6 +206,18 @@ function personHost(groups: readonly Group[], n: Node): Group | null {
 }
 
 /** A long organisation or place name that a short form stands for: "GM" -> "General Motors", "Northrop" -> "Northrop Grumman". */
+/** True when the node joins its host only as a leading part of a longer name ("Dow" of "Dow Jones Industrial Average"). */
+function isPrefixForm(host: Group, n: Node): boolean {
+  return !isAcronym(n.text) && host.nodes.every((x) => x.key !== n.key && (orgCoreKey(x.key) ?? x.key) !== (orgCoreKey(n.key) ?? n.key));
+}
+
+/** Families that one name may carry in different articles when a tagger hesitates: "GM" ORG here, MISC there. */
+function compatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const loose = new Set(['ORG', 'MISC', 'LOC']);
+  return (loose.has(a) && loose.has(b)) || ((a === 'PER' || b === 'PER') && (loose.has(a) || loose.has(b)));
+}
+
 function shortFormHost(groups: readonly Group[], n: Node): Group | null {
   const acronym = isAcronym(n.text) ? n.key.replace(/[^a-z]/g, '') : null;
   const words = n.key.split(' ');
@@ -196,9 +226,13 @@ function shortFormHost(groups: readonly Group[], n: Node): Group | null {
     if (g.family !== n.family) continue;
     const hit = g.nodes.some((x) => {
       if (acronym && acronymOf(x.key) === acronym) return true;
+      if (n.family === 'ORG' && (orgCoreKey(x.key) ?? x.key) === (orgCoreKey(n.key) ?? n.key)) return true;
       const xw = x.key.split(' ');
-      // "Northrop" ~ "Northrop Grumman": a single distinctive word that opens a longer name of the same type.
-      return n.family === 'ORG' && words.length === 1 && xw.length > 1 && xw[0] === words[0] && words[0]!.length >= 4;
+      // "Northrop" ~ "Northrop Grumman", "Dow Jones" ~ "Dow Jones Industrial Average": the leading words of a longer
+      // name of the same type, not of a product ("Airbus" is not "Airbus A330").
+      // "Apple Inc." is a full name, not a shortening of "Apple Corps".
+      return (n.family === 'ORG' || n.family === 'MISC') && norm(n.text) === n.key && xw.length > words.length && words[0]!.length >= 3 && !/\d/.test(x.key) &&
+        words.every((w, i) => xw[i] === w);
     });
     if (!hit) continue;
     if (best && best !== g) return null;
@@ -211,13 +245,16 @@ function shortFormHost(groups: readonly Group[], n: Node): Group | null {
 function groupKeys(g: Group): Set<string> {
   const keys = new Set<string>();
   for (const n of g.nodes) {
+    if (g.short.has(n)) continue;
     if (n.family === 'PER' && n.person) {
       if (n.person.surname) {
         keys.add(`s:${translitKey(n.person.surname)}`);
         keys.add(`k:${skeleton(n.person.surname)}`);
       }
+      if (!n.person.given.length) keys.add(`n:${n.key}`);
     } else {
       keys.add(`n:${n.key}`);
+      if (n.family === 'ORG') keys.add(`n:${orgCoreKey(n.key) ?? n.key}`);
       const acr = isAcronym(n.text) ? n.key.replace(/[^a-z]/g, '') : acronymOf(n.key);
       if (acr && acr.length >= 2) keys.add(`a:${acr}`);
     }
@@ -225,10 +262,23 @@ function groupKeys(g: Group): Set<string> {
   return keys;
 }
 
-const blockKeys = (g: Group): string[] => [...g.keys].map((k) => `${g.family}|${k}`);
+const blockKeys = (g: Group): string[] => [...g.keys];
 
 /** Whether two groups from different articles are one entity. */
 function groupsMatch(a: Group, b: Group): boolean {
+  if (a.family !== b.family) {
+    // Across families only the very same name counts, and a person only by a one-word name ("Chrysler").
+    const primary = (g: Group): Node[] => g.nodes.filter((n) => !g.short.has(n) && (n.family !== 'PER' || !n.person?.given.length));
+    const pa = primary(a), pb = primary(b);
+    const ka = new Set(pa.map((n) => n.key));
+    if (pb.some((n) => n.key.length >= 3 && ka.has(n.key))) return true;
+    // "DJIA" (ORG) for "Dow Jones Industrial Average" (MISC): an acronym of three letters or more.
+    if (a.family === 'PER' || b.family === 'PER') return false;
+    const acronyms = (ns: Node[]): Set<string> => new Set(ns.filter((n) => isAcronym(n.text)).map((n) => n.key.replace(/[^a-z]/g, '')).filter((x) => x.length >= 3));
+    const longs = (ns: Node[]): Set<string> => new Set(ns.map((n) => acronymOf(n.key)).filter((x): x is string => !!x && x.length >= 3));
+    const aa = acronyms(pa), ab = acronyms(pb), la = longs(pa), lb = longs(pb);
+    return [...aa].some((x) => lb.has(x)) || [...ab].some((x) => la.has(x));
+  }
   if (a.family === 'PER') {
     const pa = bestPerson(a), pb = bestPerson(b);
     if (!pa || !pb) return false;
@@ -240,7 +290,9 @@ function groupsMatch(a: Group, b: Group): boolean {
     return false; // a lone surname and a full name: attachLoneSurnames decides
   }
   for (const x of a.nodes) for (const y of b.nodes) {
+    if (a.short.has(x) || b.short.has(y)) continue;
     if (x.key === y.key) return true;
+    if (a.family === 'ORG' && (orgCoreKey(x.key) ?? x.key) === (orgCoreKey(y.key) ?? y.key)) return true;
     const ax = isAcronym(x.text) ? x.key.replace(/[^a-z]/g, '') : null, ay = isAcronym(y.text) ? y.key.replace(/[^a-z]/g, '') : null;
     if (ax && !ay && acronymOf(y.key) === ax) return true;
     if (ay && !ax && acronymOf(x.key) === ay) return true;
@@ -284,4 +336,32 @@ function majorityType(nodes: readonly Node[]): EntityType {
   const counts = new Map<EntityType, number>();
   for (const n of nodes) counts.set(n.type, (counts.get(n.type) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/**
+ * A shortened name standing alone in one article ("Dow Jones") joins the long name that another article shortens the
+ * same way ("Dow Jones Industrial Average … the Dow Jones"), when exactly one entity is shortened so.
+ */
+function attachShortForms(groups: readonly Group[], uf: UnionFind, join: (a: number, b: number) => void, conflicts: (a: number, b: number) => boolean): void {
+  const evidence = new Map<string, Set<number>>();
+  groups.forEach((g, i) => {
+    for (const n of g.short) (evidence.get(`${g.family}|${n.key}`) ?? evidence.set(`${g.family}|${n.key}`, new Set()).get(`${g.family}|${n.key}`)!).add(i);
+  });
+  if (!evidence.size) return;
+  // "Apple Inc." names the company in full: "Apple" is then a name of its own, not a shortening of "Apple Corps".
+  const fullNamed = new Set<string>();
+  groups.forEach((g) => { for (const n of g.nodes) if (!g.short.has(n) && norm(n.text) !== n.key) fullNamed.add(`${g.family}|${n.key}`); });
+  groups.forEach((g, i) => {
+    if (g.family === 'PER') return;
+    for (const n of g.nodes) {
+      if (g.short.has(n) || fullNamed.has(`${g.family}|${n.key}`)) continue;
+      const hosts = evidence.get(`${g.family}|${n.key}`);
+      if (!hosts) continue;
+      const roots = new Set([...hosts].map((h) => uf.find(h)));
+      if (roots.size !== 1) continue;
+      const target = [...hosts][0]!;
+      if (uf.find(target) !== uf.find(i) && !conflicts(i, target)) join(target, i);
+      break;
+    }
+  });
 }

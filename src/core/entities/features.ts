@@ -1,5 +1,5 @@
 import type { Token } from '../types';
-import { gazetteerClass, MULTIWORD } from './gazetteer';
+import { gazetteerClass, MULTIWORD, ORG_WORDS, TITLES } from './gazetteer';
 
 /*
  * Feature extraction shared by training (scripts/trainNer.ts) and tagging (tagger.ts), so the two can never
@@ -7,29 +7,80 @@ import { gazetteerClass, MULTIWORD } from './gazetteer';
  * multiplicative hash) without building the concatenated string, which keeps tagging allocation-light.
  */
 
+/*
+ * Hashing: every string a feature reads (a word, a shape, a gazetteer class) is hashed once per token into two
+ * 32-bit lanes (an "atom"); a feature is its template number mixed with one to three atoms (murmur3 steps).
+ * Lane A finds the weight row, lane B (16 bits of it) checks it.
+ */
+let atomB = 0;
+
+/** Hashes a string to lane A (returned) and lane B (kept for the caller in `atomB`): "syria" -> two 32-bit values. */
+export function hashString(s: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  atomB = fmix(b);
+  return fmix(a);
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+function step(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** An atom for a constant string, computed once: [laneA, laneB]. */
+function atom(s: string): readonly [number, number] {
+  const a = hashString(s);
+  return [a, atomB];
+}
+
 /** The hashed features of one token: `h1[k]`, `h2[k]` for `k < count`. */
 export class FeatureBuffer {
   h1 = new Int32Array(128);
   h2 = new Int32Array(128);
   count = 0;
 
-  /** Adds the feature (template, a) or (template, a|b): `add(3, "syria")`. */
-  add(template: number, a: string, b?: string, c?: string): void {
-    X = Math.imul(0x811c9dc5 ^ template, 0x01000193);
-    Y = 0x9747b28c + template * 0x1003f;
-    mix(a);
-    if (b !== undefined) {
-      X = Math.imul(X ^ 0x7c, 0x01000193);
-      mix(b);
-    }
-    if (c !== undefined) {
-      X = Math.imul(X ^ 0x7c, 0x01000193);
-      mix(c);
-    }
-    let y = Y;
-    y ^= y >>> 15;
-    y = Math.imul(y, 0x2c1b3c6d);
-    y ^= y >>> 12;
+  /** Adds the feature (template, atom). */
+  add1(t: number, a1: number, b1: number): void {
+    this.push(fmix(step(t * 0x9e3779b1, a1)), fmix(step(t * 0x7f4a7c15 + 1, b1)));
+  }
+
+  /** Adds the feature (template, atom, atom). */
+  add2(t: number, a1: number, b1: number, a2: number, b2: number): void {
+    this.push(fmix(step(step(t * 0x9e3779b1, a1), a2)), fmix(step(step(t * 0x7f4a7c15 + 1, b1), b2)));
+  }
+
+  /** Adds the feature (template, atom, atom, atom). */
+  add3(t: number, a1: number, b1: number, a2: number, b2: number, a3: number, b3: number): void {
+    this.push(fmix(step(step(step(t * 0x9e3779b1, a1), a2), a3)), fmix(step(step(step(t * 0x7f4a7c15 + 1, b1), b2), b3)));
+  }
+
+  /** Adds a feature made of strings, for the rare ones: `addStrings(60, "PER", "Xx")`. */
+  addStrings(t: number, s1: string, s2?: string): void {
+    const a1 = hashString(s1);
+    const b1 = atomB;
+    if (s2 === undefined) { this.add1(t, a1, b1); return; }
+    const a2 = hashString(s2);
+    this.add2(t, a1, b1, a2, atomB);
+  }
+
+  private push(x: number, y: number): void {
     if (this.count === this.h1.length) {
       const h1 = new Int32Array(this.count * 2);
       const h2 = new Int32Array(this.count * 2);
@@ -38,29 +89,13 @@ export class FeatureBuffer {
       this.h1 = h1;
       this.h2 = h2;
     }
-    this.h1[this.count] = X;
+    this.h1[this.count] = x;
     this.h2[this.count] = y;
     this.count++;
   }
 }
 
-let X = 0;
-let Y = 0;
-
-function mix(s: string): void {
-  let x = X;
-  let y = Y;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    x = Math.imul(x ^ c, 0x01000193);
-    y = Math.imul(y ^ c, 0x5bd1e995);
-    y ^= y >>> 13;
-  }
-  X = x;
-  Y = y;
-}
-
-/** "Basiuk" -> "Xx", "U.S." -> "X.X.", "1,000" -> "d,d", "al-Sharaa" -> "x-Xx". */
+/** "Haddad" -> "Xx", "U.S." -> "X.X.", "1,000" -> "d,d", "al-Hamdan" -> "x-Xx". */
 export function wordShape(w: string): string {
   let out = '';
   let last = '';
@@ -105,11 +140,37 @@ export interface DocumentStats {
    * read as a feature and updated after each sentence: "Fischler" after "Franz Fischler" leans PER.
    */
   readonly history?: Map<string, Int32Array>;
+  /**
+   * How each capitalised word is used anywhere in the document, as bits: 1 after a title ("President X"), 2 before an
+   * organisation word ("X Motors"), 4 after a place preposition ("in X"), 8 before a verb of saying ("X said"),
+   * 16 after a lowercase "the" ("the X").
+   */
+  readonly usage?: ReadonlyMap<string, number>;
+  /** Words the training text writes in lower case at least as often as capitalised mid-sentence ("ceasefire"). */
+  readonly common?: ReadonlySet<string>;
+}
+
+/**
+ * The common-word vocabulary learned from training text: lower-case forms written lower case at least twice and at
+ * least as often as capitalised mid-sentence. "talks" is common, "Reuters" is not.
+ */
+export function commonWords(docs: readonly { tokens: readonly Token[]; starts: ReadonlySet<number> }[]): string[] {
+  const lower = new Map<string, number>();
+  const upper = new Map<string, number>();
+  for (const { tokens, starts } of docs) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!.text;
+      const c = t.charCodeAt(0);
+      if (isLower(c)) lower.set(t, (lower.get(t) ?? 0) + 1);
+      else if (isUpper(c) && !starts.has(i) && !isAllCaps(t)) upper.set(t.toLowerCase(), (upper.get(t.toLowerCase()) ?? 0) + 1);
+    }
+  }
+  return [...lower].filter(([w, n]) => n >= 2 && n >= (upper.get(w) ?? 0) && /^\p{Ll}[\p{Ll}'-]*$/u.test(w)).map(([w]) => w).sort();
 }
 
 const HISTORY_CLASSES = ['O', 'PER', 'ORG', 'LOC', 'MISC'] as const;
 
-/** The class a word most often had earlier in the document, or null: "Basiuk" -> "PER". */
+/** The class a word most often had earlier in the document, or null: "Haddad" -> "PER". */
 export function historyValue(history: ReadonlyMap<string, Int32Array>, word: string): string | null {
   const counts = history.get(word);
   if (!counts) return null;
@@ -118,7 +179,7 @@ export function historyValue(history: ReadonlyMap<string, Int32Array>, word: str
   return HISTORY_CLASSES[best] ?? null;
 }
 
-/** Records the tags given to a sentence's capitalised words: tag indexes as in TAGS (0 O, 1-2 PER, 3-4 ORG, ...). */
+/** Records the tags given to a sentence's capitalised words (tag indexes as in TAGS): "Haddad" tagged B-PER counts one PER. */
 export function recordHistory(history: Map<string, Int32Array>, tokens: readonly Token[], from: number, tags: ArrayLike<number>): void {
   for (let i = 0; i < tags.length; i++) {
     const w = tokens[from + i]!.text;
@@ -132,8 +193,8 @@ export function recordHistory(history: Map<string, Int32Array>, tokens: readonly
 
 /** Adds the history features of one token (shared by training and tagging). */
 export function addHistoryFeatures(f: FeatureBuffer, value: string, shape: string): void {
-  f.add(60, value);
-  f.add(61, value, shape);
+  f.addStrings(60, value);
+  f.addStrings(61, value, shape);
 }
 
 /** Counts the case of every word in a document: "the Treasury ... treasury bonds" -> lowerSeen has "treasury". */
@@ -146,7 +207,28 @@ export function documentStats(tokens: readonly Token[], sentenceStarts: Readonly
     if (isLower(c)) lowerSeen.add(t);
     else if (isUpper(c) && !sentenceStarts.has(i) && !isAllCaps(t)) capitalisedMid.add(t);
   }
-  return { lowerSeen, capitalisedMid };
+  return { lowerSeen, capitalisedMid, usage: usageOf(tokens) };
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'outside', 'across', 'into', 'towards', 'toward']);
+const SAYING = new Set(['said', 'says', 'told', 'added', 'stated', 'announced', 'reported', 'denied']);
+
+function usageOf(tokens: readonly Token[]): Map<string, number> {
+  const usage = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.text;
+    if (!isUpper(t.charCodeAt(0))) continue;
+    const prev = tokens[i - 1]?.text ?? '';
+    const next = tokens[i + 1]?.text ?? '';
+    let bits = 0;
+    if (TITLES.has(prev) || TITLES.has(prev.replace(/\.$/, ''))) bits |= 1;
+    if (ORG_WORDS.has(next)) bits |= 2;
+    if (PLACE_PREPOSITIONS.has(prev)) bits |= 4;
+    if (SAYING.has(next)) bits |= 8;
+    if (prev === 'the') bits |= 16;
+    if (bits) usage.set(t, (usage.get(t) ?? 0) | bits);
+  }
+  return usage;
 }
 
 function isAllCaps(w: string): boolean {
@@ -160,126 +242,244 @@ function isAllCaps(w: string): boolean {
 }
 
 /** Per-sentence token views the templates read. */
+/** What a word alone contributes, computed once per distinct word and cached: forms, shape, atoms, affixes. */
+interface WordInfo {
+  readonly word: string;
+  readonly lower: string;
+  readonly shape: string;
+  readonly gaz: string;
+  readonly letters: number;
+  readonly lowerLetters: number;
+  /** Atoms (lane A, lane B) of word, lower, shape and gazetteer class. */
+  readonly atoms: Int32Array;
+  /** Atoms of the lower-case prefixes (1-4 letters) then suffixes (1-4 letters); `affixes` of each. */
+  readonly affix: Int32Array;
+  readonly affixes: number;
+}
+
+const WORDS = new Map<string, WordInfo>();
+
+function wordInfo(raw: string): WordInfo {
+  let info = WORDS.get(raw);
+  if (info) return info;
+  const word = normalizeWord(raw);
+  const lower = word.toLowerCase();
+  const shape = wordShape(raw);
+  const gaz = gazetteerClass(word);
+  let letters = 0;
+  let lowerLetters = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (isLower(c)) { lowerLetters++; letters++; } else if (isUpper(c)) letters++;
+  }
+  const atoms = new Int32Array(8);
+  atoms[0] = hashString(word); atoms[1] = atomB;
+  atoms[2] = hashString(lower); atoms[3] = atomB;
+  atoms[4] = hashString(shape); atoms[5] = atomB;
+  atoms[6] = hashString(gaz); atoms[7] = atomB;
+  const len = lower.length;
+  const affixes = Math.min(4, len);
+  const affix = new Int32Array(16);
+  let pa = 0x3c6ef372, pb = 0x1b873593;
+  let qa = 0x3c6ef372, qb = 0x1b873593;
+  for (let k = 0; k < affixes; k++) {
+    pa = step(pa, lower.charCodeAt(k));
+    pb = step(pb, lower.charCodeAt(k) + 0x10000);
+    affix[2 * k] = fmix(pa); affix[2 * k + 1] = fmix(pb);
+    qa = step(qa, lower.charCodeAt(len - 1 - k));
+    qb = step(qb, lower.charCodeAt(len - 1 - k) + 0x10000);
+    affix[8 + 2 * k] = fmix(qa); affix[8 + 2 * k + 1] = fmix(qb);
+  }
+  info = { word, lower, shape, gaz, letters, lowerLetters, atoms, affix, affixes };
+  // A bounded cache: an endless stream of new words (a data dump) must not grow memory without limit.
+  if (WORDS.size >= 50_000) WORDS.clear();
+  WORDS.set(raw, info);
+  return info;
+}
+
 interface SentenceView {
   readonly n: number;
-  readonly word: string[];
-  readonly lower: string[];
-  readonly shape: string[];
-  readonly gaz: string[];
+  readonly info: WordInfo[];
+  /** A gazetteer class that differs from the word's own (a multi-word name, a headline word), else undefined. */
+  readonly gaz: (string | undefined)[];
   readonly headline: boolean;
+  /** A results table line ("Zemun 1 Rad ( B ) 0"): a third or more of the tokens are numbers. */
+  readonly numeric: boolean;
 }
 
 const BOUNDARY = ['<s>', '</s>'] as const;
 
 function view(tokens: readonly Token[], from: number, to: number): SentenceView {
   const n = to - from;
-  const word: string[] = new Array(n);
-  const lower: string[] = new Array(n);
-  const shape: string[] = new Array(n);
-  const gaz: string[] = new Array(n).fill('');
+  const info: WordInfo[] = new Array(n);
+  const gaz: (string | undefined)[] = new Array(n);
   let letters = 0;
   let lowerLetters = 0;
+  let numbers = 0;
   for (let i = 0; i < n; i++) {
-    const raw = tokens[from + i]!.text;
-    const w = normalizeWord(raw);
-    word[i] = w;
-    lower[i] = w.toLowerCase();
-    shape[i] = wordShape(raw);
-    for (let k = 0; k < raw.length; k++) {
-      const c = raw.charCodeAt(k);
-      if (isLower(c)) { lowerLetters++; letters++; } else if (isUpper(c)) letters++;
-    }
+    const t = tokens[from + i]!;
+    const w = wordInfo(t.text);
+    info[i] = w;
+    letters += w.letters;
+    lowerLetters += w.lowerLetters;
+    if (t.kind === 'number') numbers++;
   }
   for (let i = 0; i < n; i++) {
-    if (gaz[i]) continue;
-    const span = MULTIWORD.get(word[i]!);
-    if (span) {
-      let matched = 0;
-      for (let len = Math.min(span, n - i); len >= 2 && !matched; len--) {
-        const phrase = word.slice(i, i + len).join(' ');
-        const cls = gazetteerClass(phrase);
-        if (cls) {
-          matched = len;
-          gaz[i] = 'B' + cls;
-          for (let k = 1; k < len; k++) gaz[i + k] = 'I' + cls;
-        }
+    if (gaz[i] !== undefined) continue;
+    const span = MULTIWORD.get(info[i]!.word);
+    if (!span) continue;
+    for (let len = Math.min(span, n - i); len >= 2; len--) {
+      let phrase = info[i]!.word;
+      for (let k = 1; k < len; k++) phrase += ' ' + info[i + k]!.word;
+      const cls = gazetteerClass(phrase);
+      if (cls) {
+        gaz[i] = 'B' + cls;
+        for (let k = 1; k < len; k++) gaz[i + k] = 'I' + cls;
+        break;
       }
-      if (matched) continue;
     }
-    gaz[i] = gazetteerClass(word[i]!);
   }
-  // A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN") carries no case information.
+  // A headline in capitals ("SOCCER - JAPAN GET LUCKY WIN") carries no case information; look its words up as "Japan".
   const headline = letters >= 6 && lowerLetters === 0;
-  return { n, word, lower, shape, gaz, headline };
+  if (headline) {
+    for (let i = 0; i < n; i++) {
+      if (gaz[i] === undefined && !info[i]!.gaz) {
+        const cls = gazetteerClass(titleCase(info[i]!.lower));
+        if (cls) gaz[i] = cls;
+      }
+    }
+  }
+  const numeric = n >= 3 && numbers * 3 >= n;
+  return { n, info, gaz, headline, numeric };
 }
 
+const [BIAS_A, BIAS_B] = atom('bias');
+const [HL_A, HL_B] = atom('H');
+const [NOHL_A, NOHL_B] = atom('');
+const POS = ['F', 'S', 'M'].map(atom);
+const LEN = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map(atom);
+const [DL_A, DL_B] = atom('L');
+const [DNL_A, DNL_B] = atom('l');
+const [DC_A, DC_B] = atom('C');
+const [DNC_A, DNC_B] = atom('c');
+const [NUM_A, NUM_B] = atom('#');
+const [CL_A, CL_B] = atom('common');
+const [NCL_A, NCL_B] = atom('rare');
+const USAGE = Array.from({ length: 32 }, (_, k) => atom(`u${k}`));
+const [S0_A, S0_B] = atom(BOUNDARY[0]);
+const [S1_A, S1_B] = atom(BOUNDARY[1]);
+
+/** Per-sentence atoms with two boundary slots on each side: index i + 2 for token i. */
+class Atoms {
+  a = new Int32Array(0);
+  b = new Int32Array(0);
+  fill(v: SentenceView, slot: number): this {
+    const n = v.n;
+    if (this.a.length < n + 4) { this.a = new Int32Array(n + 68); this.b = new Int32Array(n + 68); }
+    this.a[0] = this.a[1] = S0_A; this.b[0] = this.b[1] = S0_B;
+    this.a[n + 2] = this.a[n + 3] = S1_A; this.b[n + 2] = this.b[n + 3] = S1_B;
+    for (let i = 0; i < n; i++) {
+      const own = v.info[i]!.atoms;
+      const g = slot === 6 ? v.gaz[i] : undefined;
+      if (g !== undefined) { this.a[i + 2] = hashString(g); this.b[i + 2] = atomB; }
+      else { this.a[i + 2] = own[slot]!; this.b[i + 2] = own[slot + 1]!; }
+    }
+    return this;
+  }
+}
+const WORD = new Atoms();
+const LOWER = new Atoms();
+const SHAPE = new Atoms();
+const GAZ = new Atoms();
+
 /**
- * Calls `each(i, buffer)` with the features of every token of `tokens[from, to)`, e.g. for "Maj. Gen. Oded Basiuk"
- * the token "Oded" gets w=Oded, w-1=gen., shape=Xx, gaz-1=T and so on.
+ * Calls `each(i, buffer)` with the features of every token of `tokens[from, to)`, e.g. for "Brig. Gen. Yosef Amrani"
+ * the token "Yosef" gets w=Oded, w-1=gen., shape=Xx, gaz-1=T and so on.
  */
 export function sentenceFeatures(
   tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null,
   each: (i: number, f: FeatureBuffer) => void, buffer = new FeatureBuffer(),
 ): void {
   const v = view(tokens, from, to);
-  const { n, word, lower, shape, gaz } = v;
-  const hl = v.headline ? 'H' : '';
-  const lw = (i: number): string => (i < 0 ? BOUNDARY[0] : i >= n ? BOUNDARY[1] : lower[i]!);
-  const sh = (i: number): string => (i < 0 ? BOUNDARY[0] : i >= n ? BOUNDARY[1] : shape[i]!);
-  const gz = (i: number): string => (i < 0 ? BOUNDARY[0] : i >= n ? BOUNDARY[1] : gaz[i]!);
+  const n = v.n;
+  const W = WORD.fill(v, 0), L = LOWER.fill(v, 2), S = SHAPE.fill(v, 4), G = GAZ.fill(v, 6);
+  const wa = W.a, wb = W.b, la = L.a, lb = L.b, sa = S.a, sb = S.b, ga = G.a, gb = G.b;
+  const ha = v.headline ? HL_A : NOHL_A;
+  const hb = v.headline ? HL_B : NOHL_B;
   const f = buffer;
   for (let i = 0; i < n; i++) {
     f.count = 0;
-    const w = word[i]!;
-    const l = lower[i]!;
-    const s = shape[i]!;
-    f.add(1, 'bias');
-    f.add(2, w);
-    f.add(3, l);
-    f.add(4, s, hl);
+    const c = i + 2;
+    f.add1(1, BIAS_A, BIAS_B);
+    f.add1(2, wa[c]!, wb[c]!);
+    f.add1(3, la[c]!, lb[c]!);
+    f.add2(4, sa[c]!, sb[c]!, ha, hb);
+    const info = v.info[i]!;
+    const l = info.lower;
     const len = l.length;
-    for (let k = 1; k <= 4 && k <= len; k++) {
-      f.add(10 + k, l.slice(0, k));
-      f.add(20 + k, l.slice(len - k));
+    const affix = info.affix;
+    for (let k = 0; k < info.affixes; k++) {
+      f.add1(11 + k, affix[2 * k]!, affix[2 * k + 1]!);
+      f.add1(21 + k, affix[8 + 2 * k]!, affix[9 + 2 * k]!);
     }
-    f.add(30, lw(i - 1));
-    f.add(31, lw(i + 1));
-    f.add(32, lw(i - 2));
-    f.add(33, lw(i + 2));
-    f.add(34, sh(i - 1), hl);
-    f.add(35, sh(i + 1), hl);
-    f.add(36, sh(i - 1), s, hl);
-    f.add(37, s, sh(i + 1), hl);
-    f.add(38, sh(i - 1), s, sh(i + 1));
-    f.add(39, lw(i - 1), l);
-    f.add(40, l, lw(i + 1));
-    f.add(41, i > 0 ? word[i - 1]! : BOUNDARY[0]);
-    f.add(42, i + 1 < n ? word[i + 1]! : BOUNDARY[1]);
-    const pos = i === 0 ? 'F' : i === 1 ? 'S' : 'M';
-    f.add(43, pos, s, hl);
-    if (hl) f.add(44, l);
-    f.add(45, gz(i));
-    f.add(46, gz(i - 1));
-    f.add(47, gz(i + 1));
-    f.add(48, gz(i - 1), gz(i), gz(i + 1));
-    f.add(49, gz(i), s);
-    f.add(51, len > 8 ? '9' : String(len));
-    f.add(52, lw(i - 1), s);
-    f.add(53, lw(i + 1), s);
-    f.add(54, pos, l);
+    f.add1(30, la[c - 1]!, lb[c - 1]!);
+    f.add1(31, la[c + 1]!, lb[c + 1]!);
+    f.add1(32, la[c - 2]!, lb[c - 2]!);
+    f.add1(33, la[c + 2]!, lb[c + 2]!);
+    f.add2(34, sa[c - 1]!, sb[c - 1]!, ha, hb);
+    f.add2(35, sa[c + 1]!, sb[c + 1]!, ha, hb);
+    f.add3(36, sa[c - 1]!, sb[c - 1]!, sa[c]!, sb[c]!, ha, hb);
+    f.add3(37, sa[c]!, sb[c]!, sa[c + 1]!, sb[c + 1]!, ha, hb);
+    f.add3(38, sa[c - 1]!, sb[c - 1]!, sa[c]!, sb[c]!, sa[c + 1]!, sb[c + 1]!);
+    f.add2(39, la[c - 1]!, lb[c - 1]!, la[c]!, lb[c]!);
+    f.add2(40, la[c]!, lb[c]!, la[c + 1]!, lb[c + 1]!);
+    f.add1(41, wa[c - 1]!, wb[c - 1]!);
+    f.add1(42, wa[c + 1]!, wb[c + 1]!);
+    const pos = POS[i === 0 ? 0 : i === 1 ? 1 : 2]!;
+    f.add3(43, pos[0], pos[1], sa[c]!, sb[c]!, ha, hb);
+    if (v.headline) f.add1(44, la[c]!, lb[c]!);
+    f.add1(45, ga[c]!, gb[c]!);
+    f.add1(46, ga[c - 1]!, gb[c - 1]!);
+    f.add1(47, ga[c + 1]!, gb[c + 1]!);
+    f.add3(48, ga[c - 1]!, gb[c - 1]!, ga[c]!, gb[c]!, ga[c + 1]!, gb[c + 1]!);
+    f.add2(49, ga[c]!, gb[c]!, sa[c]!, sb[c]!);
+    const lenAtom = LEN[len > 8 ? 9 : len]!;
+    f.add1(51, lenAtom[0], lenAtom[1]);
+    f.add2(52, la[c - 1]!, lb[c - 1]!, sa[c]!, sb[c]!);
+    f.add2(53, la[c + 1]!, lb[c + 1]!, sa[c]!, sb[c]!);
+    f.add2(54, pos[0], pos[1], la[c]!, lb[c]!);
+    if (v.numeric) {
+      f.add2(62, NUM_A, NUM_B, sa[c]!, sb[c]!);
+      f.add3(63, NUM_A, NUM_B, la[c - 1]!, lb[c - 1]!, sa[c]!, sb[c]!);
+    }
     const hyphen = l.indexOf('-');
-    if (hyphen > 0 && hyphen < l.length - 1) {
-      f.add(55, l.slice(0, hyphen + 1));
-      f.add(56, l.slice(hyphen));
+    if (hyphen > 0 && hyphen < len - 1) {
+      f.addStrings(55, l.slice(0, hyphen + 1));
+      f.addStrings(56, l.slice(hyphen));
     }
     if (doc) {
-      const c = w.charCodeAt(0);
-      if (isUpper(c)) {
-        f.add(57, doc.lowerSeen.has(l) ? 'L' : 'l', pos, hl);
-        if (i === 0 || hl) f.add(58, doc.capitalisedMid.has(w) || doc.capitalisedMid.has(titleCase(l)) ? 'C' : 'c', pos);
+      const w = info.word;
+      if (isUpper(w.charCodeAt(0))) {
+        const seen = doc.lowerSeen.has(l);
+        f.add3(57, seen ? DL_A : DNL_A, seen ? DL_B : DNL_B, pos[0], pos[1], ha, hb);
+        if (i === 0 || v.headline) {
+          const mid = doc.capitalisedMid.has(w) || doc.capitalisedMid.has(titleCase(l));
+          f.add2(58, mid ? DC_A : DNC_A, mid ? DC_B : DNC_B, pos[0], pos[1]);
+        }
+        if (doc.common) {
+          const cm = doc.common.has(l);
+          f.add2(66, cm ? CL_A : NCL_A, cm ? CL_B : NCL_B, pos[0], pos[1]);
+          f.add3(67, cm ? CL_A : NCL_A, cm ? CL_B : NCL_B, sa[c]!, sb[c]!, ha, hb);
+        }
+        const u = doc.usage?.get(tokens[from + i]!.text);
+        if (u !== undefined) {
+          const ua = USAGE[u]!;
+          f.add1(64, ua[0], ua[1]);
+          f.add2(65, ua[0], ua[1], sa[c]!, sb[c]!);
+        }
         if (doc.history) {
           const h = historyValue(doc.history, tokens[from + i]!.text);
-          if (h) addHistoryFeatures(f, h, s);
+          if (h) addHistoryFeatures(f, h, info.shape);
         }
       }
     }

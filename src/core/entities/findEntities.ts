@@ -1,7 +1,7 @@
 import type { TextContext } from '../text/context';
 import type { EntityMention, EntityType, Token } from '../types';
 import { labelsToRanges, type EntityTagger } from './tagger';
-import { COUNTRIES, CITIES, DEMONYMS, MONTH_NAMES, NAME_PARTICLES, REGIONS, TITLES, WEEKDAY_NAMES } from './gazetteer';
+import { COUNTRIES, CITIES, DEMONYMS, MONTH_NAMES, NAME_PARTICLES, ORG_WORDS, REGIONS, TITLES, WEEKDAY_NAMES } from './gazetteer';
 import { findDates } from './dates';
 import { findNumbers } from './numbers';
 
@@ -51,31 +51,36 @@ const TITLE_OBJECTS = new Set(['State', 'Defense', 'Defence', 'Foreign', 'Affair
 const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'GPE', MISC: 'MISC' };
 
 /**
- * Finds named entities and values: "Maj. Gen. Oded Basiuk" -> PERSON "Oded Basiuk", "Friday" -> DATE.
+ * Finds named entities and values: "Brig. Gen. Yosef Amrani" -> PERSON "Yosef Amrani", "Friday" -> DATE.
  * Mentions are sorted by start and never overlap.
  */
 export function findEntities(ctx: TextContext, tagger: EntityTagger, hints: EntityHints): EntityMention[] {
   const { text, tokens, sentences } = ctx;
-  let named: EntityMention[] = [];
+  const tagged: EntityMention[] = [];
   for (const s of sentences) {
     for (let from = s.firstToken; from < s.endToken; from += WINDOW) {
       const to = Math.min(s.endToken, from + WINDOW);
+      // Punctuation, numbers and symbols alone name nothing; skip the tagger for them.
+      let words = false;
+      for (let i = from; i < to && !words; i++) words = tokens[i]!.kind === 'word';
+      if (!words) continue;
       const window = to === s.endToken && from === s.firstToken ? s : { ...s, firstToken: from, endToken: to };
       const labels = tagger.tagSentence(tokens, window, text);
       for (const r of labelsToRanges(labels)) {
         const m = cleanNamed(tokens, from + r.from, from + r.to, r.type, s.firstToken, text);
-        if (m) named.push(m);
+        if (m) tagged.push(m);
       }
     }
   }
-  addOutlet(named, ctx, hints);
-  const split = splitCoordinated(named, ctx);
-  extendByContext(split, ctx);
-  addChannels(split, ctx);
-  addArabicNames(split, ctx);
-  addRepeats(split, ctx);
-  harmonise(split);
-  named = split;
+  // Rules over the tagger's names, in order: the outlet, split "X and Y", context words, patterns, repeats, types.
+  addOutlet(tagged, ctx, hints);
+  const named = splitCoordinated(tagged, ctx);
+  extendByContext(named, ctx);
+  addChannels(named, ctx);
+  addArabicNames(named, ctx);
+  addKnownPlaces(named, ctx);
+  addRepeats(named, ctx);
+  harmonise(named);
   const values: EntityMention[] = [];
   const starts = new Set<number>();
   const ends = new Set<number>();
@@ -96,7 +101,7 @@ function mention(text: string, start: number, end: number, type: EntityType, val
 
 /** Trims titles and stray punctuation from a tagged range and decides its fine type. */
 function cleanNamed(tokens: readonly Token[], from: number, to: number, tag: string, sentenceStart: number, text: string): EntityMention | null {
-  // Titles stay outside names: "Maj. Gen. Oded Basiuk" -> "Oded Basiuk", "Secretary of State Marco Rubio" -> "Marco Rubio".
+  // Titles stay outside names: "Brig. Gen. Yosef Amrani" -> "Yosef Amrani", "Secretary of State Jane Holloway" -> "Jane Holloway".
   if (tag === 'PER') {
     let k = from;
     while (k < to - 1) {
@@ -128,7 +133,7 @@ function cleanNamed(tokens: readonly Token[], from: number, to: number, tag: str
   }
   // A currency prefix ("C$", "A$") is not a name.
   if (to - from === 1 && /^\p{Lu}{1,2}$/u.test(first.text) && text.charCodeAt(first.end) === 36 /* $ */) return null;
-  // A name starts with a capital letter or a digit; "al-Sharaa", "de Silva", "ex-England" are names too.
+  // A name starts with a capital letter or a digit; "al-Hamdan", "de Silva", "ex-England" are names too.
   if (!/^[\p{Lu}\p{N}@#]|^\p{Ll}{1,5}-\p{Lu}/u.test(first.text) && !(to - from > 1 && NAME_PARTICLES.has(first.text))) return null;
   const surface = text.slice(first.start, last.end);
   return { start: first.start, end: last.end, text: surface, type: fineType(surface, tag) };
@@ -145,7 +150,7 @@ function fineType(surface: string, tag: string): EntityType {
   return TYPE_OF[tag] ?? 'MISC';
 }
 
-/** The outlet named by the dateline is an organisation wherever it appears as a whole: "CNN", "Shafaq News". */
+/** The outlet named by the dateline is an organisation wherever it appears as a whole: "CNN", "Levant Wire". */
 function addOutlet(named: EntityMention[], ctx: TextContext, hints: EntityHints): void {
   const outlet = hints.outlet?.trim();
   if (!outlet || outlet.length < 2) return;
@@ -169,8 +174,8 @@ function addOutlet(named: EntityMention[], ctx: TextContext, hints: EntityHints)
 }
 
 /**
- * Names the tagger found once are names wherever they recur as whole capitalised tokens: after "Oded Basiuk",
- * a later "Basiuk" is a PERSON too; a repeated "Azerbaijan" keeps its type.
+ * Names the tagger found once are names wherever they recur as whole capitalised tokens: after "Rami Haddad",
+ * a later "Haddad" is a PERSON too; a repeated "Amman" keeps its type.
  */
 function addRepeats(named: EntityMention[], ctx: TextContext): void {
   const known = new Map<string, EntityType>();
@@ -206,13 +211,13 @@ function addRepeats(named: EntityMention[], ctx: TextContext): void {
   }
 }
 
-/** Nouns after a place name that make it a place: "Kudna village", "Quneitra countryside". */
+/** Nouns after a place name that make it a place: "Tal Rifaat village", "Idlib countryside". */
 const PLACE_NOUNS = new Set(['village', 'town', 'city', 'province', 'district', 'countryside', 'governorate', 'region',
   'county', 'municipality', 'neighbourhood', 'neighborhood', 'camp', 'area', 'suburb', 'outskirts', 'border', 'crossing']);
 /** Words ending an organisation that may take a number: "Channel 12", "Brigade 93". */
 const NUMBERED = new Set(['Channel', 'TV', 'Radio', 'Brigade', 'Division', 'Unit', 'Battalion', 'Squadron', 'Flight', 'Route']);
 
-/** Retypes and extends names by the word after them: "Kudna village" -> GPE, "Channel 12" -> "Channel 12". */
+/** Retypes and extends names by the word after them: "Tal Rifaat village" -> GPE, "Channel 12" -> "Channel 12". */
 function extendByContext(named: EntityMention[], ctx: TextContext): void {
   const { tokens, text } = ctx;
   const at = new Map<number, number>();
@@ -232,15 +237,17 @@ function extendByContext(named: EntityMention[], ctx: TextContext): void {
   }
 }
 
-/** "Bashar al-Assad" untagged or tagged in pieces: a capitalised given name and an "al-" surname is a person. */
+/** "Bashir al-Hamdan" untagged or tagged in pieces: a capitalised given name and an "al-" surname is a person. */
 function addArabicNames(named: EntityMention[], ctx: TextContext): void {
   const { tokens, text } = ctx;
   let changed = false;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
     const n = tokens[i + 1]!;
+    const dash = n.text.indexOf('-');
+    if (dash < 2 || dash > 3) continue;
     if (!/^(?:al|el|ad|as|ash|az)-\p{Lu}\p{Ll}/u.test(n.text) || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || n.start - t.end !== 1) continue;
-    if (PLACE_PREFIXES.has(t.text) || OPENERS.has(t.text) || TITLES.has(t.text) || isPlace(t.text) || DEMONYMS.has(t.text)) continue;
+    if (PLACE_PREFIXES.has(t.text) || ORG_PREFIXES.has(t.text) || OPENERS.has(t.text) || TITLES.has(t.text) || isPlace(t.text) || DEMONYMS.has(t.text)) continue;
     const inside = named.filter((e) => e.start < n.end && t.start < e.end);
     if (inside.some((e) => e.start < t.start || e.end > n.end)) continue;
     if (inside.length === 1 && inside[0]!.start === t.start && inside[0]!.end === n.end && inside[0]!.type !== 'PERSON' && inside[0]!.type !== 'ORG') continue;
@@ -250,6 +257,34 @@ function addArabicNames(named: EntityMention[], ctx: TextContext): void {
     changed = true;
   }
   if (changed) named.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Country names and nationalities the tagger left out are still places and groups ("US President Jane Roe" -> GPE
+ * "US"), unless a neighbouring capitalised word makes them part of a longer name ("American Express").
+ */
+function addKnownPlaces(named: EntityMention[], ctx: TextContext): void {
+  const { tokens } = ctx;
+  named.sort((a, b) => a.start - b.start);
+  let p = 0;
+  const added: EntityMention[] = [];
+  const capital = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const country = COUNTRIES.has(t.text);
+    if (!country && !DEMONYMS.has(t.text)) continue;
+    while (p < named.length && named[p]!.end <= t.start) p++;
+    if (p < named.length && named[p]!.start < t.end) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (capital(prev) && prev!.end + 1 >= t.start && !OPENERS.has(prev!.text) && !/^["“(]/.test(prev!.text)) continue;
+    if (capital(next) && t.end + 1 >= next!.start && !TITLES.has(next!.text)) continue;
+    added.push({ start: t.start, end: t.end, text: t.text, type: country ? 'GPE' : 'NORP' });
+  }
+  if (added.length) {
+    named.push(...added);
+    named.sort((a, b) => a.start - b.start);
+  }
 }
 
 /** Broadcasters named by number are organisations: "Channel 12", "Channel 4". */
@@ -294,16 +329,18 @@ const isPlace = (s: string): boolean => COUNTRIES.has(s) || CITIES.has(s) || REG
 
 /** First words of Arabic place names: "Deir al-Balah", "Ras al-Ain", "Tal Rifaat". */
 const PLACE_PREFIXES = new Set(['Deir', 'Dayr', 'Ras', 'Tel', 'Tal', 'Khan', 'Beit', 'Bayt', 'Bab', 'Jabal', 'Jebel', 'Wadi',
-  'Ain', 'Kafr', 'Kfar', 'Bir', 'Umm', 'Dar', 'Sidi', 'Hayat', 'Jaish', 'Ansar', 'Harakat', 'Liwa', 'Saraya', 'Kataib']);
-/** "Bashar al-Assad", "Khalid bin Salman", "Abu Mohammed al-Julani": a given name and a transliterated surname. */
+  'Ain', 'Kafr', 'Kfar', 'Bir', 'Umm', 'Dar', 'Sidi']);
+/** First words of Arabic organisation names: "Hayat Tahrir al-Sham", "Jaish al-Islam", "Kataib Hezbollah". */
+const ORG_PREFIXES = new Set(['Hayat', 'Hay’at', 'Jaish', 'Jaysh', 'Ansar', 'Harakat', 'Liwa', 'Saraya', 'Kataib', 'Jabhat', 'Asaib']);
+/** "Bashir al-Hamdan", "Khalid bin Salman", "Abu Mohammed al-Julani": a given name and a transliterated surname. */
 const ARABIC_NAME = /^\p{Lu}\p{Ll}+(?: (?:bin|ibn|bint|Abu|Abdel|Abdul|Abd|al|Al|el|El))?(?: \p{Lu}\p{Ll}+)? (?:al|Al|el|El|ad|as|ash|az)-\p{Lu}\p{Ll}+$/u;
 
-/** "al-Sharah" -> "shara": lower case, no article, no final h, for comparing transliterations. */
+/** "al-Hamdah" -> "hamda": lower case, no article, no final h, for comparing transliterations. */
 function skeleton(name: string): string {
   return name.toLowerCase().replace(/^(?:al|el|ad|as|ash|az)-/, '').replace(/h$/, '');
 }
 
-/** True when two skeletons differ by at most one edit ("shara" ~ "shala"), for words of five letters or more. */
+/** True when two skeletons differ by at most one edit ("hamda" ~ "hamza"), for words of five letters or more. */
 function oneEditApart(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 4 || a[0] !== b[0]) return false;
@@ -315,15 +352,19 @@ function oneEditApart(a: string, b: string): boolean {
 
 /**
  * One name, one type per document: a single word that is the surname of a PERSON named in full elsewhere, or a
- * one-letter variant of its transliteration, is that person ("Al-Sharaa" after "Ahmad al-Sharaa", "Shara" after
- * "al-Sharah"); "Given al-Surname" is a person; a country name tagged ORG is a place ("US President").
+ * one-letter variant of its transliteration, is that person ("Al-Hamdan" after "Bashir al-Hamdan", "Hamda" after
+ * "al-Hamdah"); "Given al-Surname" is a person; a country name tagged ORG is a place ("US President").
  */
 function harmonise(named: EntityMention[]): void {
   const surnames = new Set<string>();
   const skeletons: string[] = [];
   for (let k = 0; k < named.length; k++) {
     const e = named[k]!;
-    if (e.type !== 'PERSON' && ARABIC_NAME.test(e.text) && !PLACE_PREFIXES.has(e.text.split(' ')[0]!) && !isPlace(e.text)) named[k] = { ...e, type: 'PERSON' };
+    const head = e.text.split(' ')[0]!;
+    const multi = e.text.includes(' ');
+    if (multi && PLACE_PREFIXES.has(head) && e.type !== 'GPE' && e.type !== 'LOC' && e.type !== 'FAC') named[k] = { ...e, type: 'GPE' };
+    else if (multi && ORG_PREFIXES.has(head) && e.type !== 'ORG') named[k] = { ...e, type: 'ORG' };
+    else if (e.type !== 'PERSON' && ARABIC_NAME.test(e.text) && !PLACE_PREFIXES.has(head) && !ORG_PREFIXES.has(head) && !isPlace(e.text)) named[k] = { ...e, type: 'PERSON' };
   }
   for (const e of named) {
     if (e.type !== 'PERSON') continue;
@@ -333,8 +374,19 @@ function harmonise(named: EntityMention[]): void {
     surnames.add(last.toLowerCase());
     if (/^(?:al|el|Al|El)-/.test(last)) skeletons.push(skeleton(last));
   }
+  // "Magna" after "Magna International Inc": the short name of a company named in full is the company.
+  const companies = new Set<string>();
+  for (const e of named) {
+    if (e.type !== 'ORG') continue;
+    const parts = e.text.split(/\s+/);
+    const head = parts[0]!;
+    if (parts.length > 1 && ORG_WORDS.has(parts[parts.length - 1]!) && !DEMONYMS.has(head) && !isPlace(head) && !TITLES.has(head) && !surnames.has(head.toLowerCase())) {
+      companies.add(head);
+    }
+  }
   for (let k = 0; k < named.length; k++) {
     const e = named[k]!;
+    if (e.type === 'PERSON' && companies.has(e.text)) { named[k] = { ...e, type: 'ORG' }; continue; }
     if (e.type === 'PERSON' || /\s/.test(e.text) || isPlace(e.text) || DEMONYMS.has(e.text)) {
       if (e.type === 'ORG' && COUNTRIES.has(e.text)) named[k] = { ...e, type: 'GPE' };
       continue;
@@ -347,6 +399,17 @@ function harmonise(named: EntityMention[]): void {
 
 /** Named entities first; values fill the gaps: "May 16" stays a DATE unless the tagger named it. */
 function merge(named: EntityMention[], values: EntityMention[]): EntityMention[] {
+  // A date or time that holds a tagged word whole wins: "09:30 GMT" over "GMT", "May 2010" over "May".
+  const times = values.filter((v) => v.type === 'DATE' || v.type === 'TIME').sort((a, b) => a.start - b.start);
+  if (times.length) {
+    let t = 0;
+    named.sort((a, b) => a.start - b.start);
+    named = named.filter((e) => {
+      while (t < times.length && times[t]!.end <= e.start) t++;
+      const v = times[t];
+      return !(v && v.start <= e.start && e.end <= v.end && v.end - v.start > e.end - e.start);
+    });
+  }
   named.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: EntityMention[] = [];
   let lastEnd = -1;

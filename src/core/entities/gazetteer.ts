@@ -112,7 +112,7 @@ IAEA|WTO|ICC|ICJ|Interpol|Red Cross|Red Crescent|Amnesty International|Human Rig
 OSCE|G7|G20|BRICS|Hamas|Hezbollah|Hizbollah|ISIS|ISIL|Daesh|Islamic State|al-Qaeda|Al-Qaeda|al Qaeda|Taliban|Houthis|
 Houthi|PKK|YPG|SDF|HTS|Hayat Tahrir al-Sham|Fatah|PLO|Palestinian Authority|Islamic Jihad|Muslim Brotherhood|Wagner|
 IRGC|Mossad|Shin Bet|IDF|CIA|FBI|NSA|KGB|FSB|MI5|MI6|Pentagon|Kremlin|Knesset|Congress|Senate|Bundestag|Duma|Reuters|AP|
-AFP|Associated Press|Agence France-Presse|CNN|BBC|Al Jazeera|Al Arabiya|Bloomberg|Xinhua|TASS|Interfax|Anadolu|SANA|SOHR|
+AFP|Associated Press|Agence France-Presse|CNN|BBC|Al Jazeera|Al Arabiya|Bloomberg|Xinhua|TASS|Interfax|Anadolu|SANA|
 New York Times|Washington Post|Wall Street Journal|Financial Times|Guardian|Fox News|NBC|CBS|ABC|NPR|Sky News|
 Apple|Google|Microsoft|Amazon|Meta|Facebook|Twitter|Tesla|Boeing|Airbus|Toyota|Volkswagen|Shell|BP|Exxon|ExxonMobil|
 Chevron|Gazprom|Aramco|Samsung|Huawei|Sony|Nissan|Siemens|Nestle|Pfizer|Moderna|Goldman Sachs|JPMorgan|Citigroup|

@@ -99,9 +99,11 @@ export function findNumbers(text: string): NumberMatch[] {
       if (Number.isNaN(n)) continue;
       const lower = body.toLowerCase();
       if (lower === 'one' || lower === 'dozen') continue;
-      // A lowercase number word capitalised mid-name ("Channel One") is the tagger's business.
-      if (/^[A-Z][a-z]/.test(body) && start > 0 && !/[.!?\n]\s*["“]?$/.test(text.slice(Math.max(0, start - 4), start))) {
-        if (!/^\d/.test(body)) continue;
+      // A capitalised number word next to a capitalised word belongs to a name ("Channel One", "Formula One Group").
+      if (/^[A-Z][a-z]/.test(body)) {
+        const before = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
+        const after = /^\s+\p{Lu}/u.test(text.slice(end, end + 3));
+        if ((before && !/[.!?]$/.test(before[1]!)) || after) continue;
       }
       if (g.nCur) {
         const cur = g.nCur.toLowerCase().replace(/s$/, '');

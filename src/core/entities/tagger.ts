@@ -28,14 +28,21 @@ export const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+let scoreBuffer = new Float64Array(64 * T);
+let backBuffer = new Int32Array(64 * T);
+
 /**
  * Best tag sequence under emission scores `emit[i * T + t]` and transition scores `trans[(prev) * T + cur]`
- * (prev = T is the sentence start), respecting BIO constraints: e.g. "Oded Basiuk" -> [1, 2] (B-PER I-PER).
+ * (prev = T is the sentence start), respecting BIO constraints: e.g. "Rami Haddad" -> [1, 2] (B-PER I-PER).
  */
 export function viterbi(emit: ArrayLike<number>, n: number, trans: ArrayLike<number>, out: Int32Array): void {
   if (n === 0) return;
-  const score = new Float64Array(n * T);
-  const back = new Int32Array(n * T);
+  if (scoreBuffer.length < n * T) {
+    scoreBuffer = new Float64Array(n * T * 2);
+    backBuffer = new Int32Array(n * T * 2);
+  }
+  const score = scoreBuffer;
+  const back = backBuffer;
   for (let c = 0; c < T; c++) score[c] = ALLOWED[T * T + c] ? emit[c]! + trans[T * T + c]! : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let c = 0; c < T; c++) {
@@ -62,7 +69,7 @@ export function viterbi(emit: ArrayLike<number>, n: number, trans: ArrayLike<num
   }
 }
 
-/** Marks tokens that start a sentence for document statistics: after ". ! ?" or a line break. */
+/** Marks tokens that start a sentence for document statistics: "Talks ended. Rami left." -> {0, 3}. */
 export function sentenceStartsOf(tokens: readonly Token[], text: string): Set<number> {
   const starts = new Set<number>([0]);
   for (let i = 1; i < tokens.length; i++) {
@@ -94,38 +101,54 @@ export interface ModelFile {
   readonly weights: string;
   /** (tags + 1) * tags transition scores. */
   readonly trans: readonly number[];
+  /** Common lower-case words of the training text, space-separated (a tagger feature). */
+  readonly common?: string;
 }
 
-/** The loaded weights with an open-addressing table from hashed feature to row. */
+/**
+ * The loaded weights in one open-addressing table of 16-byte slots: the feature's key (32 + 16 bits) and its nine
+ * int8 weights side by side, so a lookup touches one cache line and the whole table stays small (about 2 MB).
+ */
 export class PerceptronWeights {
-  private readonly table: Int32Array;
+  private readonly keys: Int32Array;
+  private readonly checks: Uint16Array;
+  /** The int8 weights, read at `slot() + tag`; multiply sums by `scale`. */
+  readonly weights: Int8Array;
   private readonly mask: number;
 
   constructor(
-    readonly keys1: Int32Array,
-    readonly keys2: Uint16Array,
-    readonly weights: Float32Array,
-    readonly trans: Float64Array,
+    keys1: Int32Array, keys2: Uint16Array, rowWeights: Int8Array, readonly scale: number, readonly trans: Float64Array,
+    readonly common: ReadonlySet<string> = new Set(),
   ) {
     let cap = 1;
-    while (cap < keys1.length * 2) cap <<= 1;
-    this.table = new Int32Array(cap);
+    while (cap < keys1.length * 1.6) cap <<= 1;
+    const buffer = new ArrayBuffer(cap * 16);
+    this.keys = new Int32Array(buffer);
+    this.checks = new Uint16Array(buffer);
+    this.weights = new Int8Array(buffer);
     this.mask = cap - 1;
     for (let r = 0; r < keys1.length; r++) {
       let slot = keys1[r]! & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = r + 1;
+      while (this.keys[slot * 4] !== 0 || this.checks[slot * 8 + 2] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot * 4] = keys1[r]!;
+      // A key of (0, 0) would read as an empty slot; its check becomes 1 (a 2^-48 event).
+      this.checks[slot * 8 + 2] = keys1[r] === 0 && keys2[r] === 0 ? 1 : keys2[r]!;
+      for (let t = 0; t < T; t++) this.weights[slot * 16 + 6 + t] = rowWeights[r * T + t]!;
     }
   }
 
-  /** Row of the feature with hashes (h1, h2), or -1 when the model does not know it. */
-  row(h1: number, h2: number): number {
-    const k2 = h2 & 0xffff;
+  /** Offset of the weights of the feature with hashes (h1, h2), or -1 when the model does not know it. */
+  slot(h1: number, h2: number): number {
+    let k2 = h2 & 0xffff;
+    if (h1 === 0 && k2 === 0) k2 = 1;
+    const keys = this.keys;
+    const checks = this.checks;
     let slot = h1 & this.mask;
     for (;;) {
-      const r = this.table[slot]!;
-      if (r === 0) return -1;
-      if (this.keys1[r - 1] === h1 && this.keys2[r - 1] === k2) return r - 1;
+      const k = keys[slot * 4]!;
+      const c = checks[slot * 8 + 2]!;
+      if (k === h1 && c === k2) return slot * 16 + 6;
+      if (k === 0 && c === 0) return -1;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -142,12 +165,10 @@ export function parseModel(modelText: string): PerceptronWeights {
   const keys1 = new Int32Array(k1.buffer, k1.byteOffset, m.rows);
   const keys2 = new Uint16Array(k2.buffer, k2.byteOffset, m.rows);
   const raw = new Int8Array(w.buffer, w.byteOffset, m.rows * T);
-  const weights = new Float32Array(raw.length);
-  for (let i = 0; i < raw.length; i++) weights[i] = raw[i]! * m.scale;
-  return new PerceptronWeights(keys1, keys2, weights, Float64Array.from(m.trans));
+  return new PerceptronWeights(keys1, keys2, raw, m.scale, Float64Array.from(m.trans), new Set(m.common ? m.common.split(' ') : []));
 }
 
-/** Emission scores of one sentence's tokens under the weights, `emit[i * T + t]`. */
+/** Emission scores of one sentence's tokens under the weights, `emit[i * T + t]`: "Rami Haddad said" -> 3 rows of 9 scores. */
 export function emissions(
   model: PerceptronWeights, tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null, buffer?: FeatureBuffer,
 ): Float64Array {
@@ -155,12 +176,16 @@ export function emissions(
   const w = model.weights;
   sentenceFeatures(tokens, from, to, doc, (i, f) => {
     const base = i * T;
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
     for (let k = 0; k < f.count; k++) {
-      const r = model.row(f.h1[k]!, f.h2[k]!);
-      if (r < 0) continue;
-      const o = r * T;
-      for (let t = 0; t < T; t++) emit[base + t] = emit[base + t]! + w[o + t]!;
+      const o = model.slot(f.h1[k]!, f.h2[k]!);
+      if (o < 0) continue;
+      e0 += w[o]!; e1 += w[o + 1]!; e2 += w[o + 2]!; e3 += w[o + 3]!; e4 += w[o + 4]!;
+      e5 += w[o + 5]!; e6 += w[o + 6]!; e7 += w[o + 7]!; e8 += w[o + 8]!;
     }
+    const q = model.scale;
+    emit[base] = e0 * q; emit[base + 1] = e1 * q; emit[base + 2] = e2 * q; emit[base + 3] = e3 * q; emit[base + 4] = e4 * q;
+    emit[base + 5] = e5 * q; emit[base + 6] = e6 * q; emit[base + 7] = e7 * q; emit[base + 8] = e8 * q;
   }, buffer);
   return emit;
 }
@@ -180,7 +205,7 @@ export function loadTagger(modelText: string): EntityTagger {
       // A new document, or the same one tagged again from the top, starts with an empty history.
       if (tokens !== lastTokens || sentence.firstToken <= lastFirst) {
         lastTokens = tokens;
-        lastStats = { ...documentStats(tokens, sentenceStartsOf(tokens, text)), history: new Map() };
+        lastStats = { ...documentStats(tokens, sentenceStartsOf(tokens, text)), history: new Map(), common: model.common };
       }
       lastFirst = sentence.firstToken;
       const n = sentence.endToken - sentence.firstToken;

@@ -109,6 +109,46 @@ suite('Crosscheck in a real VS Code', () => {
     assert.deepEqual(DECORATION_KINDS.map((k) => a.decorations(uri)![k].length), DECORATION_KINDS.map((k) => before[k].length));
   });
 
+  test('settings are re-read when they change: a highlight kind off, an extra hedge word on', async () => {
+    const config = vscode.workspace.getConfiguration('crosscheck');
+    const doc = await vscode.workspace.openTextDocument({ language: 'article', content: 'John Smith said the deal was blorfully agreed in London.\n' });
+    await vscode.window.showTextDocument(doc);
+    if (!a.decorations(doc.uri)) await waitFor(a.onDidDraw, (u) => u.toString() === doc.uri.toString());
+    try {
+      const redrawn = waitFor(a.onDidDraw, (u) => u.toString() === doc.uri.toString() && a.decorations(doc.uri)!.hedge.length > 0, 10_000, 'the extra hedge');
+      await config.update('hedges.extra', ['blorfully'], vscode.ConfigurationTarget.Global);
+      await redrawn;
+      const hedge = a.decorations(doc.uri)!.hedge.map((r) => doc.getText(r));
+      assert.ok(hedge.includes('blorfully'), `hedges: ${hedge.join(', ')}`);
+      const off = waitFor(a.onDidDraw, (u) => u.toString() === doc.uri.toString() && a.decorations(doc.uri)!.hedge.length === 0, 10_000, 'hedges off');
+      await config.update('highlight.hedges', false, vscode.ConfigurationTarget.Global);
+      await off;
+    } finally {
+      await config.update('hedges.extra', undefined, vscode.ConfigurationTarget.Global);
+      await config.update('highlight.hedges', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  test('an article over the size limit is not analysed, and the status bar says why', async () => {
+    const config = vscode.workspace.getConfiguration('crosscheck');
+    const uri = seeds[1]!;
+    try {
+      await config.update('files.maxSizeKB', 1, vscode.ConfigurationTarget.Global);
+      const editor = await vscode.window.showTextDocument(uri);
+      if (a.index.get(uri.toString())) await waitFor(a.onDidDraw, () => !a.index.get(uri.toString()), 10_000, 'the article to be dropped');
+      assert.ok(!a.index.get(uri.toString()));
+      assert.ok(DECORATION_KINDS.every((k) => (a.decorations(uri)?.[k].length ?? 0) === 0), 'no highlights');
+      assert.match(a.index.skippedReason(uri.toString()) ?? '', /larger than the 1 KB limit/);
+      if (!/not analysed/.test(a.statusBarText() ?? '')) await waitFor(a.onDidRefresh, () => /not analysed/.test(a.statusBarText() ?? ''), 10_000, 'the status bar');
+      assert.equal(editor.document.isDirty, false);
+    } finally {
+      const back = waitFor(a.onDidDraw, (u) => u.toString() === uri.toString() && !!a.index.get(uri.toString()), 10_000, 'the article analysed again');
+      await config.update('files.maxSizeKB', undefined, vscode.ConfigurationTarget.Global);
+      await back;
+    }
+  });
+
   test('hovers explain entities with their spellings and links, as trusted-command markdown', async function () {
     const uri = seeds[0]!;
     await openAndDraw(a, uri);
@@ -162,6 +202,11 @@ suite('Crosscheck in a real VS Code', () => {
     const mentions = a.entitiesTree.getChildren(files[0]);
     assert.ok(mentions.length >= 1);
     assert.equal(a.entitiesTree.getTreeItem(mentions[0]!).command?.command, 'crosscheck.openLocation');
+    if (first.kind === 'entity') {
+      const fromTree = await vscode.commands.executeCommand<vscode.Location[]>('crosscheck.showMentions', first);
+      assert.equal(fromTree.length, first.entity.mentions.length, 'Show Mentions from the tree’s context menu');
+      await vscode.commands.executeCommand('closeReferenceSearch');
+    }
     const basiuk = roots.find((r): r is Extract<EntityNode, { kind: 'entity' }> => r.kind === 'entity' && /Basiuk|Bashk/.test(r.entity.name));
     if (basiuk) {
       const names = a.entitiesTree.getChildren(basiuk).map((s) => (s.kind === 'spelling' ? s.spelling : ''));
