@@ -57,6 +57,7 @@ test('datelines give outlet and date', () => {
     ['date 2025-05-16 Shafaq News/ Israel and Syria', { outlet: 'Shafaq News', published: '2025-05-16' }],
     ['BEIRUT, May 16, 2025 (Reuters) - Israel', { outlet: 'Reuters', published: '2025-05-16' }],
     ['CNN\n–\nIsrael and the new Syrian regime', { outlet: 'CNN', published: null }],
+    ['**CAIRO**, June 3, 2024 (Gulf Monitor) — Talks resumed', { outlet: 'Gulf Monitor', published: '2024-06-03' }],
     ['Just a headline\nAnd text.', { outlet: null, published: null }],
   ];
   for (const [input, expected] of table) {

@@ -14,8 +14,8 @@ const MONTH_ABBR = /^(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
 
 // "date 2025-05-16 Shafaq News/ …", "2025-05-16 — Reuters — …"
 const ISO_DATELINE = /^\s{0,20}(?:date:?\s{1,5})?(\d{4})-(\d{2})-(\d{2})(?:[ \t]{1,5}([\p{Lu}][^\n/|—–]{0,60}?)[ \t]{0,5}[/|—–])?/u;
-// "BEIRUT, May 16, 2025 (Reuters) -", "WASHINGTON (AP) —", "BRUSSELS 1996-08-22"
-const CITY_DATELINE = /^\s{0,20}([\p{Lu}][\p{Lu} .'-]{1,40}?),?[ \t]{1,3}(?:(\p{L}{3,9}\.?)[ \t]{1,3}(\d{1,2}),?(?:[ \t]{1,3}(\d{4}))?[ \t]{0,3})?(?:\((\p{L}[\p{L} .&]{0,40})\))?[ \t]{0,3}[-—–:]/u;
+// "BEIRUT, May 16, 2025 (Reuters) -", "WASHINGTON (AP) —", "**CAIRO**, June 3 (Gulf Monitor) —"
+const CITY_DATELINE = /^\s{0,20}(?:#{1,6}[ \t]{1,3})?[*_]{0,2}([\p{Lu}][\p{Lu} .'-]{1,40}?)[*_]{0,2},?[ \t]{1,3}(?:(\p{L}{3,9}\.?)[ \t]{1,3}(\d{1,2}),?(?:[ \t]{1,3}(\d{4}))?[ \t]{0,3})?(?:\((\p{L}[\p{L} .&]{0,40})\))?[ \t]{0,3}[-—–:]/u;
 const CONLL_DATELINE = /^([\p{Lu}][\p{Lu} .'-]{1,40}?)[ \t]{1,3}(\d{4})-(\d{2})-(\d{2})[ \t]*$/mu;
 const PUBLISHED_LINE = /^(?:published|date|updated)[:\s]{1,5}(?:\p{L}{3,9},?\s{1,3})?(\p{L}{3,9}\.?)\s{1,3}(\d{1,2}),?\s{1,3}(\d{4})/imu;
 
