@@ -47,9 +47,13 @@ test('sentences do not break after titles and do break after ordinary periods an
   ]);
 });
 
-test('a closing quotation mark stays with its sentence', () => {
-  const text = 'He said “we will not.” Then he left.';
-  assert.deepEqual(splitSentences(text, tokenize(text)).map((x) => x.text), ['He said “we will not.”', 'Then he left.']);
+test('a closing quotation mark stays with its sentence; an opening straight quote starts the next', () => {
+  const table: [string, string[]][] = [
+    ['He said “we will not.” Then he left.', ['He said “we will not.”', 'Then he left.']],
+    ['He said "we will not." Then he left.', ['He said "we will not."', 'Then he left.']],
+    ['An inquiry was opened. "We will find out," she said.', ['An inquiry was opened.', '"We will find out," she said.']],
+  ];
+  for (const [text, expected] of table) assert.deepEqual(splitSentences(text, tokenize(text)).map((x) => x.text), expected, text);
 });
 
 test('datelines give outlet and date', () => {

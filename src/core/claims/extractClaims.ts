@@ -13,6 +13,10 @@ const SECOND_VERBS = /^(?:denie[ds]|deny(?:ing)?|rejecte?d?s?|confirme?d?s?|insi
 const PARTICIPLE = /^\p{Ll}{3,}ing$/u;
 /** -ing words that do not open a clause: ", including X", ", according to". */
 const NOT_PARTICIPLE = /^(?:including|according|during|regarding|concerning|excluding|following|nothing|something|anything|everything|morning|evening|building|meeting|spring|king|thing|bring|ring|wing|string|ceiling)$/i;
+/** Modals that open a relative clause's own assertion: "that would allow". */
+const MODAL = /^(?:would|will|could|can|may|might|should|must)$/i;
+/** Verbs of saying whose "that" introduces their content, never a relative clause. */
+const SAYING = /^(?:said|says|say|told|tells|announced|announces|revealed|reveals|stated|added|claimed|reported|warned|confirmed|denied|noted|insisted|believes?|believed|thinks?|thought|hopes?|hoped|expects?|expected|clear|clarified|argued|suggested|indicated|showed|learned|knows?|knew)$/i;
 /** What follows a participle that opens a clause: ", saying the …", ", pledging to …", ", warning against …". */
 const CLAUSE_NEXT = /^(?:to|that|the|a|an|his|her|its|their|our|it|he|she|they|we|on|in|with|for|against|at|from|up|out|about|over|into|off|down|back|him|them|\p{Lu}.*|\d.*)$/u;
 const NEGATORS = /^(?:not|no|never|n['’]t|neither|nor|cannot|without)$/i;
@@ -160,6 +164,14 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     if (w === ',' && /^(?:and|but)$/i.test(toks[k + 1]?.text ?? '') && wordCount(toks, 0, k) >= 5 && wordCount(toks, k + 2, toks.length) >= 5) cuts.add(base + k + 1);
     // "… to end the attack on his country “we will not reach …”": a quotation after the clause is its own claim.
     if ((w === '“' || w === '"') && k > 3 && toks[k - 1]!.kind === 'word' && wordCount(toks, k + 1, Math.min(toks.length, k + 8)) >= 4) cuts.add(base + k);
+    // "… new authorizations that would allow foreign investment …", ", which was captured in 1967": a relative clause
+    // adds a second assertion; "said that …" is the content of the saying and stays.
+    if (/^(?:that|which)$/i.test(w) && k > 3 && MODAL.test(toks[k + 1]?.text ?? '') && toks[k - 1]!.kind === 'word' && !SAYING.test(toks[k - 1]!.text) && wordCount(toks, k, toks.length) >= 5) cuts.add(base + k);
+    if (w === ',' && /^(?:which|who)$/i.test(toks[k + 1]?.text ?? '') && k > 3 && wordCount(toks, k + 1, toks.length) >= 5) {
+      // Only a relative clause that ends the sentence: "the talks, which began in May, were useful" stays whole.
+      const close = toks.findIndex((t, x) => x > k + 1 && t.text === ',');
+      if (close < 0 || wordCount(toks, close, toks.length) < 2) cuts.add(base + k + 1);
+    }
     // ", a former jihadist designated as …": a long apposition describes someone; it is a claim of its own.
     if (w === ',' && /^(?:a|an)$/i.test(toks[k + 1]?.text ?? '') && toks.length - k > 7 && k > 3) cuts.add(base + k + 1);
   }

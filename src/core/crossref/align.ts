@@ -274,8 +274,15 @@ function compare(a: Item, b: Item): ClaimDifference[] {
   if ((negA && !negB && overlapsContent(negA, b)) || (negB && !negA && overlapsContent(negB, a))) {
     const [neg, pos] = negA && !negB ? [a, b] : [b, a];
     const cue = negA && !negB ? negA : negB!;
-    out.push({ kind: 'contradiction', claims: refs, detail: `${label(neg)} ${cue.cue.text.toLowerCase()} what ${label(pos)} reports`, spans: [{ doc: neg.doc.id, span: { start: cue.cue.start, end: cue.cue.end, text: cue.cue.text } }] });
+    const who = neg.attribution?.source?.text;
+    const said = neg.doc.text.slice(cue.cue.start, Math.min(neg.claim.end, cue.cue.end + 60)).replace(/[,;.].*$/s, '');
+    out.push({
+      kind: 'contradiction', claims: refs,
+      detail: `${who ? `${who} (${label(neg)})` : label(neg)}: “${said}”, while ${label(pos)} reports it as fact`,
+      spans: [{ doc: neg.doc.id, span: { start: cue.cue.start, end: cue.cue.end, text: cue.cue.text } }],
+    });
   }
+  const contradicts = out.length > 0;
   // Numbers.
   const na = a.claim.numbers, nb = b.claim.numbers;
   if (na.length && nb.length && !(na.every((n) => nb.includes(n)) && nb.every((n) => na.includes(n)))) {
@@ -306,7 +313,7 @@ function compare(a: Item, b: Item): ClaimDifference[] {
   }
   // Sourcing: one source vs several, named vs unnamed.
   const sa = a.attribution, sb = b.attribution;
-  if (sa?.source && sb?.source) {
+  if (sa?.source && sb?.source && !contradicts) {
     const pa = plural(sa.source.text), pb = plural(sb.source.text);
     const namedA = sa.sourceKind !== 'unnamed', namedB = sb.sourceKind !== 'unnamed';
     const bits: string[] = [];

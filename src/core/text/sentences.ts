@@ -36,7 +36,7 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
     if (!endsSentence(tok, next, text)) continue;
     // Keep closing quotes and brackets with the sentence they close: …control.” Next
     let end = i + 1;
-    while (end < tokens.length && CLOSERS.has(tokens[end]!.text) && !hasLineBreak(text, tokens[end - 1]!.end, tokens[end]!.start)) end++;
+    while (end < tokens.length && closes(tokens[end - 1]!, tokens[end]!)) end++;
     i = end - 1;
     close(end);
   }
@@ -55,6 +55,16 @@ function endsSentence(tok: Token, next: Token, text: string): boolean {
   if (TITLE_ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(bare)) return false;
   if (next.start === tok.end) return false;
   return SENTENCE_STARTERS.has(next.text) || /^["“]/.test(text.slice(next.start, next.start + 1));
+}
+
+/**
+ * A quotation mark or bracket right after the period closes the sentence (…control.” / …no."); a straight
+ * quote after a space opens the next one (…opened. "We will…).
+ */
+function closes(prev: Token, tok: Token): boolean {
+  if (!CLOSERS.has(tok.text)) return false;
+  if (tok.start === prev.end) return true;
+  return tok.text !== '"' && tok.text !== "'";
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
