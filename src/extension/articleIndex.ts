@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { contentHash, createCrosscheck, type AliasFile, type AnalyzedDocument, type Crosscheck, type WorkspaceAnalysis } from '../core/index';
+import { createCrosscheck, type AliasFile, type AnalyzedDocument, type Crosscheck, type WorkspaceAnalysis, type WorkspaceIndex } from '../core/index';
+import { decodeArticle } from '../cli/files';
 import type { CrosscheckConfig } from './config';
 import type { FromWorker, ToWorker, WorkerFile } from './workerProtocol';
-
-interface Entry {
-  readonly hash: string;
-  readonly doc: AnalyzedDocument;
-}
 
 const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 const EXCLUDE = '**/{node_modules,.git,.crosscheck,dist,out}/**';
@@ -23,13 +19,12 @@ export interface IndexResult {
 
 /**
  * The workspace's articles and their analyses, keyed by URI string. Open editors are analysed here on demand
- * (one article is fast); the workspace's files are read and analysed by the worker. The cross-reference is
- * rebuilt lazily after a change, like the core's WorkspaceIndex, which cannot take analyses made elsewhere.
+ * (one article is fast); the workspace's files are read and analysed by the worker. Both land in the core's
+ * WorkspaceIndex, which caches by content hash and rebuilds the cross-reference lazily after a change.
  */
 export class ArticleIndex implements vscode.Disposable {
   readonly engine: Crosscheck;
-  private readonly entries = new Map<string, Entry>();
-  private cached: WorkspaceAnalysis | null = null;
+  private readonly index: WorkspaceIndex;
   private aliases: AliasFile = { same: [], different: [] };
   private readonly changed = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the ids of documents whose analysis changed (empty when only the cross-reference did). */
@@ -41,6 +36,7 @@ export class ArticleIndex implements vscode.Disposable {
   constructor(private readonly extensionUri: vscode.Uri, private config: CrosscheckConfig, private readonly log: vscode.LogOutputChannel) {
     const modelPath = vscode.Uri.joinPath(extensionUri, 'models', 'ner.json').fsPath;
     this.engine = createCrosscheck({ readNerModel: () => readFileSync(modelPath, 'utf8'), warn: (m) => log.warn(m) });
+    this.index = this.engine.createIndex(config.analysis);
   }
 
   /**
@@ -52,20 +48,18 @@ export class ArticleIndex implements vscode.Disposable {
     this.config = config;
     if (!optionsChanged) return false;
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-    const ids = [...this.entries.keys()];
-    this.entries.clear();
+    const ids = this.index.setOptions(config.analysis);
     for (const id of ids) {
       const doc = open.get(id);
       if (doc) this.put(id, doc.getText());
     }
-    this.cached = null;
     this.changed.fire(ids);
     return true;
   }
 
   setAliases(aliases: AliasFile): void {
     this.aliases = aliases;
-    this.cached = null;
+    this.index.setAliases(aliases);
     this.changed.fire([]);
   }
 
@@ -94,38 +88,32 @@ export class ArticleIndex implements vscode.Disposable {
       this.skip(id, `larger than the ${Math.round(this.config.maxBytes / 1024)} KB limit (crosscheck.files.maxSizeKB)`);
       return null;
     }
-    const before = this.entries.get(id);
+    const before = this.index.get(id);
     const doc = this.put(id, text);
-    if (before?.doc !== doc) this.changed.fire([id]);
+    if (before !== doc) this.changed.fire([id]);
     return doc;
   }
 
   get(id: string): AnalyzedDocument | undefined {
-    return this.entries.get(id)?.doc;
+    return this.index.get(id);
   }
 
   documents(): AnalyzedDocument[] {
-    return [...this.entries.values()].map((e) => e.doc);
+    return this.index.documents();
   }
 
   remove(id: string): void {
-    if (this.entries.delete(id)) {
-      this.cached = null;
+    if (this.index.delete(id)) {
       this.changed.fire([id]);
     }
   }
 
   /** The cross-reference of every article, recomputed only after a change. */
   workspace(): WorkspaceAnalysis {
-    if (!this.cached) {
-      try {
-        this.cached = this.engine.crossReference(this.documents(), this.aliases);
-      } catch (e) {
-        this.log.error(`cross-referencing failed: ${(e as Error).message}`);
-        this.cached = { entities: [], entityOf: new Map(), clusters: [], clusterOf: new Map() };
-      }
-    }
-    return this.cached;
+    const fresh = !this.index.crossReferenceError;
+    const ws = this.index.workspace();
+    if (fresh && this.index.crossReferenceError) this.log.error(`cross-referencing failed: ${this.index.crossReferenceError}`);
+    return ws;
   }
 
   /**
@@ -139,7 +127,7 @@ export class ArticleIndex implements vscode.Disposable {
     const seen = new Set(uris.map((u) => u.toString()));
     const openIds = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     // files deleted or no longer matching since the last run
-    for (const id of [...this.entries.keys()]) if (!seen.has(id) && !openIds.has(id)) this.entries.delete(id);
+    for (const doc of this.index.documents()) if (!seen.has(doc.id) && !openIds.has(doc.id)) this.index.delete(doc.id);
     return this.indexFiles(uris, progress, token);
   }
 
@@ -161,7 +149,7 @@ export class ArticleIndex implements vscode.Disposable {
     const total = onDisk.length + virtual.length;
     const step = total ? 100 / total : 0;
     const accept = (id: string, text: string, analysis: AnalyzedDocument['analysis']): void => {
-      this.entries.set(id, { hash: contentHash(text), doc: { id, text, analysis } });
+      this.index.setAnalyzed(id, text, analysis);
       this.skippedReasons.delete(id);
       changedIds.push(id);
       analysed++;
@@ -180,8 +168,9 @@ export class ArticleIndex implements vscode.Disposable {
       try {
         const bytes = await vscode.workspace.fs.readFile(uri);
         if (bytes.length > this.config.maxBytes) throw new Error(`larger than the ${Math.round(this.config.maxBytes / 1024)} KB limit`);
-        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        if (!text.trim() || text.includes('\u0000')) throw new Error(text.trim() ? 'binary' : 'empty');
+        const r = decodeArticle(bytes);
+        if (!r.ok) throw new Error(r.reason);
+        const text = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
         accept(uri.toString(), text, this.engine.analyze(text, this.config.analysis));
       } catch (e) {
         skipped.push({ id: uri.toString(), reason: (e as Error).message });
@@ -189,7 +178,6 @@ export class ArticleIndex implements vscode.Disposable {
       progress?.report({ increment: step });
     }
     for (const s of skipped) this.log.warn(`${vscode.workspace.asRelativePath(vscode.Uri.parse(s.id))}: ${s.reason}, skipped`);
-    this.cached = null;
     this.changed.fire(changedIds);
     return { files: uris.length, analysed, skipped, cancelled };
   }
@@ -240,28 +228,18 @@ export class ArticleIndex implements vscode.Disposable {
   }
 
   private put(id: string, text: string): AnalyzedDocument {
-    const hash = contentHash(text);
-    const old = this.entries.get(id);
-    if (old && old.hash === hash) return old.doc;
-    let analysis: AnalyzedDocument['analysis'];
-    try {
-      analysis = this.engine.analyze(text, this.config.analysis);
-    } catch (e) {
-      this.log.error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(id))}: analysis failed (${(e as Error).message})`);
-      analysis = { title: '', outlet: null, published: null, tokens: [], sentences: [], entities: [], attributions: [], hedges: [], claims: [], warnings: [{ message: `analysis failed: ${(e as Error).message}` }] };
-    }
-    const doc: AnalyzedDocument = { id, text, analysis };
-    this.entries.set(id, { hash, doc });
+    const before = this.index.get(id);
+    const doc = this.index.set(id, text);
+    const failure = doc.analysis.warnings.find((w) => w.message.startsWith('analysis failed'));
+    if (doc !== before && failure) this.log.error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(id))}: ${failure.message}`);
     this.skippedReasons.delete(id);
-    this.cached = null;
     return doc;
   }
 
   private skip(id: string, reason: string): void {
     if (this.skippedReasons.get(id) !== reason) this.log.warn(`${vscode.workspace.asRelativePath(vscode.Uri.parse(id))}: ${reason}, not analysed`);
     this.skippedReasons.set(id, reason);
-    if (this.entries.delete(id)) {
-      this.cached = null;
+    if (this.index.delete(id)) {
       this.changed.fire([id]);
     }
   }

@@ -73,4 +73,14 @@ test('false positives: no claim for datelines, bylines, dashes; no split inside 
   assert.equal(q.analysis.claims.length, 1, 'a relative clause is not a second claim');
   const list = fixture('c.txt', 'The fund will support farming, banking, and housing in the region.', []);
   assert.equal(list.analysis.claims.length, 1, 'a list is not a clause boundary');
+  const content = fixture('d.txt', 'The board announced that it would sell the mill by June.', []);
+  assert.equal(content.analysis.claims.length, 1, '"announced that it would" is one claim');
+});
+
+test('relative clauses that assert something of their own become claims', () => {
+  const table: [string, string[]][] = [
+    ['The agency is drafting new permits that would allow night flights over the bay.', ['The agency is drafting new permits', 'that would allow night flights over the bay.']],
+    ['The army holds the ridge, which was captured from rebels in 2019 and later fortified.', ['The army holds the ridge', 'which was captured from rebels in 2019 and later fortified.']],
+  ];
+  for (const [text, want] of table) assert.deepEqual(fixture('r.txt', text, []).analysis.claims.map((c) => c.text), want, text);
 });

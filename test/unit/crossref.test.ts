@@ -132,10 +132,21 @@ test('look-alike events stay apart: two quakes with different places, dates and 
   const b = fixture('b.txt', 'A magnitude 5.4 earthquake struck near Osaka on Friday, killing 3 people, officials said.', [['5.4', 'NUMBER'], ['Osaka', 'GPE'], ['Friday', 'DATE', '2023-05-05'], ['3', 'NUMBER']], [], '2023-05-06');
   const c = fixture('c.txt', 'A magnitude 6.1 earthquake struck near Izmir on Monday, killing 14 people, officials said.', [['6.1', 'NUMBER'], ['Izmir', 'GPE'], ['Monday', 'DATE', '2023-05-01'], ['14', 'NUMBER']], [], '2023-05-02');
   const ws = crossReference([a, b, c], NO_ALIASES);
-  const of = (d: AnalyzedDocument) => ws.clusterOf.get(`${d.id}#c0`);
-  assert.equal(of(b), undefined, 'the Osaka quake is another event');
+  const of = (d: AnalyzedDocument, c = 'c0') => ws.clusterOf.get(`${d.id}#${c}`);
+  for (const claim of b.analysis.claims) assert.equal(of(b, claim.id), undefined, `the Osaka quake is another event: ${claim.text}`);
   assert.ok(of(a) && of(a) === of(c), 'the two Izmir reports are one claim');
-  assert.ok(ws.clusters[0]!.differences.some((d) => d.kind === 'number'));
+  const toll = a.analysis.claims.find((x) => x.numbers.includes('12'))!;
+  const tollCluster = ws.clusters.find((k) => k.id === of(a, toll.id));
+  assert.ok(tollCluster?.differences.some((d) => d.kind === 'number' && /12/.test(d.detail) && /14/.test(d.detail)), 'the tolls differ: 12 vs 14');
+});
+
+test('look-alike events stay apart: two arrests of different people in different cities', () => {
+  const a = fixture('a.txt', 'Police arrested Tomas Reyes in Lyon on Monday on suspicion of fraud, prosecutors said.', [['Tomas Reyes', 'PERSON'], ['Lyon', 'GPE'], ['Monday', 'DATE', '2023-05-01']], [], '2023-05-02');
+  const b = fixture('b.txt', 'Police arrested Ana Duarte in Porto on Thursday on suspicion of fraud, prosecutors said.', [['Ana Duarte', 'PERSON'], ['Porto', 'GPE'], ['Thursday', 'DATE', '2023-05-04']], [], '2023-05-05');
+  const c = fixture('c.txt', 'Tomas Reyes was arrested in Lyon on Monday on suspicion of fraud.', [['Tomas Reyes', 'PERSON'], ['Lyon', 'GPE'], ['Monday', 'DATE', '2023-05-01']], [], '2023-05-02');
+  const ws = crossReference([a, b, c], NO_ALIASES);
+  for (const claim of b.analysis.claims) assert.equal(ws.clusterOf.get(`b.txt#${claim.id}`), undefined, claim.text);
+  assert.ok(ws.clusterOf.get('a.txt#c0') && ws.clusterOf.get('a.txt#c0') === ws.clusterOf.get('c.txt#c0'), 'the same arrest, told twice');
 });
 
 test('cross-referencing 1,000 articles takes seconds, not minutes', () => {

@@ -32,10 +32,19 @@ const WEEKDAY_OR_RELATIVE = /^(?:today|yesterday|tomorrow|tonight|week|monday|tu
  */
 export function extractClaims(ctx: TextContext, entities: readonly EntityMention[], attributions: readonly Attribution[], _hedges: readonly Hedge[]): Claim[] {
   const claims: Claim[] = [];
+  // Attributions by cue position, scanned with a cursor: the whole pass stays linear in the article's length.
+  const byCue = attributions.map((a, i) => ({ a, i })).sort((x, y) => x.a.cue.start - y.a.cue.start);
+  let cueCursor = 0;
+  let entityCursor = 0;
   for (const sentence of ctx.sentences) {
     const toks = ctx.tokens.slice(sentence.firstToken, sentence.endToken);
+    while (cueCursor < byCue.length && byCue[cueCursor]!.a.cue.start < sentence.start) cueCursor++;
+    let cueEnd = cueCursor;
+    while (cueEnd < byCue.length && byCue[cueEnd]!.a.cue.start < sentence.end) cueEnd++;
+    const sentenceAtts = byCue.slice(cueCursor, cueEnd);
+    while (entityCursor < entities.length && entities[entityCursor]!.end <= sentence.start) entityCursor++;
     if (!isClaimSentence(toks, sentence)) continue;
-    for (const clause of splitClauses(toks, sentence, attributions)) {
+    for (const clause of splitClauses(toks, sentence, sentenceAtts.map((x) => x.a))) {
       const a = clause.firstToken, b = clause.endToken;
       const clauseToks = ctx.tokens.slice(a, b);
       const start = clauseToks[0]!.start, end = clauseToks[clauseToks.length - 1]!.end;
@@ -44,8 +53,9 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
       const numbers: string[] = [];
       const dates: string[] = [];
       const covered: Span[] = [];
-      entities.forEach((e, i) => {
-        if (e.start >= end || e.end <= start) return;
+      for (let i = entityCursor; i < entities.length && entities[i]!.start < end; i++) {
+        const e = entities[i]!;
+        if (e.end <= start) continue;
         if (DATE_TYPES.has(e.type)) {
           covered.push(e);
           const v = e.value ?? resolveDate(e.text, ctx.published) ?? e.text;
@@ -56,7 +66,7 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
           if (!numbers.includes(v)) numbers.push(v);
         } else entityIdx.push(i);
         if (!DATE_TYPES.has(e.type) && !NUMBER_TYPES.has(e.type)) covered.push(e);
-      });
+      }
       const inside = (t: Token): boolean => covered.some((c) => c.start <= t.start && c.end >= t.end);
       let isoEnd = -1;
       clauseToks.forEach((t, k) => {
@@ -86,7 +96,7 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
         if (/^(?:1[6-9]|20)\d\d$/.test(n) && t.kind === 'number') { if (!dates.includes(n)) dates.push(n); return; }
         if (!numbers.includes(n)) numbers.push(n);
       });
-      const attribution = pickAttribution(attributions, span);
+      const attribution = pickAttribution(attributions, span, sentenceAtts.map((x) => x.i), contentNear(attributions, span));
       const att = attribution === null ? undefined : attributions[attribution];
       claims.push({
         id: `c${claims.length}`, start, end, text: ctx.text.slice(start, end), attribution, entities: entityIdx, numbers, dates,
@@ -221,12 +231,25 @@ const wordCount = (toks: readonly Token[], a: number, b: number): number => {
   return n;
 };
 
-/** The attribution whose cue lies in the clause, else the one whose content overlaps it most. */
-function pickAttribution(attributions: readonly Attribution[], span: Span): number | null {
-  let best: number | null = null, bestOverlap = 0;
+/** Attributions whose content may reach into the span: their cue stands within a few thousand characters of it. */
+function contentNear(attributions: readonly Attribution[], span: Span): number[] {
+  const out: number[] = [];
   for (let i = 0; i < attributions.length; i++) {
     const a = attributions[i]!;
+    if (a.content && a.content.start < span.end && a.content.end > span.start) out.push(i);
+  }
+  return out;
+}
+
+/** The attribution whose cue lies in the clause, else the one whose content overlaps it most. */
+function pickAttribution(attributions: readonly Attribution[], span: Span, inSentence: readonly number[], overlapping: readonly number[]): number | null {
+  let best: number | null = null, bestOverlap = 0;
+  for (const i of inSentence) {
+    const a = attributions[i]!;
     if (a.cue.start >= span.start && a.cue.end <= span.end) return i;
+  }
+  for (const i of overlapping) {
+    const a = attributions[i]!;
     if (!a.content) continue;
     const ov = Math.min(a.content.end, span.end) - Math.max(a.content.start, span.start);
     if (ov > bestOverlap) { best = i; bestOverlap = ov; }

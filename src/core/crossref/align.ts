@@ -12,10 +12,12 @@ interface Item {
   readonly whole: ClaimTerms;
   /** What the source says, without who says it, when the attribution's content lies in the claim. */
   readonly content: ClaimTerms | null;
-  /** Workspace entity ids named in the claim, by family. */
+  /** Workspace entity ids named in the claim. */
   readonly ids: ReadonlySet<string>;
+  /** The event frame of the claim's whole sentence, so that a clause ("killing 3 people") keeps its place and day. */
   readonly places: ReadonlySet<string>;
   readonly people: ReadonlySet<string>;
+  readonly frameDates: readonly string[];
   readonly attribution: Attribution | null;
   /** The claim's name mentions with their workspace entity ids. */
   readonly mentions: readonly { readonly m: EntityMention; readonly id: string }[];
@@ -56,7 +58,7 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   const signatures = new Map<string, number>();
   const signature = items.map((it) => {
     const att = it.attribution;
-    const sig = [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), [...it.places].join(' '), [...it.people].join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
+    const sig = [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), [...it.places].join(' '), [...it.people].join(' '), it.frameDates.join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
     let id = signatures.get(sig);
     if (id === undefined) { id = signatures.size; signatures.set(sig, id); }
     return id;
@@ -100,6 +102,9 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   }
   const clusters: ClaimCluster[] = [];
   const clusterOf = new Map<string, string>();
+  // Reading order: clusters by their first claim.
+  for (const m of clusterItems) m.sort((x, y) => x - y);
+  clusterItems.sort((x, y) => x[0]! - y[0]!);
   for (const members of clusterItems) {
     const docsIn = new Set(members.map((m) => items[m]!.doc.id));
     if (docsIn.size < 2) continue;
@@ -138,7 +143,11 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     if (attribution.relayedTo) skip.push(attribution.relayedTo);
   }
   // Dates are compared as dates (a typed difference), not as words: "earlier today" vs "Thursday" is not other content.
-  const dateSpans = a.entities.filter((e) => (e.type === 'DATE' || e.type === 'TIME') && e.start < claim.end && e.end > claim.start);
+  const dateSpans: EntityMention[] = [];
+  for (let i = Math.max(0, lowerBound(a.entities, claim.start, (e) => e.start) - 1); i < a.entities.length && a.entities[i]!.start < claim.end; i++) {
+    const e = a.entities[i]!;
+    if ((e.type === 'DATE' || e.type === 'TIME') && e.end > claim.start) dateSpans.push(e);
+  }
   const all = tokensIn(a.tokens, claim).filter((t) => !dateSpans.some((d) => d.start <= t.start && d.end >= t.end));
   const stripped = all.filter((t) => !skip.some((s) => s.start <= t.start && s.end >= t.end));
   // "Syrian officials have not commented on the meeting": when the source is most of the claim, keep it.
@@ -151,9 +160,16 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     if (!m || !id) continue;
     mentions.push({ m, id });
     ids.add(id);
-    if (PLACE_TYPES.has(m.type)) places.add(id);
-    if (m.type === 'PERSON') people.add(id);
   }
+  const ctx = docContext(doc);
+  const sentence = a.sentences[lowerBound(a.sentences, claim.start, (x) => x.end - 1)] ?? claim;
+  for (let i = lowerBound(a.entities, sentence.start, (m) => m.start); i < a.entities.length && a.entities[i]!.start < sentence.end; i++) {
+    const m = a.entities[i]!;
+    const id = entityOf.get(`${doc.id}#${i}`);
+    if (id && PLACE_TYPES.has(m.type)) places.add(id);
+    if (id && m.type === 'PERSON') people.add(id);
+  }
+  const frameDates = ctx.datesOfSentence.get(sentence.start) ?? claim.dates;
   const keyAt = (t: Token): string | null => {
     for (const x of mentions) if (x.m.start <= t.start && x.m.end >= t.end) return x.id;
     return null;
@@ -167,7 +183,34 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     const ct = claimTerms('', keyAt, inContent);
     if (ct.content.size >= 3 && inContent.length < tokens.length) content = ct;
   }
-  return { doc, claim, terms, whole, content, ids, places, people, attribution, mentions, tokens };
+  return { doc, claim, terms, whole, content, ids, places, people, frameDates, attribution, mentions, tokens };
+}
+
+/** First index whose key is at least `at` in a list sorted by that key (sentences by end, entities by start). */
+function lowerBound<T>(xs: readonly T[], at: number, key: (x: T) => number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (key(xs[mid]!) < at) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+interface DocContext { readonly datesOfSentence: ReadonlyMap<number, readonly string[]> }
+const docContexts = new WeakMap<AnalyzedDocument, DocContext>();
+/** Per-document lookups built once, so preparing every claim stays linear in the document's size. */
+function docContext(doc: AnalyzedDocument): DocContext {
+  let ctx = docContexts.get(doc);
+  if (!ctx) {
+    const a = doc.analysis;
+    const datesOfSentence = new Map<number, string[]>();
+    for (const c of a.claims) {
+      const s = a.sentences[lowerBound(a.sentences, c.start, (x) => x.end - 1)];
+      if (!s) continue;
+      const list = datesOfSentence.get(s.start) ?? datesOfSentence.set(s.start, []).get(s.start)!;
+      for (const d of c.dates) if (!list.includes(d)) list.push(d);
+    }
+    ctx = { datesOfSentence };
+    docContexts.set(doc, ctx);
+  }
+  return ctx;
 }
 
 function tokensIn(tokens: readonly Token[], span: TextSpan): Token[] {
@@ -240,7 +283,7 @@ function decide(a: Item, b: Item): number {
   let conflicts = 0;
   if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p))) conflicts++;
   if (a.people.size && b.people.size && ![...a.people].some((p) => b.people.has(p))) conflicts++;
-  if (datesConflict(a.claim.dates, b.claim.dates)) conflicts++;
+  if (datesConflict(a.frameDates, b.frameDates)) conflicts++;
   if (a.claim.numbers.length && b.claim.numbers.length && !a.claim.numbers.some((n) => b.claim.numbers.includes(n))) conflicts++;
   return conflicts >= 2 ? Math.min(score, SAME_THRESHOLD - 0.01) : score;
 }
@@ -301,7 +344,9 @@ function compare(a: Item, b: Item): ClaimDifference[] {
     const fa = ma.map((m) => m.text), fb = mb.map((m) => m.text);
     const spelled = (m: EntityMention): string => spelling(m);
     const sa = new Set(ma.map(spelled)), sb = new Set(mb.map(spelled));
-    if (ma.length && mb.length && ![...sa].some((s) => sb.has(s)) && ![...sa, ...sb].some((s) => s.length <= 3)) {
+    // A short form ("US Treasury" / "US Treasury Department", "Basiuk" / "Oded Basiuk") is not another spelling.
+    const shortForm = [...sa].some((x) => [...sb].some((y) => { const wx = x.split(' '), wy = y.split(' '); return wx.every((w) => wy.includes(w)) || wy.every((w) => wx.includes(w)); }));
+    if (ma.length && mb.length && !shortForm && ![...sa, ...sb].some((s) => s.length <= 3)) {
       out.push({ kind: 'name', claims: refs, detail: `“${fa[0]}” in ${label(a)} vs “${fb[0]}” in ${label(b)} (same ${ma[0]!.type === 'PERSON' ? 'person' : 'entity'})`, spans: [{ doc: a.doc.id, span: pick(ma[0]!) }, { doc: b.doc.id, span: pick(mb[0]!) }] });
     }
     if (ma[0]?.type === 'PERSON' && mb[0]) {
@@ -339,8 +384,8 @@ function spelling(m: EntityMention): string {
 
 function titleBefore(it: Item, m: EntityMention): TextSpan | null {
   const toks = it.doc.analysis.tokens;
-  let i = toks.findIndex((t) => t.start === m.start);
-  if (i < 0) return null;
+  const i = lowerBound(toks, m.start, (t) => t.start);
+  if (toks[i]?.start !== m.start) return null;
   let first = i;
   while (first > 0 && TITLE.test(toks[first - 1]!.text) && i - first < 4) first--;
   if (first === i) return null;

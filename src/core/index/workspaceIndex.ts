@@ -20,6 +20,7 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private cached: WorkspaceAnalysis | null = null;
   private aliases: AliasFile = { same: [], different: [] };
+  private failure: string | null = null;
 
   constructor(private readonly engine: IndexEngine, private options: AnalysisOptions = {}) {}
 
@@ -28,7 +29,16 @@ export class WorkspaceIndex {
     const hash = contentHash(text);
     const old = this.entries.get(id);
     if (old && old.hash === hash) return old.doc;
-    const doc: AnalyzedDocument = { id, text, analysis: this.engine.analyze(text, this.options) };
+    return this.store(id, text, hash, analyzeSafely(this.engine, text, this.options));
+  }
+
+  /** Adds a document analysed elsewhere (the extension's indexing worker) under the current options. */
+  setAnalyzed(id: string, text: string, analysis: DocumentAnalysis): AnalyzedDocument {
+    return this.store(id, text, contentHash(text), analysis);
+  }
+
+  private store(id: string, text: string, hash: string, analysis: DocumentAnalysis): AnalyzedDocument {
+    const doc: AnalyzedDocument = { id, text, analysis };
     this.entries.set(id, { hash, doc });
     this.cached = null;
     return doc;
@@ -57,13 +67,13 @@ export class WorkspaceIndex {
     return this.entries.size;
   }
 
-  /** New settings invalidate every analysis. */
-  setOptions(options: AnalysisOptions): void {
+  /** New settings make every analysis stale: forgets them all and returns their ids, for the caller to re-add. */
+  setOptions(options: AnalysisOptions): string[] {
     this.options = options;
-    const texts = [...this.entries].map(([id, e]) => [id, e.doc.text] as const);
+    const ids = [...this.entries.keys()];
     this.entries.clear();
     this.cached = null;
-    for (const [id, text] of texts) this.set(id, text);
+    return ids;
   }
 
   setAliases(aliases: AliasFile): void {
@@ -71,9 +81,37 @@ export class WorkspaceIndex {
     this.cached = null;
   }
 
-  /** The cross-reference of every document, recomputed only after a change. */
+  /**
+   * The cross-reference of every document, recomputed only after a change. A failure yields an empty
+   * cross-reference (kept until the next change) and `crossReferenceError` says why.
+   */
   workspace(): WorkspaceAnalysis {
-    this.cached ??= this.engine.crossReference(this.documents(), this.aliases);
+    if (!this.cached) {
+      try {
+        this.cached = this.engine.crossReference(this.documents(), this.aliases);
+        this.failure = null;
+      } catch (e) {
+        this.failure = (e as Error).message;
+        this.cached = { entities: [], entityOf: new Map(), clusters: [], clusterOf: new Map() };
+      }
+    }
     return this.cached;
+  }
+
+  /** Why the last cross-reference failed, or null. */
+  get crossReferenceError(): string | null {
+    return this.failure;
+  }
+}
+
+/** Analyses text, turning an unexpected failure into an empty analysis that says why, never a crash. */
+function analyzeSafely(engine: IndexEngine, text: string, options: AnalysisOptions): DocumentAnalysis {
+  try {
+    return engine.analyze(text, options);
+  } catch (e) {
+    return {
+      title: '', outlet: null, published: null, tokens: [], sentences: [], entities: [], attributions: [], hedges: [], claims: [],
+      warnings: [{ message: `analysis failed: ${(e as Error).message}` }],
+    };
   }
 }
