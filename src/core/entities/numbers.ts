@@ -16,12 +16,14 @@ export interface NumberMatch {
 const UNITS_0_19 = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
   'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mln: 1e6, bln: 1e9, m: 1e6, bn: 1e9, k: 1e3 };
-const SMALL: Record<string, number> = Object.fromEntries([
+// Null-prototype tables: `parseNumber` is exported, and a plain object would answer "constructor" or "toString"
+// with Object.prototype's functions instead of undefined (found by the property tests).
+const SCALES: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mln: 1e6, bln: 1e9, m: 1e6, bn: 1e9, k: 1e3 });
+const SMALL: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries([
   ...UNITS_0_19.map((w, i) => [w, i] as const),
   ...TENS.map((w, i) => [w, i * 10] as const).filter(([w]) => w),
   ['dozen', 12] as const,
-]);
+]));
 
 const WORD = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?`;
 const SCALE = String.raw`(?:hundred|thousand|million|billion|trillion|mln|bln|bn)`;
