@@ -110,7 +110,7 @@ try {
 let vsixBytes: number | null = null;
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-vsix-'));
 try {
-  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--out', join(dir, 'c.vsix')], { cwd: root, stdio: 'pipe' });
+  execFileSync('npm', ['run', '--silent', 'package', '--', '--out', join(dir, 'c.vsix')], { cwd: root, stdio: 'pipe' });
   vsixBytes = statSync(join(dir, 'c.vsix')).size;
   log(`vsix: ${(vsixBytes / 1e6).toFixed(2)} MB`);
 } catch (e) {

@@ -230,8 +230,8 @@ let failed = false;
 // the packaged extension, installed the way a user installs a .vsix (skip with SKIP_VSIX=1)
 if (!process.env.SKIP_VSIX && !updateMedia) {
   const vsix = path.join(os.tmpdir(), `crosscheck-ui-${process.pid}.vsix`);
-  const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: root, encoding: 'utf8', input: 'y\n' });
-  check('package', 'npx vsce package makes a .vsix', r.status === 0 && existsSync(vsix), (r.stdout + r.stderr).trim().split('\n').filter((l) => !/npm warn/.test(l)).pop());
+  const r = spawnSync('npm', ['run', '--silent', 'package', '--', '-o', vsix], { cwd: root, encoding: 'utf8' });
+  check('package', 'npm run package (vsce) makes a .vsix', r.status === 0 && existsSync(vsix), (r.stdout + r.stderr).trim().split('\n').filter((l) => !/npm warn/.test(l)).pop());
   // vscode:prepublish left a minified build in dist/: rebuild the development one the other steps use
   spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
   if (existsSync(vsix)) {

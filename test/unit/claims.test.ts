@@ -17,14 +17,14 @@ test('relative dates resolve against the dateline (2024-03-08 is a Friday)', () 
 
 test('false positives: what is not a date, or cannot be resolved, stays so', () => {
   const table: [string, string | null, string | null][] = [
-    ['mar', '2024-03-08', null], ['sixty', '2024-03-08', null], ['2024-02-30', '2024-03-08', null],
+    ['mar', '2024-03-08', null], ['sixty', '2024-03-08', null], ['constructor 3', '2024-03-08', null], ['toString', '2024-03-08', null], ['2024-02-30', '2024-03-08', null],
     ['Thursday', null, 'thursday'], ['last week', null, 'last week'], ['today', null, 'today'],
   ];
   for (const [text, published, want] of table) assert.equal(resolveDate(text, published), want, text);
 });
 
 test('numbers are normalised; pronoun-like "one" and words are not numbers', () => {
-  const table: [string, string | null][] = [['six', '6'], ['Twelve', '12'], ['1,000', '1000'], ['2.9', '2.9'], ['40th', '40'], ['15%', '15'], ['one', null], ['sixth', null], ['talks', null]];
+  const table: [string, string | null][] = [['six', '6'], ['Twelve', '12'], ['1,000', '1000'], ['2.9', '2.9'], ['40th', '40'], ['15%', '15'], ['one', null], ['sixth', null], ['talks', null], ['constructor', null], ['toString', null], ['__proto__', null]];
   for (const [w, want] of table) assert.equal(normaliseNumber(w), want, w);
 });
 

@@ -39,7 +39,7 @@ const MONTH_ABBR: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun
 const monthOf = (w: string): number => {
   const x = w.toLowerCase().replace(/\.$/, '');
   const full = MONTHS.indexOf(x);
-  return full >= 0 ? full : MONTH_ABBR[x] ?? -1;
+  return full >= 0 ? full : Object.hasOwn(MONTH_ABBR, x) ? MONTH_ABBR[x]! : -1;
 };
 
 /**

@@ -404,11 +404,11 @@ function plural(text: string): boolean {
 function numberSpan(it: Item, values: readonly string[]): { doc: string; span: TextSpan }[] {
   for (const t of it.tokens) {
     const v = t.text.toLowerCase();
-    if (values.some((x) => x === v.replace(/,/g, '') || (NUMBER_WORD[v] !== undefined && NUMBER_WORD[v] === x))) return [{ doc: it.doc.id, span: pick(t) }];
+    if (values.some((x) => x === v.replace(/,/g, '') || NUMBER_WORD.get(v) === x)) return [{ doc: it.doc.id, span: pick(t) }];
   }
   return [];
 }
-const NUMBER_WORD: Record<string, string> = { two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', dozen: '12' };
+const NUMBER_WORD: ReadonlyMap<string, string> = new Map([['two', '2'], ['three', '3'], ['four', '4'], ['five', '5'], ['six', '6'], ['seven', '7'], ['eight', '8'], ['nine', '9'], ['ten', '10'], ['dozen', '12']]);
 
 function dateSpan(it: Item): { doc: string; span: TextSpan }[] {
   const a = it.doc.analysis;

@@ -42,7 +42,7 @@ class UnionFind {
 const norm = (s: string): string => nameWords(s).filter((w) => w !== 'the').join(' ').replace(/\./g, '');
 
 function makeNode(ref: MentionRef, m: EntityMention): Node {
-  const family = FAMILY[m.type] ?? 'MISC';
+  const family = Object.hasOwn(FAMILY, m.type) ? FAMILY[m.type]! : 'MISC';
   const person = family === 'PER' ? personName(m.text) : null;
   let key: string;
   if (family === 'PER') key = [...person!.given, person!.surname].join(' ');

@@ -22,17 +22,18 @@ const NEGATORS = new Set(['not', 'no', "n't", 'n’t', 'never', 'neither', 'nor'
 /** Verbs that deny their complement: "the army denied direct talks". */
 export const DENIAL_STEMS: ReadonlySet<string> = new Set(['deni', 'deny', 'reject', 'refut', 'disput', 'dismiss', 'rebuf', 'contest']);
 
-const NUMBER_WORDS: Record<string, string> = {
+// A Map, not an object literal: "constructor" or "toString" must not read Object.prototype.
+const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
   eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
   nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
   hundred: '100', thousand: '1000', million: '1000000', billion: '1000000000', dozen: '12',
-};
+}));
 
 /** "six" -> "6", "1,000" -> "1000", "2.9" -> "2.9", "40th" -> "40"; null when not a number. */
 export function normaliseNumber(word: string): string | null {
   const w = word.toLowerCase();
-  const named = NUMBER_WORDS[w];
+  const named = NUMBER_WORDS.get(w);
   if (named !== undefined) return w === 'one' ? null : named; // "one" is too often a pronoun
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th|s|%)?$/.exec(w);
   if (!m) return null;
