@@ -63,7 +63,7 @@ function walk(root: string, dir: string, seen: Set<string>, out: ArticleFile[], 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
 /**
- * Reads an article as UTF-8 (BOM removed; UTF-16 with a BOM decoded), refusing binary, invalid,
+ * Reads an article as UTF-8 (its BOM removed; UTF-16 with a BOM decoded), refusing binary, invalid,
  * empty and oversized files with a reason a person understands.
  */
 export function readArticle(path: string, maxBytes: number): ReadResult {
@@ -78,13 +78,15 @@ export function readArticle(path: string, maxBytes: number): ReadResult {
   return decodeArticle(bytes);
 }
 
-/** Decodes file bytes as article text, or says why it is not one. */
+/** Decodes file bytes as article text with its one BOM already removed (callers strip nothing), or says why it is not one. */
 export function decodeArticle(bytes: Uint8Array): ReadResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   let text: string;
   try {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    // Each decoder removes the one BOM it starts with (ignoreBOM: false), and only that one: a second U+FEFF is
+    // text, and offsets count it (CONTRACT.md). Slicing the BOM off first made the decoder drop a second one too.
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le', { fatal: true, ignoreBOM: false }).decode(bytes);
+    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: false }).decode(bytes);
     else text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return { ok: false, reason: 'not valid UTF-8 text' };

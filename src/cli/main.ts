@@ -89,7 +89,8 @@ function analyze(args: Args): number {
   for (const f of files) {
     const r = readArticle(f.absolute, maxBytes);
     if (!r.ok) { host.warn(`${f.path}: ${r.reason}, skipped`); continue; }
-    const text = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
+    // readArticle has removed the BOM; a second U+FEFF is text (stripping it again shifted every offset by one).
+    const text = r.text;
     try {
       docs.push({ id: f.path, text, analysis: engine.analyze(text) });
     } catch (e) {

@@ -4,6 +4,8 @@ import { crossReference } from '../../src/core/crossref/crossReference';
 import { countryKey, countryOf, givenNamesMatch, orgKey, acronymOf, personName, surnamesMatch, translitKey } from '../../src/core/crossref/names';
 import type { AliasFile, AnalyzedDocument } from '../../src/core/types';
 import { fixture } from './crossref.fixtures.test';
+import { jaroWinkler } from '../../src/core/nlp/natural';
+import { needsShared, readShared } from './sharedData';
 
 const NO_ALIASES: AliasFile = { same: [], different: [] };
 const idOf = (ws: ReturnType<typeof crossReference>, doc: AnalyzedDocument, text: string, nth = 0): string | undefined => {
@@ -127,6 +129,21 @@ test('claim alignment: agreement, typed differences and contradiction', () => {
   for (const k of ws.clusters) assert.ok(new Set(k.claims.map((c) => c.doc)).size >= 2, 'clusters span documents');
 });
 
+test('differences name the same person spelled two ways and a different title, with spans of the differing words', () => {
+  const a = fixture('a.txt', 'The convoy was led by Col. Rami Haddad of the border police, officials said.', [['Rami Haddad', 'PERSON']], [{ cue: 'said', source: 'officials', content: 'The convoy was led by Col. Rami Haddad of the border police' }]);
+  const b = fixture('b.txt', 'The convoy was led by General Rami Hadad of the border police, officials said.', [['Rami Hadad', 'PERSON']], [{ cue: 'said', source: 'officials', content: 'The convoy was led by General Rami Hadad of the border police' }]);
+  const ws = crossReference([a, b], NO_ALIASES);
+  assert.equal(ws.entityOf.get('a.txt#0'), ws.entityOf.get('b.txt#0'), 'one person');
+  const k = ws.clusters[0];
+  assert.ok(k, 'one claim');
+  const name = k.differences.find((d) => d.kind === 'name');
+  assert.ok(name && /Haddad/.test(name.detail) && /Hadad/.test(name.detail), 'spelled two ways');
+  assert.deepEqual(name.spans?.map((s) => s.span.text), ['Rami Haddad', 'Rami Hadad']);
+  const title = k.differences.find((d) => d.kind === 'title');
+  assert.deepEqual(title?.spans?.map((s) => s.span.text), ['Col.', 'General']);
+  assert.equal(k.relation, 'discrepancy');
+});
+
 test('look-alike events stay apart: two quakes with different places, dates and tolls', () => {
   const a = fixture('a.txt', 'A magnitude 6.1 earthquake struck near Izmir on Monday, killing 12 people, officials said.', [['6.1', 'NUMBER'], ['Izmir', 'GPE'], ['Monday', 'DATE', '2023-05-01'], ['12', 'NUMBER']], [], '2023-05-02');
   const b = fixture('b.txt', 'A magnitude 5.4 earthquake struck near Osaka on Friday, killing 3 people, officials said.', [['5.4', 'NUMBER'], ['Osaka', 'GPE'], ['Friday', 'DATE', '2023-05-05'], ['3', 'NUMBER']], [], '2023-05-06');
@@ -173,4 +190,36 @@ test('bad input degrades, never throws: empty articles, one article, unbalanced 
     const ws = crossReference(docs, { same: [['', ' ']], different: [['a', 'a']] });
     assert.equal(ws.clusters.length, 0);
   }
+});
+
+test('OFAC transliteration variants: more of one person\'s spellings join than plain Jaro-Winkler, and look-alikes rarely merge', { skip: needsShared }, () => {
+  const rows = readShared('eval', 'data', 'names', 'individual_name_variants.tsv').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+  const flip = (n: string): string => { const [sur, giv] = n.split(', '); return `${giv ?? ''} ${sur ?? ''}`.trim(); };
+  const byPerson = new Map<string, Set<string>>();
+  for (const [ent, , primary, , alias] of rows) for (const n of [primary, alias]) if (ent && n) (byPerson.get(ent) ?? byPerson.set(ent, new Set()).get(ent)!).add(flip(n.replace(/^(?:Dr\.|Sheikh) /, '')));
+  const same = (a: string, b: string): boolean => {
+    const pa = personName(a), pb = personName(b);
+    return !!pa.given.length && !!pb.given.length && givenNamesMatch(pa.given[0]!, pb.given[0]!) && surnamesMatch(pa.surname, pb.surname, false);
+  };
+  let pos = 0, hit = 0, jwHit = 0;
+  const names: { who: string; name: string }[] = [];
+  for (const [who, set] of byPerson) {
+    const list = [...set];
+    list.forEach((name) => names.push({ who, name }));
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+      pos++;
+      if (same(list[i]!, list[j]!)) hit++;
+      if (jaroWinkler(list[i]!, list[j]!) >= 0.9) jwHit++;
+    }
+  }
+  let neg = 0, wrong = 0;
+  const sample = names.filter((_, i) => i % 4 === 0);
+  for (let i = 0; i < sample.length; i++) for (let j = i + 1; j < sample.length; j++) {
+    const a = sample[i]!, b = sample[j]!;
+    if (a.who === b.who || jaroWinkler(a.name, b.name) < 0.85) continue;
+    neg++;
+    if (same(a.name, b.name)) wrong++;
+  }
+  assert.ok(hit > jwHit, `variants joined ${hit}/${pos}, Jaro-Winkler ≥ 0.9 ${jwHit}`);
+  assert.ok(wrong / neg < 0.02, `look-alike people merged ${wrong}/${neg}`);
 });

@@ -5,19 +5,6 @@
  */
 import { ENTITY_TYPES, type AnalyzedDocument, type DocumentAnalysis, type Span, type TextSpan, type WorkspaceAnalysis } from '../../src/core/types';
 
-/**
- * Known failures in modules another engineer is finishing (src/core/claims, src/core/crossref), tolerated by the
- * general properties so they keep guarding everything else; each has its own `todo` property in properties.test.ts.
- * Set an entry to false once its fix lands.
- */
-export const PENDING = {
-  /**
-   * `normaliseNumber` (crossref/similarity.ts) looks words up in a plain object, so "constructor", "toString",
-   * "valueOf"… return Object.prototype's functions: claim `numbers` then holds a function (JSON null).
-   */
-  claimNumbersFromPrototypeKeys: true,
-};
-
 const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
 const SOURCE_KINDS = new Set(['named-person', 'named-organization', 'unnamed', 'other']);
 const STANCES = new Set(['assert', 'confirm', 'deny', 'no-comment', 'other']);
@@ -57,8 +44,8 @@ function checkOrdered(text: string, spans: readonly TextSpan[], what: string, op
 
 const isIndex = (i: unknown, length: number): boolean => typeof i === 'number' && Number.isInteger(i) && i >= 0 && i < length;
 
-/** Every invariant of one document's analysis (types.ts and CONTRACT.md); `strict` tolerates no PENDING failure. */
-export function checkAnalysis(text: string, a: DocumentAnalysis, strict = false): void {
+/** Every invariant of one document's analysis (types.ts and CONTRACT.md). */
+export function checkAnalysis(text: string, a: DocumentAnalysis): void {
   if (typeof a.title !== 'string') fail('title is not a string', a.title);
   if (a.outlet !== null && typeof a.outlet !== 'string') fail('outlet is neither null nor a string', a.outlet);
   if (a.published !== null && !/^\d{4}-\d{2}-\d{2}$/.test(a.published)) fail('published is not ISO YYYY-MM-DD', a.published);
@@ -109,7 +96,7 @@ export function checkAnalysis(text: string, a: DocumentAnalysis, strict = false)
     ids.add(c.id);
     if (c.attribution !== null && !isIndex(c.attribution, a.attributions.length)) fail(`claims[${i}]: attribution is not an attribution index`, c.attribution);
     c.entities.forEach((k) => { if (!isIndex(k, a.entities.length)) fail(`claims[${i}]: entity index out of range`, k); });
-    const strings = (xs: readonly unknown[]): boolean => xs.every((x) => typeof x === 'string' || (PENDING.claimNumbersFromPrototypeKeys && !strict && typeof x === 'function'));
+    const strings = (xs: readonly unknown[]): boolean => xs.every((x) => typeof x === 'string');
     if (!strings(c.numbers) || !strings(c.dates)) fail(`claims[${i}]: numbers/dates not strings`, { ...c, numbers: c.numbers.map(String), dates: c.dates.map(String) });
     if (typeof c.negated !== 'boolean') fail(`claims[${i}]: negated is not a boolean`, c.negated);
   });

@@ -44,30 +44,32 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
     const sentenceAtts = byCue.slice(cueCursor, cueEnd);
     while (entityCursor < entities.length && entities[entityCursor]!.end <= sentence.start) entityCursor++;
     if (!isClaimSentence(toks, sentence)) continue;
+    let clauseEntity = entityCursor;
     for (const clause of splitClauses(toks, sentence, sentenceAtts.map((x) => x.a))) {
       const a = clause.firstToken, b = clause.endToken;
       const clauseToks = ctx.tokens.slice(a, b);
       const start = clauseToks[0]!.start, end = clauseToks[clauseToks.length - 1]!.end;
       const span: Span = { start, end };
       const entityIdx: number[] = [];
-      const numbers: string[] = [];
-      const dates: string[] = [];
+      const numbers = new Set<string>();
+      const dates = new Set<string>();
       const covered: Span[] = [];
-      for (let i = entityCursor; i < entities.length && entities[i]!.start < end; i++) {
+      while (clauseEntity < entities.length && entities[clauseEntity]!.end <= start) clauseEntity++;
+      for (let i = clauseEntity; i < entities.length && entities[i]!.start < end; i++) {
         const e = entities[i]!;
         if (e.end <= start) continue;
-        if (DATE_TYPES.has(e.type)) {
-          covered.push(e);
-          const v = e.value ?? resolveDate(e.text, ctx.published) ?? e.text;
-          if (!dates.includes(v)) dates.push(v);
-        } else if (NUMBER_TYPES.has(e.type)) {
-          covered.push(e);
-          const v = e.value ?? normaliseNumber(e.text.replace(/^\$/, '')) ?? e.text;
-          if (!numbers.includes(v)) numbers.push(v);
-        } else entityIdx.push(i);
-        if (!DATE_TYPES.has(e.type) && !NUMBER_TYPES.has(e.type)) covered.push(e);
+        covered.push(e);
+        if (DATE_TYPES.has(e.type)) dates.add(e.value ?? resolveDate(e.text, ctx.published) ?? e.text);
+        else if (NUMBER_TYPES.has(e.type)) numbers.add(e.value ?? normaliseNumber(e.text.replace(/^\$/, '')) ?? e.text);
+        else entityIdx.push(i);
       }
-      const inside = (t: Token): boolean => covered.some((c) => c.start <= t.start && c.end >= t.end);
+      // Tokens and mentions both run left to right: one cursor tells whether a token lies in a mention.
+      let coveredAt = 0;
+      const inside = (t: Token): boolean => {
+        while (coveredAt < covered.length && covered[coveredAt]!.end <= t.start) coveredAt++;
+        const c = covered[coveredAt];
+        return !!c && c.start <= t.start && c.end >= t.end;
+      };
       let isoEnd = -1;
       clauseToks.forEach((t, k) => {
         if (inside(t)) return;
@@ -76,30 +78,30 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
           const prev = clauseToks[k - 1]?.text.toLowerCase();
           const phrase = prev === 'earlier' || prev === 'later' || prev === 'last' || prev === 'next' || prev === 'this' ? `${prev} ${t.text}` : t.text;
           const v = resolveDate(phrase, ctx.published);
-          if (v && !dates.includes(v)) dates.push(v);
+          if (v) dates.add(v);
           return;
         }
         const n = t.kind === 'number' || /^[a-z]+$/i.test(t.text) ? normaliseNumber(t.text) : null;
         if (n === null) return;
         // "2025-05-16" arrives as number, dash, number, dash, number.
         const iso = /^\d{4}$/.test(t.text) ? ctx.text.slice(t.start, t.start + 10) : '';
-        if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) { const v = resolveDate(iso, ctx.published); if (v && !dates.includes(v)) dates.push(v); isoEnd = t.start + 10; return; }
+        if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) { const v = resolveDate(iso, ctx.published); if (v) dates.add(v); isoEnd = t.start + 10; return; }
         if (t.start < isoEnd) return;
         // "May 16", "16 May 2025" the entity layer did not tag.
         const before = clauseToks[k - 1]?.text ?? '', after = clauseToks[k + 1]?.text ?? '';
         if (t.kind === 'number' && (MONTH.test(before) || MONTH.test(after))) {
           const year = clauseToks[k + 1]?.text === ',' && /^\d{4}$/.test(clauseToks[k + 2]?.text ?? '') ? ` ${clauseToks[k + 2]!.text}` : '';
           const v = resolveDate(MONTH.test(before) ? `${before} ${t.text}${year}` : `${t.text} ${after}`, ctx.published);
-          if (v) { if (!dates.includes(v)) dates.push(v); return; }
+          if (v) { dates.add(v); return; }
         }
         if (t.kind === 'number' && /^\d{4}$/.test(t.text) && MONTH.test(clauseToks[k - 3]?.text ?? '')) return;
-        if (/^(?:1[6-9]|20)\d\d$/.test(n) && t.kind === 'number') { if (!dates.includes(n)) dates.push(n); return; }
-        if (!numbers.includes(n)) numbers.push(n);
+        if (/^(?:1[6-9]|20)\d\d$/.test(n) && t.kind === 'number') { dates.add(n); return; }
+        numbers.add(n);
       });
-      const attribution = pickAttribution(attributions, span, sentenceAtts.map((x) => x.i), contentNear(byCue, span));
+      const attribution = pickAttribution(attributions, span, sentenceAtts, contentNear(byCue, span));
       const att = attribution === null ? undefined : attributions[attribution];
       claims.push({
-        id: `c${claims.length}`, start, end, text: ctx.text.slice(start, end), attribution, entities: entityIdx, numbers, dates,
+        id: `c${claims.length}`, start, end, text: ctx.text.slice(start, end), attribution, entities: entityIdx, numbers: [...numbers], dates: [...dates],
         negated: att?.stance === 'deny' || (att?.stance !== 'no-comment' && isNegated(clauseToks)),
       });
     }
@@ -143,9 +145,16 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
   const cuts = new Set<number>(); // token index (absolute) where a new clause starts
   const attributionCuts = new Set<number>();
   const base = sentence.firstToken;
+  // Prefix counts and next-comma links keep every test below constant-time: one endless sentence stays linear.
+  const wc = new Int32Array(toks.length + 1);
+  for (let k = 0; k < toks.length; k++) wc[k + 1] = wc[k]! + (toks[k]!.kind === 'word' ? 1 : 0);
+  const words = (a: number, b: number): number => wc[Math.min(b, toks.length)]! - wc[Math.max(0, a)]!;
+  const nextComma = new Int32Array(toks.length + 1).fill(-1);
+  for (let k = toks.length - 1; k >= 0; k--) nextComma[k] = toks[k]!.text === ',' ? k : nextComma[k + 1]!;
   const idxAt = (pos: number): number => {
-    for (let k = 0; k < toks.length; k++) if (toks[k]!.end > pos) return base + k;
-    return base + toks.length;
+    let lo = 0, hi = toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid]!.end <= pos) lo = mid + 1; else hi = mid; }
+    return base + lo;
   };
   // Between consecutive attributions whose parts do not interleave.
   const inSentence = attributions.filter((a) => a.cue.start >= sentence.start && a.cue.end <= sentence.end).sort((x, y) => x.cue.start - y.cue.start);
@@ -169,18 +178,18 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     if (w === ';') cuts.add(base + k + 1);
     if (/^(?:but|while)$/i.test(w) && toks[k + 1] && SECOND_VERBS.test(toks[k + 1]!.text)) cuts.add(base + k);
     // ", pledging to lift sanctions", ", saying the trip …": a participle clause is a second assertion.
-    if (w === ',' && toks[k + 1] && PARTICIPLE.test(toks[k + 1]!.text) && !NOT_PARTICIPLE.test(toks[k + 1]!.text) && CLAUSE_NEXT.test(toks[k + 2]?.text ?? '') && wordCount(toks, k + 1, toks.length) >= 3) cuts.add(base + k + 1);
+    if (w === ',' && toks[k + 1] && PARTICIPLE.test(toks[k + 1]!.text) && !NOT_PARTICIPLE.test(toks[k + 1]!.text) && CLAUSE_NEXT.test(toks[k + 2]?.text ?? '') && words(k + 1, toks.length) >= 3) cuts.add(base + k + 1);
     // ", and for the time being it has not …": coordinated clauses with five words or more on each side.
-    if (w === ',' && /^(?:and|but)$/i.test(toks[k + 1]?.text ?? '') && wordCount(toks, 0, k) >= 5 && wordCount(toks, k + 2, toks.length) >= 5) cuts.add(base + k + 1);
+    if (w === ',' && /^(?:and|but)$/i.test(toks[k + 1]?.text ?? '') && words(0, k) >= 5 && words(k + 2, toks.length) >= 5) cuts.add(base + k + 1);
     // "… to end the attack on his country “we will not reach …”": a quotation after the clause is its own claim.
-    if ((w === '“' || w === '"') && k > 3 && toks[k - 1]!.kind === 'word' && wordCount(toks, k + 1, Math.min(toks.length, k + 8)) >= 4) cuts.add(base + k);
+    if ((w === '“' || w === '"') && k > 3 && toks[k - 1]!.kind === 'word' && words(k + 1, k + 8) >= 4) cuts.add(base + k);
     // "… new authorizations that would allow foreign investment …", ", which was captured in 1967": a relative clause
     // adds a second assertion; "said that …" is the content of the saying and stays.
-    if (/^(?:that|which)$/i.test(w) && k > 3 && MODAL.test(toks[k + 1]?.text ?? '') && toks[k - 1]!.kind === 'word' && !SAYING.test(toks[k - 1]!.text) && wordCount(toks, k, toks.length) >= 5) cuts.add(base + k);
-    if (w === ',' && /^(?:which|who)$/i.test(toks[k + 1]?.text ?? '') && k > 3 && wordCount(toks, k + 1, toks.length) >= 5) {
+    if (/^(?:that|which)$/i.test(w) && k > 3 && MODAL.test(toks[k + 1]?.text ?? '') && toks[k - 1]!.kind === 'word' && !SAYING.test(toks[k - 1]!.text) && words(k, toks.length) >= 5) cuts.add(base + k);
+    if (w === ',' && /^(?:which|who)$/i.test(toks[k + 1]?.text ?? '') && k > 3 && words(k + 1, toks.length) >= 5) {
       // Only a relative clause that ends the sentence: "the talks, which began in May, were useful" stays whole.
-      const close = toks.findIndex((t, x) => x > k + 1 && t.text === ',');
-      if (close < 0 || wordCount(toks, close, toks.length) < 2) cuts.add(base + k + 1);
+      const close = nextComma[k + 2] ?? -1;
+      if (close < 0 || words(close, toks.length) < 2) cuts.add(base + k + 1);
     }
     // ", a former jihadist designated as …": a long apposition describes someone; it is a claim of its own.
     if (w === ',' && /^(?:a|an)$/i.test(toks[k + 1]?.text ?? '') && toks.length - k > 7 && k > 3) cuts.add(base + k + 1);
@@ -192,9 +201,16 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
   }
   // Never cut inside one attribution (its cue, its content, and its source when it stands next to the cue).
   // The frame (source and cue) and the gap between it and the content stay together; the content itself may split.
+  const cueStarts = inSentence.map((o) => o.cue.start);
   const extents = inSentence.map((a) => {
     let lo = a.cue.start, hi = a.cue.end;
-    const between = (x: number, y: number): boolean => inSentence.some((o) => o !== a && o.cue.start >= x && o.cue.end <= y);
+    // Another cue between the source and this cue ("The army confirmed X but denied Y"): the source is not adjacent.
+    const between = (x: number, y: number): boolean => {
+      let l = 0, h = cueStarts.length;
+      while (l < h) { const mid = (l + h) >> 1; if (cueStarts[mid]! < x) l = mid + 1; else h = mid; }
+      for (let k = l; k < inSentence.length && inSentence[k]!.cue.start < y; k++) if (inSentence[k] !== a && inSentence[k]!.cue.end <= y) return true;
+      return false;
+    };
     if (a.source && ((Math.abs(a.cue.start - a.source.end) < 30 && !between(a.source.end, a.cue.start)) || Math.abs(a.source.start - a.cue.end) < 30)) {
       lo = Math.min(lo, a.source.start); hi = Math.max(hi, a.source.end);
     }
@@ -202,17 +218,27 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     else if (a.content && a.content.end <= lo) lo = a.content.end - 1;
     return { lo, hi };
   });
+  // Extents merged where they overlap, then swept once with the sorted cuts.
+  const spans = extents.filter((e) => e.lo < e.hi).sort((x, y) => x.lo - y.lo);
+  const merged: { lo: number; hi: number }[] = [];
+  for (const e of spans) {
+    const last = merged[merged.length - 1];
+    if (last && e.lo < last.hi) last.hi = Math.max(last.hi, e.hi); else merged.push({ ...e });
+  }
+  let sweep = 0;
   const protectedCut = (c: number): boolean => {
     const at = toks[c - base]?.start ?? Infinity;
-    return !attributionCuts.has(c) && extents.some((e) => e.lo < at && at < e.hi);
+    while (sweep < merged.length && merged[sweep]!.hi <= at) sweep++;
+    const e = merged[sweep];
+    return !attributionCuts.has(c) && !!e && e.lo < at && at < e.hi;
   };
-  const sorted = [...cuts].filter((c) => c > base && c < base + toks.length && !protectedCut(c)).sort((x, y) => x - y);
+  const sorted = [...cuts].filter((c) => c > base && c < base + toks.length).sort((x, y) => x - y).filter((c) => !protectedCut(c));
   const clauses: Clause[] = [];
   let from = base;
   for (const c of sorted) {
-    if (wordCount(toks, from - base, c - base) >= 3) { clauses.push({ firstToken: from, endToken: c }); from = c; }
+    if (words(from - base, c - base) >= 3) { clauses.push({ firstToken: from, endToken: c }); from = c; }
   }
-  if (clauses.length && wordCount(toks, from - base, toks.length) < 3) {
+  if (clauses.length && words(from - base, toks.length) < 3) {
     const last = clauses.pop()!;
     from = last.firstToken;
   }
@@ -224,12 +250,6 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     return { firstToken: c.firstToken, endToken: e };
   });
 }
-
-const wordCount = (toks: readonly Token[], a: number, b: number): number => {
-  let n = 0;
-  for (let k = a; k < b; k++) if (toks[k]!.kind === 'word') n++;
-  return n;
-};
 
 /** Attributions whose content overlaps the span; only cues within a couple of paragraphs are looked at. */
 function contentNear(byCue: readonly { a: Attribution; i: number }[], span: Span): number[] {
@@ -246,12 +266,13 @@ function contentNear(byCue: readonly { a: Attribution; i: number }[], span: Span
 const NEAR = 3000;
 
 /** The attribution whose cue lies in the clause, else the one whose content overlaps it most. */
-function pickAttribution(attributions: readonly Attribution[], span: Span, inSentence: readonly number[], overlapping: readonly number[]): number | null {
+function pickAttribution(attributions: readonly Attribution[], span: Span, inSentence: readonly { a: Attribution; i: number }[], overlapping: readonly number[]): number | null {
   let best: number | null = null, bestOverlap = 0;
-  for (const i of inSentence) {
-    const a = attributions[i]!;
-    if (a.cue.start >= span.start && a.cue.end <= span.end) return i;
-  }
+  // The sentence's attributions are sorted by cue: the first cue at or after the clause start is the candidate.
+  let lo = 0, hi = inSentence.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (inSentence[mid]!.a.cue.start < span.start) lo = mid + 1; else hi = mid; }
+  const first = inSentence[lo];
+  if (first && first.a.cue.end <= span.end) return first.i;
   for (const i of overlapping) {
     const a = attributions[i]!;
     if (!a.content) continue;

@@ -522,3 +522,8 @@ function sharedName(a: ClaimTerms, b: ClaimTerms): boolean {
   for (const n of a.names) if (b.names.has(n)) return true;
   return false;
 }
+
+/** True when a claim withholds comment rather than asserting: "Officials have not commented on the meeting". */
+export function isWithholding(x: ClaimInDoc): boolean {
+  return withholds(prepare(x.doc, x.claim, new Map()));
+}

@@ -55,8 +55,18 @@ export function nameWords(text: string): string[] {
     .replace(/['’]s\b/gi, '')
     .replace(/[“”"(),]/g, ' ')
     .split(/\s+/)
-    .map((w) => w.toLowerCase().replace(/^[-–—]+|[-–—:;]+$/g, ''))
+    .map((w) => trimPunctuation(w.toLowerCase()))
     .filter(Boolean);
+}
+
+const LEADING = new Set(['-', '–', '—']);
+const TRAILING = new Set(['-', '–', '—', ':', ';']);
+/** Strips dashes before and dashes, colons and semicolons after a word, by index: a regex `[…]+$` rescans long runs. */
+function trimPunctuation(w: string): string {
+  let a = 0, b = w.length;
+  while (a < b && LEADING.has(w[a]!)) a++;
+  while (b > a && TRAILING.has(w[b - 1]!)) b--;
+  return w.slice(a, b);
 }
 
 /** The canonical country key of a place name, or null: "the U.S." -> "united states", "Türkiye" -> "turkey". */

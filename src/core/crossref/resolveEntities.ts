@@ -155,7 +155,9 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
     const bad = different.get(norm(n.text));
     return !!bad && g.nodes.some((x) => bad.has(norm(x.text)));
   };
-  const add = (g: Group, n: Node): void => { g.nodes.push(n); };
+  const groupOf = new Map<Node, Group>();
+  const fullNames = new Map<string, Group[]>();
+  const add = (g: Group, n: Node): void => { g.nodes.push(n); groupOf.set(n, g); };
   // "Northwind Motors (NWM)": an acronym in brackets right after a name defines it.
   const defined = new Map<Node, Node>();
   for (let i = 1; i < nodes.length; i++) {
@@ -172,16 +174,21 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
     if (same && !forbidden(same, n)) { add(same, n); continue; }
     let host: Group | null = null;
     const definer = defined.get(n);
-    if (definer) host = groups.find((g) => g.nodes.includes(definer)) ?? null;
-    if (host) { /* defined in brackets */ }
-    else if (n.family === 'PER' && n.person) host = personHost(groups, n);
+    if (definer) host = groupOf.get(definer) ?? null;
+    else if (n.family === 'PER' && n.person) host = personHost(fullNames.get(translitKey(n.person.surname).charAt(0)) ?? [], n);
     else if (n.family === 'ORG' || n.family === 'LOC' || n.family === 'MISC') {
       host = shortFormHost(groups, n);
       if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); host.short.add(n); byKey.set(fk, host); continue; }
     }
     if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
     const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: new Set(), person: n.person, short: new Set() };
+    groupOf.set(n, g);
     groups.push(g);
+    // Full names by the first letter of their surname's key: surnames that differ there never match.
+    if (g.family === 'PER' && g.person?.given.length) {
+      const k = translitKey(g.person.surname).charAt(0);
+      (fullNames.get(k) ?? fullNames.set(k, []).get(k)!).push(g);
+    }
     byKey.set(fk, g);
   }
   for (const g of groups) g.keys = groupKeys(g);
@@ -195,7 +202,7 @@ function personHost(groups: readonly Group[], n: Node): Group | null {
   for (const g of groups) {
     if (g.family !== 'PER' || !g.person || !g.person.given.length) continue;
     const q = g.person;
-    if (!surnamesMatch(p.surname, q.surname, !p.given.length ? false : false)) continue;
+    if (!surnamesMatch(p.surname, q.surname, false)) continue;
     if (p.given.length && !givenNamesMatch(p.given[0]!, q.given[0]!)) continue;
     // A lone surname must match exactly or by transliteration key; full names may differ more.
     if (!p.given.length && p.surname !== q.surname && translitKey(p.surname) !== translitKey(q.surname)) continue;

@@ -29,8 +29,16 @@ export function doubleMetaphone(word: string): readonly [string, string] {
 
 const stemCache = new Map<string, string>();
 
+/**
+ * Past this length a token is no English word (the longest run to about 45 letters) and is left unstemmed: the
+ * Porter stemmer's `/[^aeiouy]+y/g` rescans a run of consonants from each of its letters, so one 100,000-letter
+ * token took 15 s in `crosscheck match` (quadratic; found by the ReDoS test).
+ */
+const MAX_STEMMED_LENGTH = 64;
+
 /** Porter stem of a lower-case word, memoised: `stem("meetings")` -> "meet". */
 export function stem(word: string): string {
+  if (word.length > MAX_STEMMED_LENGTH) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = porter.stem(word);

@@ -11,7 +11,9 @@ const TOKEN = new RegExp(
     String.raw`(?<url>(?:https?:\/\/|www\.)[^\s<>"“”‘’()\[\]]+)`,
     String.raw`(?<handle>[@#][\p{L}\p{N}_]{1,50})`,
     String.raw`(?<number>\p{Nd}+(?:[.,:/]\p{Nd}+)*(?:st|nd|rd|th|s|m|bn|km|kg|%)?(?![\p{L}\p{Nd}]))`,
-    String.raw`(?<initialism>(?:\p{Lu}\.){2,}|(?:\p{L}\.){2,}(?=[\s,;:)]|$))`,
+    // The lower-case form is bounded: unbounded, "a.a.a.…a.!" failed its lookahead only after rescanning the whole
+    // run from every letter (quadratic; found by the ReDoS test). No initialism has more than twelve letters.
+    String.raw`(?<initialism>(?:\p{Lu}\.){2,}|(?:\p{L}\.){2,12}(?=[\s,;:)]|$))`,
     String.raw`(?<possessive>['’][sS](?![\p{L}\p{M}\p{Nd}]))`,
     String.raw`(?<word>[\p{L}\p{M}\p{Nd}]+(?:[-'’&][\p{L}\p{M}\p{Nd}]+)*)`,
     String.raw`(?<punct>\.{2,3}|-{2,3}|…|[–—]|[“”‘’"'«»]|[^\s\p{L}\p{M}\p{Nd}])`,
