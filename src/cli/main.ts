@@ -126,14 +126,15 @@ function match(args: Args): number {
   for (const line of input.split('\n')) {
     lineNo++;
     if (!line.trim()) continue;
-    let row: { id?: unknown; a?: unknown; b?: unknown };
+    let row: { id?: unknown; a?: unknown; b?: unknown } | null;
     try {
       row = JSON.parse(line);
     } catch {
       host.warn(`${file}:${lineNo}: not JSON, skipped`);
       continue;
     }
-    if (typeof row.a !== 'string' || typeof row.b !== 'string') {
+    // A line of `null` parses; reading its fields threw and ended the whole run (found by the property tests).
+    if (typeof row !== 'object' || row === null || typeof row.a !== 'string' || typeof row.b !== 'string') {
       host.warn(`${file}:${lineNo}: needs string fields "a" and "b", skipped`);
       continue;
     }

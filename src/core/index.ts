@@ -5,7 +5,7 @@
 import type { AliasFile, AnalysisOptions, AnalyzedDocument, DocumentAnalysis, MatchResult, WorkspaceAnalysis } from './types';
 import { analyzeText } from './analyze';
 import { EMPTY_TAGGER, loadTagger, type EntityTagger } from './entities/tagger';
-import { crossReference } from './crossref/crossReference';
+import { crossReference, type CrossReferenceCache } from './crossref/crossReference';
 import { matchSentences } from './crossref/match';
 import { WorkspaceIndex } from './index/workspaceIndex';
 
@@ -50,7 +50,7 @@ export function createCrosscheck(host: CrosscheckHost): Crosscheck {
   };
   const engine: Crosscheck = {
     analyze: (text, options = {}) => analyzeText(text, getTagger(), options),
-    crossReference: (docs, aliases = { same: [], different: [] }) => crossReference(docs, aliases),
+    crossReference: (docs, aliases = { same: [], different: [] }, cache?: CrossReferenceCache) => crossReference(docs, aliases, cache),
     match: (a, b) => matchSentences(a, b),
     createIndex: (options = {}) => new WorkspaceIndex(engine, options),
   };

@@ -170,7 +170,7 @@ export class ArticleIndex implements vscode.Disposable {
         if (bytes.length > this.config.maxBytes) throw new Error(`larger than the ${Math.round(this.config.maxBytes / 1024)} KB limit`);
         const r = decodeArticle(bytes);
         if (!r.ok) throw new Error(r.reason);
-        const text = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
+        const text = r.text; // decodeArticle already removed the one BOM; a second U+FEFF is text
         accept(uri.toString(), text, this.engine.analyze(text, this.config.analysis));
       } catch (e) {
         skipped.push({ id: uri.toString(), reason: (e as Error).message });

@@ -28,7 +28,7 @@ async function index(m: Extract<ToWorker, { type: 'index' }>): Promise<void> {
     const r = readArticle(f.path, m.maxBytes);
     if (!r.ok) post({ type: 'skipped', job: m.job, id: f.id, reason: r.reason });
     else {
-      const text = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
+      const text = r.text; // decodeArticle already removed the one BOM; a second U+FEFF is text
       try {
         post({ type: 'analyzed', job: m.job, id: f.id, text, analysis: engine.analyze(text, m.options) });
       } catch (e) {

@@ -66,7 +66,10 @@ export function checkAnalysis(text: string, a: DocumentAnalysis): void {
 
   // Entities: sorted and non-overlapping (findEntities' contract), non-empty, typed.
   checkOrdered(text, a.entities, 'entities', { disjoint: true, nonEmpty: true });
-  a.entities.forEach((e, i) => { if (!ENTITY_TYPE_SET.has(e.type)) fail(`entities[${i}]: unknown type`, e); });
+  a.entities.forEach((e, i) => {
+    if (!ENTITY_TYPE_SET.has(e.type)) fail(`entities[${i}]: unknown type`, e);
+    if (e.value !== undefined && (typeof e.value !== 'string' || e.value === '')) fail(`entities[${i}]: value is not a non-empty string`, e);
+  });
 
   // Attributions: ordered by cue; every part a true span; indexes valid.
   let prevCue = -1;
@@ -81,6 +84,8 @@ export function checkAnalysis(text: string, a: DocumentAnalysis): void {
     if (!SOURCE_KINDS.has(t.sourceKind)) fail(`attributions[${i}]: unknown sourceKind`, t.sourceKind);
     if (!STANCES.has(t.stance)) fail(`attributions[${i}]: unknown stance`, t.stance);
     if (typeof t.direct !== 'boolean') fail(`attributions[${i}]: direct is not a boolean`, t.direct);
+    // "True when the content is a direct quotation": no content, no quotation.
+    if (t.direct && !t.content) fail(`attributions[${i}]: direct without content`, t);
     if (t.sourceEntity !== null && !isIndex(t.sourceEntity, a.entities.length)) fail(`attributions[${i}]: sourceEntity is not an entity index`, t.sourceEntity);
   });
 
@@ -95,7 +100,12 @@ export function checkAnalysis(text: string, a: DocumentAnalysis): void {
     if (typeof c.id !== 'string' || !c.id || ids.has(c.id)) fail(`claims[${i}]: missing or duplicate id`, c.id);
     ids.add(c.id);
     if (c.attribution !== null && !isIndex(c.attribution, a.attributions.length)) fail(`claims[${i}]: attribution is not an attribution index`, c.attribution);
-    c.entities.forEach((k) => { if (!isIndex(k, a.entities.length)) fail(`claims[${i}]: entity index out of range`, k); });
+    c.entities.forEach((k) => {
+      if (!isIndex(k, a.entities.length)) fail(`claims[${i}]: entity index out of range`, k);
+      // "the named entities inside the claim" (types.ts)
+      const e = a.entities[k]!;
+      if (!(e.start < c.end && e.end > c.start)) fail(`claims[${i}]: entity ${k} lies outside the claim`, { claim: c, entity: e });
+    });
     const strings = (xs: readonly unknown[]): boolean => xs.every((x) => typeof x === 'string');
     if (!strings(c.numbers) || !strings(c.dates)) fail(`claims[${i}]: numbers/dates not strings`, { ...c, numbers: c.numbers.map(String), dates: c.dates.map(String) });
     if (typeof c.negated !== 'boolean') fail(`claims[${i}]: negated is not a boolean`, c.negated);

@@ -1,5 +1,5 @@
 import type { TextContext } from '../text/context';
-import type { Stance } from '../types';
+import type { Stance, Token } from '../types';
 import { cueFeatures } from './cueFeatures';
 import { scoreCue, type CueModel } from './cueModel';
 import { CUE_AUXILIARIES, CUE_FORMS, CUE_PHRASES, NO_COMMENT_WHEN_NEGATED, isNegation } from './lexicon';
@@ -78,13 +78,41 @@ export function findCues(ctx: TextContext, view: TokenView, model: CueModel, ext
       if (tokens[i]!.kind !== 'word') continue;
       if (!model.candidates.has(w)) continue;
       if (!plausible(ctx, view, i, s.firstToken)) continue;
-      const score = scoreCue(model, cueFeatures(tokens, view, i, s.firstToken, s.endToken));
+      const score = contextScore(model, tokens, view, i, s.firstToken, s.endToken);
       // Curated verbs of saying get the benefit of the doubt the corpus's gaps would deny them.
       if (score <= model.threshold - (CUE_FORMS.has(w) ? LEXICON_MARGIN : 0)) continue;
       cues.push(verbCue(view, si, i, s.firstToken));
     }
   });
   return cues;
+}
+
+/** Candidate contexts whose score is remembered, per model; beyond this the memo starts again. */
+const MEMO_CONTEXTS = 50_000;
+const memos = new WeakMap<CueModel, Map<string, number>>();
+
+/**
+ * The model's score of the candidate at `i`, remembered by everything `cueFeatures` reads: the tokens from seven before
+ * to four after it (text and kind, or which sentence edge lies there) and whether the candidate is quoted. "he said ."
+ * recurs in every article and is scored once.
+ */
+function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView, i: number, first: number, end: number): number {
+  let memo = memos.get(model);
+  if (!memo) { memo = new Map(); memos.set(model, memo); }
+  let key = view.quoteOf[i]! >= 0 ? 'q' : 'o';
+  for (let k = i - 7; k <= i + 4; k++) {
+    if (k < first) { key += '<'; continue; }
+    if (k >= end) { key += '>'; continue; }
+    const t = tokens[k]!;
+    key += t.kind.charAt(0) + t.text.length + ':' + t.text;
+  }
+  let score = memo.get(key);
+  if (score === undefined) {
+    score = scoreCue(model, cueFeatures(tokens, view, i, first, end));
+    if (memo.size >= MEMO_CONTEXTS) memo.clear();
+    memo.set(key, score);
+  }
+  return score;
 }
 
 /** Rules the model cannot learn from PolNeAR alone: titles in quotation marks, "all told", nouns after determiners. */

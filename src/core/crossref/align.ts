@@ -36,48 +36,66 @@ const MAX_POSTING = 400;
  * (cost grows with candidate pairs, not all pairs), each candidate pair is scored by the same model as `crosscheck match`,
  * and every cluster holds claims from at least two documents with its typed differences.
  */
-export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>): { clusters: ClaimCluster[]; clusterOf: Map<string, string> } {
+export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>, cache?: AlignCache): { clusters: ClaimCluster[]; clusterOf: Map<string, string> } {
   const items: Item[] = [];
-  for (const doc of docs) for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, entityOf));
+  for (const doc of docs) {
+    if (!cache) { for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, entityOf)); continue; }
+    // A document whose text and entity ids are unchanged keeps its prepared claims (and everything cached on them).
+    const ids = doc.analysis.entities.map((_, i) => entityOf.get(`${doc.id}#${i}`) ?? '').join(' ');
+    let kept = cache.prepared.get(doc);
+    if (!kept || kept.ids !== ids) {
+      kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, entityOf)) };
+      cache.prepared.set(doc, kept);
+    }
+    items.push(...kept.items);
+  }
 
   // Inverted index over entity ids and content words; keys in too many claims are not informative enough to block on.
   const postings = new Map<string, number[]>();
-  const keysOf = (it: Item): string[] => {
-    const keys = [...it.terms.content];
-    // Refusals to comment are found by whom they speak for: "Syrian officials" ~ "Damascus".
-    if (withholds(it)) { const c = sourceCountry(it); if (c) keys.push(`silent:${c}`, `silent:${c}`); }
-    return keys;
-  };
   const itemKeys = items.map(keysOf);
   items.forEach((_, i) => {
     for (const k of itemKeys[i]!) { const list = postings.get(k) ?? postings.set(k, []).get(k)!; if (list[list.length - 1] !== i) list.push(i); }
   });
   const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(items.length * 0.05)));
   const edges: { a: number; b: number; score: number }[] = [];
-  const memo = new Map<string, number>();
-  const signatures = new Map<string, number>();
+  // Wire copies repeat claims word for word: each distinct pair of signatures is scored once (and, with a cache, once
+  // for the life of the workspace).
+  if (cache && (cache.signatures.size > MAX_SIGNATURES || cache.scores.size > MAX_SCORES)) cache.clear();
+  const memo = cache?.scores ?? new Map<number, number>();
+  const signatures = cache?.signatures ?? new Map<string, number>();
   const signature = items.map((it) => {
-    const att = it.attribution;
-    const sig = [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), [...it.places].join(' '), [...it.people].join(' '), it.frameDates.join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
+    const sig = signatureOf(it);
     let id = signatures.get(sig);
     if (id === undefined) { id = signatures.size; signatures.set(sig, id); }
     return id;
   });
+  // How much each other claim shares with claim i, in the order first met (keys in order, postings ascending).
+  const acc = new Float64Array(items.length);
+  const touched: number[] = [];
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
-    const shared = new Map<number, number>();
-    for (const k of new Set(itemKeys[i]!)) {
+    touched.length = 0;
+    for (const k of itemKeys[i]!) {
       const list = postings.get(k)!;
       if (list.length > maxPosting) continue;
-      const w = /^e\d+$/.test(k) || k.startsWith('silent:') ? 2 : idf(k) > 4 ? 1.5 : 1;
-      for (const j of list) if (j > i && items[j]!.doc !== it.doc) shared.set(j, (shared.get(j) ?? 0) + w);
+      const w = keyWeight(k);
+      // Postings ascend: only the claims after i are i's to score.
+      let lo = 0, hi = list.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]! <= i) lo = mid + 1; else hi = mid; }
+      for (let p = lo; p < list.length; p++) {
+        const j = list[p]!;
+        if (items[j]!.doc === it.doc) continue;
+        if (acc[j] === 0) touched.push(j);
+        acc[j] = acc[j]! + w;
+      }
     }
+    const shared: [number, number][] = [];
+    for (const j of touched) { if (acc[j]! >= 2) shared.push([j, acc[j]!]); acc[j] = 0; }
     // Only the best-sharing candidates are scored: cost stays linear in the number of claims.
-    const candidates = [...shared].filter(([, s]) => s >= 2).sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
+    const candidates = shared.sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
     for (const [j] of candidates) {
       const other = items[j]!;
-      // Wire copies repeat claims word for word: each distinct pair is scored once.
-      const key = `${signature[i]},${signature[j]}`;
+      const key = signature[i]! * SIGNATURE_SPACE + signature[j]!;
       let score = memo.get(key);
       if (score === undefined) { score = decide(it, other); memo.set(key, score); }
       if (score >= SAME_THRESHOLD) edges.push({ a: i, b: j, score });
@@ -87,8 +105,8 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   edges.sort((x, y) => y.score - x.score);
   const clusterOfItem = new Map<number, number>();
   const clusterItems: number[][] = [];
-  const edgeSet = new Set(edges.map((e) => `${e.a},${e.b}`));
-  const linked = (a: number, b: number): boolean => edgeSet.has(a < b ? `${a},${b}` : `${b},${a}`);
+  const edgeSet = new Set(edges.map((e) => e.a * items.length + e.b));
+  const linked = (a: number, b: number): boolean => edgeSet.has(a < b ? a * items.length + b : b * items.length + a);
   for (const e of edges) {
     const ca = clusterOfItem.get(e.a), cb = clusterOfItem.get(e.b);
     if (ca === undefined && cb === undefined) {
@@ -114,7 +132,7 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
     for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
       const a = items[members[x]!]!, b = items[members[y]!]!;
       if (a.doc === b.doc) continue;
-      differences.push(...compare(a, b));
+      differences.push(...compareOnce(a, b));
     }
     const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
     const refs: ClaimRef[] = members.map((m) => ({ doc: items[m]!.doc.id, claim: items[m]!.claim.id }));
@@ -122,6 +140,66 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
     clusters.push({ id, claims: refs, relation, differences });
   }
   return { clusters, clusterOf };
+}
+
+const keyCache = new WeakMap<Item, readonly string[]>();
+/** The distinct index keys of a claim, in order: its content words and entity ids, and whom a refusal speaks for. */
+function keysOf(it: Item): readonly string[] {
+  let keys = keyCache.get(it);
+  if (!keys) {
+    const all = [...it.terms.content];
+    // Refusals to comment are found by whom they speak for: "Syrian officials" ~ "Damascus".
+    if (withholds(it)) { const c = sourceCountry(it); if (c) all.push(`silent:${c}`, `silent:${c}`); }
+    keys = [...new Set(all)];
+    keyCache.set(it, keys);
+  }
+  return keys;
+}
+
+const weights = new Map<string, number>();
+/** How much sharing an index key counts: an entity or a refusal's country 2, a rare word 1.5, another word 1. */
+function keyWeight(k: string): number {
+  let w = weights.get(k);
+  if (w === undefined) {
+    w = /^e\d+$/.test(k) || k.startsWith('silent:') ? 2 : idf(k) > 4 ? 1.5 : 1;
+    if (weights.size >= 200_000) weights.clear();
+    weights.set(k, w);
+  }
+  return w;
+}
+
+/** Signature ids stay below this, so that a pair of them is one exact number key. */
+const SIGNATURE_SPACE = 2 ** 26;
+const MAX_SIGNATURES = 2_000_000;
+/** Scored pairs kept between cross-references; beyond this the memo starts again (memory stays bounded). */
+const MAX_SCORES = 4_000_000;
+
+/**
+ * What a workspace keeps between two alignments, so that after an edit only the changed document's claims are prepared
+ * again and only pairs never seen before are scored: `alignClaims(docs, entityOf, cache)` equals `alignClaims(docs, entityOf)`.
+ */
+export class AlignCache {
+  /** Prepared claims per document, with the entity ids they were prepared under. */
+  readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: string; readonly items: readonly Item[] }>();
+  readonly signatures = new Map<string, number>();
+  /** `signature(a) * SIGNATURE_SPACE + signature(b)` -> score. */
+  readonly scores = new Map<number, number>();
+  clear(): void {
+    this.signatures.clear();
+    this.scores.clear();
+  }
+}
+
+const signatureCache = new WeakMap<Item, string>();
+/** Everything the pair decision reads of a claim, as one string: two claims with one signature score alike. */
+function signatureOf(it: Item): string {
+  let sig = signatureCache.get(it);
+  if (sig === undefined) {
+    const att = it.attribution;
+    sig = [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), [...it.places].join(' '), [...it.people].join(' '), it.frameDates.join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
+    signatureCache.set(it, sig);
+  }
+  return sig;
 }
 
 /** A claim may join a cluster when each member from another document is linked to it, or the cluster is small and it matches one. */
@@ -271,7 +349,9 @@ function decide(a: Item, b: Item): number {
   const smaller = Math.min(a.whole.content.size, b.whole.content.size);
   if (shared < 2 || shared < 0.2 * smaller) return 0;
   // Who says it is compared as sourcing, not as content: the best of the claim and its attributed content counts.
-  let score = Math.max(scoreTerms(a.terms, b.terms), scoreTerms(a.whole, b.whole));
+  const plain = scoreTerms(a.terms, b.terms);
+  // Without a source to leave out, a claim's terms are its whole: the same pair need not be scored twice.
+  let score = Math.max(plain, a.whole === a.terms && b.whole === b.terms ? plain : scoreTerms(a.whole, b.whole));
   if (a.content) score = Math.max(score, scoreTerms(a.content, b.terms));
   if (b.content) score = Math.max(score, scoreTerms(a.terms, b.content));
   if (a.content && b.content) score = Math.max(score, scoreTerms(a.content, b.content));
@@ -367,6 +447,16 @@ function compare(a: Item, b: Item): ClaimDifference[] {
     if (bits.length) out.push({ kind: 'sourcing', claims: refs, detail: bits.join('; '), spans: [{ doc: a.doc.id, span: sa.source }, { doc: b.doc.id, span: sb.source }] });
   }
   return out;
+}
+
+const compared = new WeakMap<Item, WeakMap<Item, ClaimDifference[]>>();
+/** `compare`, remembered per pair of prepared claims: a cached workspace re-aligns without re-comparing kept clusters. */
+function compareOnce(a: Item, b: Item): ClaimDifference[] {
+  let row = compared.get(a);
+  if (!row) { row = new WeakMap(); compared.set(a, row); }
+  let d = row.get(b);
+  if (!d) { d = compare(a, b); row.set(b, d); }
+  return d;
 }
 
 const label = (it: Item): string => it.doc.analysis.outlet ?? it.doc.id.split(/[\\/]/).pop() ?? it.doc.id;
@@ -470,10 +560,18 @@ function findNegationScope(it: Item): Negation | null {
   return null;
 }
 
+const plainCache = new WeakMap<Item, ClaimTerms>();
+/** The claim's terms without entity keys, computed once per claim rather than once per pair. */
+function plainTerms(it: Item): ClaimTerms {
+  let t = plainCache.get(it);
+  if (!t) { t = claimTerms('', undefined, it.tokens); plainCache.set(it, t); }
+  return t;
+}
+
 /** Whether the negated words are what the other claim asserts (two content words in common, synonyms folded). */
 function overlapsContent(neg: Negation, other: Item): boolean {
   let n = 0;
-  const words = claimTerms('', undefined, other.tokens).content;
+  const words = plainTerms(other).content;
   for (const w of neg.scope) if (words.has(w)) n++;
   return n >= 2 || (n >= 1 && neg.scope.size <= 3);
 }
@@ -508,7 +606,7 @@ function denialMatch(a: Item, b: Item): boolean {
   const ca = countries(negItem), cb = countries(other);
   if (![...negItem.ids].some((id) => other.ids.has(id)) && !sharedName(negItem.whole, other.whole) && ![...ca].some((c) => cb.has(c))) return false;
   if (!DENY_WORD.test(neg.cue.text) && scoreTerms(a.whole, b.whole) < 0.15) return false;
-  const words = new Set(claimTerms('', undefined, other.tokens).content);
+  const words = new Set(plainTerms(other).content);
   // "Lebanese officials" bears on "Lebanon": nationality and country count as one word here.
   for (const t of other.tokens) { const c = /^\p{Lu}/u.test(t.text) ? countryOf(t.text) : null; if (c) words.add(`country:${c}`); }
   if (neg.head && !words.has(neg.head)) return false;

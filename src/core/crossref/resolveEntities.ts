@@ -39,7 +39,19 @@ class UnionFind {
   union(a: number, b: number): number { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent[rb] = ra; return ra; }
 }
 
-const norm = (s: string): string => nameWords(s).filter((w) => w !== 'the').join(' ').replace(/\./g, '');
+const normCache = new Map<string, string>();
+/** A name as compared: words without "the" and without full stops, e.g. "the U.S. Treasury" -> "us treasury". Remembered. */
+const norm = (s: string): string => {
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = nameWords(s).filter((w) => w !== 'the').join(' ').replace(/\./g, '');
+    if (normCache.size >= 100_000) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
+};
+/** `localeCompare` without its per-call set-up (the same ordering, by definition). */
+const collate = new Intl.Collator().compare;
 
 function makeNode(ref: MentionRef, m: EntityMention): Node {
   const family = Object.hasOwn(FAMILY, m.type) ? FAMILY[m.type]! : 'MISC';
@@ -59,7 +71,7 @@ function makeNode(ref: MentionRef, m: EntityMention): Node {
  * the names are compatible ("Oded Basiuk" = "Oded Bashk", "al-Sharaa" = "Shala"), never on sound alone ("Bashk" ≠ "Bashar al-Assad").
  * User aliases decide first: `same` groups are merged, `different` pairs are never merged.
  */
-export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: AliasFile): { entities: WorkspaceEntity[]; entityOf: Map<string, string> } {
+export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: AliasFile, cache?: EntityCache): { entities: WorkspaceEntity[]; entityOf: Map<string, string> } {
   const different = new Map<string, Set<string>>();
   for (const [a, b] of aliases.different) {
     const x = norm(a), y = norm(b);
@@ -70,12 +82,20 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   aliases.same.forEach((g, i) => g.forEach((n) => sameKey.set(norm(n), i)));
 
   const groups: Group[] = [];
-  for (const d of docs) groups.push(...groupDocument(d, different));
+  if (cache && cache.aliases !== aliases) cache.reset(aliases);
+  for (const d of docs) {
+    if (!cache) { groups.push(...groupDocument(d, different)); continue; }
+    // A document's groups depend only on its analysis and the "different" aliases: kept until either changes.
+    let g = cache.groups.get(d);
+    if (!g) { g = groupDocument(d, different); cache.groups.set(d, g); }
+    groups.push(...g);
+  }
 
   // Union groups across documents; candidates come from blocking keys only.
   const uf = new UnionFind();
   groups.forEach(() => uf.add());
-  const variantsOf = new Map<number, Set<string>>(groups.map((g, i) => [i, new Set(g.nodes.map((n) => norm(n.text)))]));
+  // The names of each merged entity matter only for "different" aliases; without any they are not tracked.
+  const variantsOf = new Map<number, ReadonlySet<string>>(different.size ? groups.map((g, i) => [i, variantsOfGroup(g)]) : []);
   const conflicts = (a: number, b: number): boolean => {
     if (!different.size) return false;
     const va = variantsOf.get(uf.find(a))!, vb = variantsOf.get(uf.find(b))!;
@@ -85,6 +105,7 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   const join = (a: number, b: number): void => {
     const ra = uf.find(a), rb = uf.find(b);
     if (ra === rb) return;
+    if (!different.size) { uf.union(ra, rb); return; }
     const merged = new Set([...variantsOf.get(ra)!, ...variantsOf.get(rb)!]);
     const r = uf.union(ra, rb);
     variantsOf.set(r, merged);
@@ -104,20 +125,21 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   groups.forEach((g, i) => {
     for (const k of blockKeys(g)) (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
   });
-  const tried = new Set<string>();
+  const tried = new Set<number>();
+  const n = groups.length;
   // Full names first, so that a lone surname then sees which full names it could belong to.
-  const order = [...blocks.entries()].sort((x, y) => x[0].localeCompare(y[0]));
+  const order = [...blocks.entries()].sort((x, y) => collate(x[0], y[0]));
   for (const [, members] of order) {
     if (members.length > 2000) continue; // a key shared by thousands of groups says nothing
     for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
       const a = members[x]!, b = members[y]!;
       const ga = groups[a]!, gb = groups[b]!;
       if (ga.doc === gb.doc || !compatible(ga.family, gb.family)) continue;
-      const pair = a < b ? `${a},${b}` : `${b},${a}`;
+      const pair = a < b ? a * n + b : b * n + a;
       if (tried.has(pair)) continue;
       tried.add(pair);
       if (uf.find(a) === uf.find(b)) continue;
-      if (groupsMatch(ga, gb) && !conflicts(a, b)) join(a, b);
+      if (matches(ga, gb, cache) && !conflicts(a, b)) join(a, b);
     }
   }
   // Lone surnames ("Assad" in an article that never gives the full name) join the one full name they fit, if unique.
@@ -141,6 +163,40 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   }
   entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   return { entities, entityOf };
+}
+
+/**
+ * What a workspace keeps between two entity resolutions: each document's groups, and which pairs of groups match, so
+ * that after an edit only the changed document is grouped again. `resolveEntities(docs, aliases, cache)` equals
+ * `resolveEntities(docs, aliases)`.
+ */
+export class EntityCache {
+  aliases: AliasFile | null = null;
+  groups = new WeakMap<AnalyzedDocument, readonly Group[]>();
+  matched = new WeakMap<Group, WeakMap<Group, boolean>>();
+  reset(aliases: AliasFile): void {
+    this.aliases = aliases;
+    this.groups = new WeakMap();
+    this.matched = new WeakMap();
+  }
+}
+
+/** `groupsMatch`, remembered per pair of groups when a cache is given (groups are immutable once built). */
+function matches(a: Group, b: Group, cache: EntityCache | undefined): boolean {
+  if (!cache) return groupsMatch(a, b);
+  let row = cache.matched.get(a);
+  if (!row) { row = new WeakMap(); cache.matched.set(a, row); }
+  let m = row.get(b);
+  if (m === undefined) { m = groupsMatch(a, b); row.set(b, m); }
+  return m;
+}
+
+const groupVariants = new WeakMap<Group, ReadonlySet<string>>();
+/** The compared forms of a group's names; groups never change once built, so they are computed once. */
+function variantsOfGroup(g: Group): ReadonlySet<string> {
+  let v = groupVariants.get(g);
+  if (!v) { v = new Set(g.nodes.map((n) => norm(n.text))); groupVariants.set(g, v); }
+  return v;
 }
 
 /** Groups one document's mentions: exact repeats, short forms of a full name, acronyms of a long name. */

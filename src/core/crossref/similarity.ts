@@ -153,35 +153,112 @@ export function claimTerms(text: string, keyAt?: EntityKeyAt, tokens?: readonly 
   return { seq, content, names, numbers, negated };
 }
 
-const inter = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number => {
-  let n = 0;
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (big.has(x)) n++;
-  return n;
-};
-const dice = <T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number => (a.size + b.size ? (2 * inter(a, b)) / (a.size + b.size) : 0);
-const ngrams = (seq: readonly string[], n: number): Set<string> => {
-  const out = new Set<string>();
-  for (let i = 0; i + n <= seq.length; i++) out.add(seq.slice(i, i + n).join(' '));
-  return out;
-};
 
 /** Words as small integers, so that the dynamic programmes below compare numbers, not strings. */
 const internIds = new Map<string, number>();
-const internCache = new WeakMap<readonly string[], Int32Array>();
-function interned(seq: readonly string[]): Int32Array {
-  let out = internCache.get(seq);
-  if (!out) {
-    out = new Int32Array(seq.length);
-    for (let i = 0; i < seq.length; i++) {
-      let id = internIds.get(seq[i]!);
-      if (id === undefined) { if (internIds.size > 500_000) internIds.clear(); id = internIds.size; internIds.set(seq[i]!, id); }
-      out[i] = id;
-    }
-    internCache.set(seq, out);
+/** Bumped when the word table starts again, so that arrays of old ids are never compared with new ones. */
+let internGeneration = 0;
+const internCache = new WeakMap<readonly string[], { readonly gen: number; readonly ids: Int32Array }>();
+function wordId(w: string): number {
+  let id = internIds.get(w);
+  if (id === undefined) {
+    if (internIds.size > 500_000 || ngramCount > 2_000_000) { internIds.clear(); clearNgrams(); internGeneration++; }
+    id = internIds.size;
+    internIds.set(w, id);
   }
-  return out;
+  return id;
 }
+function interned(seq: readonly string[]): Int32Array {
+  const hit = internCache.get(seq);
+  if (hit && hit.gen === internGeneration) return hit.ids;
+  const gen = internGeneration;
+  const ids = new Int32Array(seq.length);
+  for (let i = 0; i < seq.length; i++) ids[i] = wordId(seq[i]!);
+  // The table started again half-way: intern the whole sequence anew.
+  if (gen !== internGeneration) return interned(seq);
+  internCache.set(seq, { gen, ids });
+  return ids;
+}
+
+/**
+ * N-grams as small integers: (id of the first n-1 words, id of the last word) -> id, in an open-addressing table of
+ * int triples (a Map keyed by such pairs would hash doubles).
+ */
+let ngramTable = new Int32Array(3 << 16).fill(-1);
+let ngramCount = 0;
+function ngramId(prefix: number, last: number): number {
+  const slots = ngramTable.length / 3;
+  let h = (Math.imul(prefix, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b)) >>> 0;
+  for (let s = h & (slots - 1); ; s = (s + 1) & (slots - 1)) {
+    const at = s * 3;
+    if (ngramTable[at] === -1) {
+      if ((ngramCount + 1) * 2 > slots) { growNgrams(); return ngramId(prefix, last); }
+      ngramTable[at] = prefix; ngramTable[at + 1] = last; ngramTable[at + 2] = ngramCount;
+      return ngramCount++;
+    }
+    if (ngramTable[at] === prefix && ngramTable[at + 1] === last) return ngramTable[at + 2]!;
+    h++;
+  }
+}
+function growNgrams(): void {
+  const old = ngramTable;
+  ngramTable = new Int32Array(old.length * 2).fill(-1);
+  const slots = ngramTable.length / 3;
+  for (let at = 0; at < old.length; at += 3) {
+    if (old[at] === -1) continue;
+    const prefix = old[at]!, last = old[at + 1]!;
+    let s = ((Math.imul(prefix, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b)) >>> 0) & (slots - 1);
+    while (ngramTable[s * 3] !== -1) s = (s + 1) & (slots - 1);
+    ngramTable.set([prefix, last, old[at + 2]!], s * 3);
+  }
+}
+function clearNgrams(): void {
+  ngramTable = new Int32Array(3 << 16).fill(-1);
+  ngramCount = 0;
+}
+
+/** Distinct ids of a set of strings, in the set's order. */
+function idsOf(xs: Iterable<string>): Int32Array {
+  const out: number[] = [];
+  for (const x of xs) out.push(wordId(x));
+  return Int32Array.from(out);
+}
+
+/** Distinct n-grams (n = 2, 3, 4) of a word-id sequence, as ids; equal n-grams of words get equal ids. */
+function ngramSets(ids: Int32Array): [Int32Array, Int32Array, Int32Array] {
+  const bi = new Set<number>(), tri = new Set<number>(), quad = new Set<number>();
+  for (let i = 0; i + 2 <= ids.length; i++) {
+    const b = ngramId(ids[i]!, ids[i + 1]!);
+    bi.add(b);
+    if (i + 3 > ids.length) continue;
+    const t = ngramId(b, ids[i + 2]!);
+    tri.add(t);
+    if (i + 4 <= ids.length) quad.add(ngramId(t, ids[i + 3]!));
+  }
+  return [Int32Array.from(bi), Int32Array.from(tri), Int32Array.from(quad)];
+}
+
+let marks = new Int32Array(1 << 16);
+let stamp = 0;
+/** Marks the ids of `b` (for `marked`), in O(|b|). */
+function mark(b: Int32Array): void {
+  if (++stamp === 0x7fffffff) { marks.fill(0); stamp = 1; }
+  for (let k = 0; k < b.length; k++) {
+    const x = b[k]!;
+    if (x >= marks.length) { const grown = new Int32Array(Math.max(marks.length * 2, x + 1)); grown.set(marks); marks = grown; }
+    marks[x] = stamp;
+  }
+}
+const marked = (x: number): boolean => x < marks.length && marks[x] === stamp;
+/** How many of the distinct ids of `a` are in the distinct ids of `b`: the size of the intersection of two sets. */
+function common(a: Int32Array, b: Int32Array): number {
+  mark(b);
+  let n = 0;
+  for (let k = 0; k < a.length; k++) if (marked(a[k]!)) n++;
+  return n;
+}
+const diceIds = (a: Int32Array, b: Int32Array): number => (a.length + b.length ? (2 * common(a, b)) / (a.length + b.length) : 0);
+
 let rowA = new Int32Array(64), rowB = new Int32Array(64);
 
 /** Order-aware features look at this many words at most: a run-on "sentence" of 40,000 words must not cost 40,000². */
@@ -215,65 +292,88 @@ export function idf(term: string): number {
 }
 
 const mass = (xs: Iterable<string>): number => { let m = 0; for (const x of xs) m += idf(x); return m; };
-const commonMass = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => { let m = 0; for (const x of a) if (b.has(x)) m += idf(x); return m; };
 
 /** The feature vector the model weighs (overlaps, n-grams, numbers, negation, idf mass), e.g. `pairFeatures(claimTerms(a), claimTerms(b))`. */
 export function pairFeatures(a: ClaimTerms, b: ClaimTerms): number[] {
-  const common = inter(a.content, b.content);
+  const da = derived(a), db = derived(b);
+  // Set sizes and intersections are counted over word ids: the same integers as over the strings, without hashing them.
+  const common2 = common(da.content, db.content);
   const minSize = Math.min(a.content.size, b.content.size);
   const maxSize = Math.max(a.content.size, b.content.size);
-  const da = derived(a), db = derived(b);
-  const allA = da.all, allB = db.all;
-  const numDiff = a.numbers.size && b.numbers.size ? 1 - dice(a.numbers, b.numbers) : 0;
-  const namesUnmatched = a.names.size + b.names.size ? (a.names.size + b.names.size - 2 * inter(a.names, b.names)) / (a.names.size + b.names.size) : 0;
+  const numDiff = a.numbers.size && b.numbers.size ? 1 - diceIds(da.numbers, db.numbers) : 0;
+  const sharedNames = common(da.names, db.names);
+  const namesUnmatched = a.names.size + b.names.size ? (a.names.size + b.names.size - 2 * sharedNames) / (a.names.size + b.names.size) : 0;
+  const sharedNumbers = common(da.numbers, db.numbers);
   return [
-    dice(a.content, b.content),
-    maxSize ? common / maxSize : 0,
-    minSize ? common / minSize : 0,
-    dice(allA, allB),
-    dice(da.bi, db.bi),
-    dice(da.tri, db.tri),
+    a.content.size + b.content.size ? (2 * common2) / (a.content.size + b.content.size) : 0,
+    maxSize ? common2 / maxSize : 0,
+    minSize ? common2 / minSize : 0,
+    diceIds(da.all, db.all),
+    diceIds(da.bi, db.bi),
+    diceIds(da.tri, db.tri),
     Math.min(a.seq.length, b.seq.length) / Math.max(1, a.seq.length, b.seq.length),
     numDiff,
     namesUnmatched,
     lcs(a.seq, b.seq) / Math.max(1, Math.min(a.seq.length, b.seq.length, MAX_ORDERED)),
     a.negated !== b.negated ? 1 : 0,
-    ...idfFeatures(a.content, b.content, da.contentMass, db.contentMass),
-    ...idfFeatures(allA, allB, da.allMass, db.allMass),
-    softDice(a.content, b.content),
+    ...idfFeatures(da.content, da.contentIdf, db.content, da.contentMass, db.contentMass),
+    ...idfFeatures(da.all, da.allIdf, db.all, da.allMass, db.allMass),
+    softDice(a.content, b.content, common2),
     Math.abs(a.seq.length - b.seq.length) / 10,
-    dice(da.quad, db.quad),
+    diceIds(da.quad, db.quad),
     editRatio(a.seq, b.seq),
-    a.numbers.size + b.numbers.size - 2 * inter(a.numbers, b.numbers) > 0 ? 1 : 0,
-    (a.names.size + b.names.size - 2 * inter(a.names, b.names)) / 4,
+    a.numbers.size + b.numbers.size - 2 * sharedNumbers > 0 ? 1 : 0,
+    (a.names.size + b.names.size - 2 * sharedNames) / 4,
   ];
 }
 
-/** Per-sentence sets and masses, computed once per sentence rather than once per pair. */
-interface Derived { readonly all: Set<string>; readonly bi: Set<string>; readonly tri: Set<string>; readonly quad: Set<string>; readonly contentMass: number; readonly allMass: number }
+/**
+ * Per-sentence sets (as distinct word or n-gram ids, in the sets' order) and idf masses, computed once per sentence
+ * rather than once per pair.
+ */
+interface Derived {
+  readonly gen: number;
+  readonly content: Int32Array; readonly contentIdf: Float64Array; readonly contentMass: number;
+  readonly all: Int32Array; readonly allIdf: Float64Array; readonly allMass: number;
+  readonly names: Int32Array; readonly numbers: Int32Array;
+  readonly bi: Int32Array; readonly tri: Int32Array; readonly quad: Int32Array;
+}
 const derivedCache = new WeakMap<ClaimTerms, Derived>();
 function derived(t: ClaimTerms): Derived {
   let d = derivedCache.get(t);
-  if (!d) {
+  if (!d || d.gen !== internGeneration) {
+    const gen = internGeneration;
     const all = new Set(t.seq);
-    d = { all, bi: ngrams(t.seq, 2), tri: ngrams(t.seq, 3), quad: ngrams(t.seq, 4), contentMass: mass(t.content), allMass: mass(all) };
+    const seqIds = interned(t.seq);
+    const [bi, tri, quad] = ngramSets(seqIds);
+    d = {
+      gen,
+      content: idsOf(t.content), contentIdf: Float64Array.from(t.content, idf), contentMass: mass(t.content),
+      all: idsOf(all), allIdf: Float64Array.from(all, idf), allMass: mass(all),
+      names: idsOf(t.names), numbers: idsOf(t.numbers), bi, tri, quad,
+    };
+    // The word table started again while these were taken: take them again under the new one.
+    if (gen !== internGeneration) return derived(t);
     derivedCache.set(t, d);
   }
   return d;
 }
 
-function idfFeatures(a: ReadonlySet<string>, b: ReadonlySet<string>, ma: number, mb: number): number[] {
-  const mc = commonMass(a, b);
+/** Idf-weighted overlap: the mass of the words of `a` found in `b`, summed in `a`'s order as the string sets were. */
+function idfFeatures(a: Int32Array, aIdf: Float64Array, b: Int32Array, ma: number, mb: number): number[] {
+  mark(b);
+  let mc = 0;
+  for (let k = 0; k < a.length; k++) if (marked(a[k]!)) mc += aIdf[k]!;
   const ua = ma - mc, ub = mb - mc;
   return [ma + mb ? (2 * mc) / (ma + mb) : 0, Math.min(ma, mb) ? mc / Math.min(ma, mb) : 0, Math.max(ua, ub) / 10, Math.min(ua, ub) / 10];
 }
 
 /** Dice where unmatched words that are near-spellings ("normalise"/"normalize", "Sharaa"/"Sharah") count as matched. */
-function softDice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function softDice(a: ReadonlySet<string>, b: ReadonlySet<string>, shared: number): number {
   if (!a.size || !b.size) return 0;
-  let matched = inter(a, b);
+  let matched = shared;
   const restB = [...b].filter((x) => !a.has(x) && x.length >= 4);
-  if (a.size * restB.length > 40_000) return dice(a, b); // near-spellings are looked for in sentences, not in run-on pages
+  if (a.size * restB.length > 40_000) return (2 * shared) / (a.size + b.size); // near-spellings are looked for in sentences, not in run-on pages
   for (const x of a) {
     if (b.has(x) || x.length < 4) continue;
     if (restB.some((y) => y.slice(0, 4) === x.slice(0, 4) && jaroWinkler(x, y) >= 0.9)) matched += 1;

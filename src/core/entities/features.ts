@@ -487,4 +487,30 @@ export function sentenceFeatures(
   }
 }
 
+/**
+ * Everything `sentenceFeatures` reads for the tokens `[from, to)` under the document's statistics, as one string: two
+ * windows with one key get the same features, so the tagger may reuse its labels ("Haddad said" after an edit elsewhere).
+ * Each token adds its text, whether it is a number, and for a capitalised word the document facts the templates read.
+ */
+export function featureContextKey(tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null): string {
+  let key = '';
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    const raw = t.text;
+    key += raw.length + ':' + raw + (t.kind === 'number' ? '#' : '.');
+    if (!doc) continue;
+    const info = wordInfo(raw);
+    const w = info.word;
+    if (!isUpper(w.charCodeAt(0))) continue;
+    const l = info.lower;
+    let bits = doc.lowerSeen.has(l) ? 1 : 0;
+    if (doc.capitalisedMid.has(w)) bits |= 2;
+    if (doc.capitalisedMid.has(titleCase(l))) bits |= 4;
+    if (doc.common?.has(l)) bits |= 8;
+    key += String.fromCharCode(65 + bits) + (doc.usage?.get(raw) ?? '-');
+    if (doc.history) key += historyValue(doc.history, raw) ?? '-';
+  }
+  return key;
+}
+
 const titleCase = (l: string): string => (l ? l[0]!.toUpperCase() + l.slice(1) : l);

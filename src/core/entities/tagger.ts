@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../types';
-import { documentStats, FeatureBuffer, recordHistory, sentenceFeatures, type DocumentStats } from './features';
+import { documentStats, featureContextKey, FeatureBuffer, recordHistory, sentenceFeatures, type DocumentStats } from './features';
 import { fromBase64 } from './base64';
 
 /** A BIO label per token, e.g. ["B-PER", "I-PER", "O"]. */
@@ -200,6 +200,7 @@ export function loadTagger(modelText: string): EntityTagger {
   let lastTokens: readonly Token[] | null = null;
   let lastStats: DocumentStats | null = null;
   let lastFirst = -1;
+  const memo = new Map<string, Int32Array>();
   return {
     tagSentence(tokens, sentence, text) {
       // A new document, or the same one tagged again from the top, starts with an empty history.
@@ -209,14 +210,25 @@ export function loadTagger(modelText: string): EntityTagger {
       }
       lastFirst = sentence.firstToken;
       const n = sentence.endToken - sentence.firstToken;
-      const emit = emissions(model, tokens, sentence.firstToken, sentence.endToken, lastStats, buffer);
-      const path = new Int32Array(n);
-      viterbi(emit, n, model.trans, path);
+      // The labels are a pure function of what the features read: a sentence seen before under the same document facts
+      // (an unchanged sentence while its article is edited, a wire copy) is not tagged again.
+      const key = featureContextKey(tokens, sentence.firstToken, sentence.endToken, lastStats);
+      let path = memo.get(key);
+      if (!path) {
+        const emit = emissions(model, tokens, sentence.firstToken, sentence.endToken, lastStats, buffer);
+        path = new Int32Array(n);
+        viterbi(emit, n, model.trans, path);
+        if (memo.size >= MEMO_SENTENCES) memo.clear();
+        memo.set(key, path);
+      }
       if (lastStats?.history) recordHistory(lastStats.history, tokens, sentence.firstToken, path);
       return Array.from(path, (t) => TAGS[t]!);
     },
   };
 }
+
+/** Sentences whose labels the tagger remembers; beyond this it starts again, so memory stays bounded. */
+const MEMO_SENTENCES = 20_000;
 
 /** A tagger that labels nothing, for when the model file cannot be read. */
 export const EMPTY_TAGGER: EntityTagger = { tagSentence: (_tokens, sentence) => new Array<BioLabel>(sentence.endToken - sentence.firstToken).fill('O') };

@@ -1,10 +1,12 @@
 import type { AliasFile, AnalysisOptions, AnalyzedDocument, DocumentAnalysis, WorkspaceAnalysis } from '../types';
 import { contentHash } from './hash';
+import { CrossReferenceCache } from '../crossref/crossReference';
 
 /** The two pure steps the index composes; supplied by `createCrosscheck`. */
 export interface IndexEngine {
   analyze(text: string, options: AnalysisOptions): DocumentAnalysis;
-  crossReference(docs: readonly AnalyzedDocument[], aliases: AliasFile): WorkspaceAnalysis;
+  /** With a cache, the same result as without, computed again only for what changed since the last call. */
+  crossReference(docs: readonly AnalyzedDocument[], aliases: AliasFile, cache?: CrossReferenceCache): WorkspaceAnalysis;
 }
 
 interface Entry {
@@ -21,6 +23,8 @@ export class WorkspaceIndex {
   private cached: WorkspaceAnalysis | null = null;
   private aliases: AliasFile = { same: [], different: [] };
   private failure: string | null = null;
+  /** Per-document entity groups, prepared claims and scored pairs kept between cross-references. */
+  private readonly xref = new CrossReferenceCache();
 
   constructor(private readonly engine: IndexEngine, private options: AnalysisOptions = {}) {}
 
@@ -88,7 +92,7 @@ export class WorkspaceIndex {
   workspace(): WorkspaceAnalysis {
     if (!this.cached) {
       try {
-        this.cached = this.engine.crossReference(this.documents(), this.aliases);
+        this.cached = this.engine.crossReference(this.documents(), this.aliases, this.xref);
         this.failure = null;
       } catch (e) {
         this.failure = (e as Error).message;

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createCrosscheck } from '../src/core/index';
+import { realArticles, replicate } from './corpus';
+const engine = createCrosscheck({ readNerModel: () => readFileSync('/work/main/models/ner.json', 'utf8') });
+const n = Number(process.argv[2]);
+const texts = replicate(realArticles(), n);
+const index = engine.createIndex();
+texts.forEach((t, i) => index.set(`a${i}.txt`, t));
+let t0 = performance.now();
+const ws = index.workspace();
+const claims = index.documents().reduce((s, d) => s + d.analysis.claims.length, 0);
+const mentions = index.documents().reduce((s, d) => s + d.analysis.entities.length, 0);
+console.log({ xrefMs: performance.now() - t0, claims, mentions, entities: ws.entities.length, clusters: ws.clusters.length, clustered: ws.clusterOf.size, maxCluster: Math.max(...ws.clusters.map((c) => c.claims.length)) });
