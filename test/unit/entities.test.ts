@@ -91,6 +91,13 @@ test('false positives: sentence openers, titles and common words are not entitie
   }
 });
 
+test('a spelled-out number opening a sentence is a NUMBER, not a name', () => {
+  for (const text of ['Twelve crew members were rescued on Monday.', 'Forty people were hurt, officials said.']) {
+    const first = entities(text)[0];
+    assert.equal(first?.type, 'NUMBER', `${text}: ${first ? `${first.text}/${first.type}` : 'nothing'}`);
+  }
+});
+
 test('numbers, money and percentages are normalised', () => {
   const table: [string, string][] = [
     ['The army withdrew six tanks.', 'six/NUMBER=6'],

@@ -3,7 +3,7 @@ import type { EntityMention, EntityType, Token } from '../types';
 import { labelsToRanges, type EntityTagger } from './tagger';
 import { COUNTRIES, CITIES, DEMONYMS, MONTH_NAMES, NAME_PARTICLES, ORG_WORDS, REGIONS, TITLES, WEEKDAY_NAMES } from './gazetteer';
 import { findDates } from './dates';
-import { findNumbers } from './numbers';
+import { findNumbers, parseNumber } from './numbers';
 
 /** Where the dateline names the outlet, so the head line's "CNN" is tagged ORG. */
 export interface EntityHints {
@@ -128,6 +128,8 @@ function cleanNamed(tokens: readonly Token[], from: number, to: number, tag: str
   const last = tokens[to - 1]!;
   // Sentence-initial common words: "According", "Meanwhile", "Sources".
   if (to - from === 1 && (OPENERS.has(first.text) || SINGLE_OPENERS.has(first.text))) return null;
+  // A spelled-out number that starts a sentence is a number, not a name: "Twelve crew members were rescued".
+  if (to - from === 1 && /^\p{L}{3,}$/u.test(first.text) && !/^[mb]ln$/i.test(first.text) && !Number.isNaN(parseNumber(first.text.toLowerCase()))) return null;
   if (from === sentenceStart && OPENERS.has(first.text) && tag !== 'MISC' && !(first.text === 'The' && THE_NAMES.has(tokens[from + 1]?.text ?? ''))) {
     return cleanNamed(tokens, from + 1, to, tag, -1, text);
   }
