@@ -1,4 +1,4 @@
-/** `node --import tsx bench/profileIncremental.ts N OUT.cpuprofile`: profiles one edited file re-cross-referenced in N articles. */
+/** `[EDITS=3] node --import tsx bench/profileIncremental.ts N [OUT.cpuprofile]`: times (and profiles) one edited file re-cross-referenced in N articles. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join, resolve } from 'node:path';
@@ -21,7 +21,7 @@ const post = (m: string, p?: object): Promise<unknown> => new Promise((res, rej)
 void (async () => {
   await post('Profiler.enable');
   await post('Profiler.start');
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < Number(process.env.EDITS ?? 3); k++) {
     const t1 = performance.now();
     index.set('a0.txt', texts[0] + `\n\nOfficials said ${12 + k} people were hurt.`);
     index.workspace();

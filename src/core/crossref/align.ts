@@ -23,6 +23,9 @@ interface Item {
   readonly mentions: readonly { readonly m: EntityMention; readonly id: string }[];
   /** Tokens of the claim minus its source and cue, for spans and negation scope. */
   readonly tokens: readonly Token[];
+  /** Where the claim stands in the current alignment, and in which alignment of a cache it was last seen. */
+  index: number;
+  round: number;
 }
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
@@ -38,8 +41,11 @@ const MAX_POSTING = 400;
  */
 export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>, cache?: AlignCache): { clusters: ClaimCluster[]; clusterOf: Map<string, string> } {
   const items: Item[] = [];
+  const seen = new Set<AnalyzedDocument>();
   for (const doc of docs) {
-    if (!cache) { for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, entityOf)); continue; }
+    // A document given twice gets claims of its own the second time, as without a cache.
+    if (!cache || seen.has(doc)) { for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, entityOf)); continue; }
+    seen.add(doc);
     // A document whose text and entity ids are unchanged keeps its prepared claims (and everything cached on them).
     const ids = doc.analysis.entities.map((_, i) => entityOf.get(`${doc.id}#${i}`) ?? '').join(' ');
     let kept = cache.prepared.get(doc);
@@ -57,23 +63,34 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
     for (const k of itemKeys[i]!) { const list = postings.get(k) ?? postings.set(k, []).get(k)!; if (list[list.length - 1] !== i) list.push(i); }
   });
   const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(items.length * 0.05)));
-  const edges: { a: number; b: number; score: number }[] = [];
+  // Edges as parallel arrays (a workspace of thousands of wire copies has millions): a < b, scored.
+  const ea: number[] = [], eb: number[] = [], es: number[] = [];
   // Wire copies repeat claims word for word: each distinct pair of signatures is scored once (and, with a cache, once
   // for the life of the workspace).
   if (cache && (cache.signatures.size > MAX_SIGNATURES || cache.scores.size > MAX_SCORES)) cache.clear();
   const memo = cache?.scores ?? new Map<number, number>();
   const signatures = cache?.signatures ?? new Map<string, number>();
   const signature = items.map((it) => {
+    // With a cache the id is kept on the claim, not its (long) signature string.
+    let id = cache?.signatureIds.get(it);
+    if (id !== undefined) return id;
     const sig = signatureOf(it);
-    let id = signatures.get(sig);
+    id = signatures.get(sig);
     if (id === undefined) { id = signatures.size; signatures.set(sig, id); }
+    cache?.signatureIds.set(it, id);
     return id;
   });
+  // Which document each claim is from, as small numbers the loop below compares without touching the claims.
+  const docNo = new Int32Array(items.length);
+  const docNos = new Map<AnalyzedDocument, number>();
+  items.forEach((it, i) => { let d = docNos.get(it.doc); if (d === undefined) docNos.set(it.doc, (d = docNos.size)); docNo[i] = d; });
   // How much each other claim shares with claim i, in the order first met (keys in order, postings ascending).
   const acc = new Float64Array(items.length);
   const touched: number[] = [];
-  for (let i = 0; i < items.length; i++) {
+  /** The edges of claim i: its best-sharing candidates after it, scored, those at the threshold or above. */
+  const edgesOf = (i: number): [number, number][] => {
     const it = items[i]!;
+    const mine = docNo[i]!;
     touched.length = 0;
     for (const k of itemKeys[i]!) {
       const list = postings.get(k)!;
@@ -84,7 +101,7 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
       while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]! <= i) lo = mid + 1; else hi = mid; }
       for (let p = lo; p < list.length; p++) {
         const j = list[p]!;
-        if (items[j]!.doc === it.doc) continue;
+        if (docNo[j] === mine) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] = acc[j]! + w;
       }
@@ -93,29 +110,52 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
     for (const j of touched) { if (acc[j]! >= 2) shared.push([j, acc[j]!]); acc[j] = 0; }
     // Only the best-sharing candidates are scored: cost stays linear in the number of claims.
     const candidates = shared.sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
+    const out: [number, number][] = [];
     for (const [j] of candidates) {
       const other = items[j]!;
       const key = signature[i]! * SIGNATURE_SPACE + signature[j]!;
       let score = memo.get(key);
       if (score === undefined) { score = decide(it, other); memo.set(key, score); }
-      if (score >= SAME_THRESHOLD) edges.push({ a: i, b: j, score });
+      if (score >= SAME_THRESHOLD) out.push([j, score]);
     }
+    return out;
+  };
+  const dirty = cache ? changedSince(cache, items, itemKeys, postings, maxPosting) : null;
+  for (let i = 0; i < items.length; i++) {
+    if (!cache) { for (const [j, score] of edgesOf(i)) { ea.push(i); eb.push(j); es.push(score); } continue; }
+    const it = items[i]!;
+    // A claim that shares no index key with a changed claim keeps its edges: its candidates are the same claims.
+    let mine = dirty && !dirty[i] ? cache.edges.get(it) : undefined;
+    if (!mine) {
+      const found = edgesOf(i);
+      mine = found.length ? { others: found.map(([j]) => items[j]!), scores: found.map(([, score]) => score) } : NO_EDGES;
+      cache.edges.set(it, mine);
+    }
+    for (let k = 0; k < mine.others.length; k++) { ea.push(i); eb.push(mine.others[k]!.index); es.push(mine.scores[k]!); }
   }
-  // Best edges first; a claim joins a cluster only if the cluster has no other claim of its document that it does not match.
-  edges.sort((x, y) => y.score - x.score);
-  const clusterOfItem = new Map<number, number>();
+  // Best edges first (ties in the order found); a claim joins a cluster only if the cluster has no other claim of its
+  // document that it does not match.
+  const order = Array.from(es, (_, k) => k).sort((x, y) => es[y]! - es[x]! || x - y);
+  const clusterOfItem = new Int32Array(items.length).fill(-1);
   const clusterItems: number[][] = [];
-  const edgeSet = new Set(edges.map((e) => e.a * items.length + e.b));
-  const linked = (a: number, b: number): boolean => edgeSet.has(a < b ? a * items.length + b : b * items.length + a);
-  for (const e of edges) {
-    const ca = clusterOfItem.get(e.a), cb = clusterOfItem.get(e.b);
-    if (ca === undefined && cb === undefined) {
-      clusterOfItem.set(e.a, clusterItems.length); clusterOfItem.set(e.b, clusterItems.length);
-      clusterItems.push([e.a, e.b]);
-    } else if (ca !== undefined && cb === undefined) {
-      if (fits(clusterItems[ca]!, e.b, items, linked)) { clusterItems[ca]!.push(e.b); clusterOfItem.set(e.b, ca); }
-    } else if (cb !== undefined && ca === undefined) {
-      if (fits(clusterItems[cb]!, e.a, items, linked)) { clusterItems[cb]!.push(e.a); clusterOfItem.set(e.a, cb); }
+  const n = items.length;
+  const edgeKeys = Float64Array.from(ea, (a, k) => a * n + eb[k]!).sort();
+  const linked = (a: number, b: number): boolean => {
+    const key = a < b ? a * n + b : b * n + a;
+    let lo = 0, hi = edgeKeys.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (edgeKeys[mid]! < key) lo = mid + 1; else hi = mid; }
+    return lo < edgeKeys.length && edgeKeys[lo] === key;
+  };
+  for (const k of order) {
+    const a = ea[k]!, b = eb[k]!;
+    const ca = clusterOfItem[a]!, cb = clusterOfItem[b]!;
+    if (ca < 0 && cb < 0) {
+      clusterOfItem[a] = clusterItems.length; clusterOfItem[b] = clusterItems.length;
+      clusterItems.push([a, b]);
+    } else if (ca >= 0 && cb < 0) {
+      if (fits(clusterItems[ca]!, b, items, linked)) { clusterItems[ca]!.push(b); clusterOfItem[b] = ca; }
+    } else if (cb >= 0 && ca < 0) {
+      if (fits(clusterItems[cb]!, a, items, linked)) { clusterItems[cb]!.push(a); clusterOfItem[a] = cb; }
     }
   }
   const clusters: ClaimCluster[] = [];
@@ -168,6 +208,8 @@ function keyWeight(k: string): number {
   return w;
 }
 
+const NO_EDGES = { others: [], scores: [] } as const;
+
 /** Signature ids stay below this, so that a pair of them is one exact number key. */
 const SIGNATURE_SPACE = 2 ** 26;
 const MAX_SIGNATURES = 2_000_000;
@@ -184,22 +226,63 @@ export class AlignCache {
   readonly signatures = new Map<string, number>();
   /** `signature(a) * SIGNATURE_SPACE + signature(b)` -> score. */
   readonly scores = new Map<number, number>();
+  /** The signature id of each prepared claim, under `signatures`. */
+  signatureIds = new WeakMap<Item, number>();
+  /** Each claim's scored edges to later claims, as of the last alignment it took part in. */
+  readonly edges = new WeakMap<Item, { readonly others: readonly Item[]; readonly scores: readonly number[] }>();
+  /** The claims of the last alignment, in order, its posting limit, and a counter of alignments. */
+  last: readonly Item[] = [];
+  lastMaxPosting = -1;
+  round = 0;
   clear(): void {
     this.signatures.clear();
     this.scores.clear();
+    this.signatureIds = new WeakMap();
   }
 }
 
-const signatureCache = new WeakMap<Item, string>();
 /** Everything the pair decision reads of a claim, as one string: two claims with one signature score alike. */
 function signatureOf(it: Item): string {
-  let sig = signatureCache.get(it);
-  if (sig === undefined) {
-    const att = it.attribution;
-    sig = [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), [...it.places].join(' '), [...it.people].join(' '), it.frameDates.join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
-    signatureCache.set(it, sig);
+  const att = it.attribution;
+  return [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), [...it.places].join(' '), [...it.people].join(' '), it.frameDates.join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
+}
+
+/**
+ * Which claims must find their candidates again since the cache's last alignment (1 = must): the claims not seen then,
+ * and every claim that shares an index key with a claim added or removed since, when that key was or is informative
+ * enough to block on. Everything when the posting limit changed or the surviving claims changed order.
+ * Numbers every claim (`index`) as a side effect.
+ */
+function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: readonly (readonly string[])[], postings: ReadonlyMap<string, readonly number[]>, maxPosting: number): Uint8Array {
+  const round = ++cache.round;
+  const dirty = new Uint8Array(items.length);
+  let everything = maxPosting !== cache.lastMaxPosting;
+  const plus = new Map<string, number>(), minus = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.round === round) everything = true; // one document given twice: no shortcuts
+    if (it.round !== round - 1) { dirty[i] = 1; for (const k of itemKeys[i]!) plus.set(k, (plus.get(k) ?? 0) + 1); }
+    it.round = round;
+    it.index = i;
   }
-  return sig;
+  let lastIndex = -1;
+  for (const it of cache.last) {
+    if (it.round !== round) { for (const k of keysOf(it)) minus.set(k, (minus.get(k) ?? 0) + 1); continue; }
+    if (it.index < lastIndex) everything = true;
+    lastIndex = it.index;
+  }
+  cache.last = items;
+  cache.lastMaxPosting = maxPosting;
+  if (everything) return dirty.fill(1);
+  const touch = (k: string): void => {
+    const list = postings.get(k) ?? [];
+    const before = list.length - (plus.get(k) ?? 0) + (minus.get(k) ?? 0);
+    if (list.length > maxPosting && before > maxPosting) return;
+    for (const j of list) dirty[j] = 1;
+  };
+  for (const k of plus.keys()) touch(k);
+  for (const k of minus.keys()) if (!plus.has(k)) touch(k);
+  return dirty;
 }
 
 /** A claim may join a cluster when each member from another document is linked to it, or the cluster is small and it matches one. */
@@ -252,16 +335,30 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     for (const x of mentions) if (x.m.start <= t.start && x.m.end >= t.end) return x.id;
     return null;
   };
-  const terms = claimTerms('', keyAt, tokens);
-  const whole = tokens === all ? terms : claimTerms('', keyAt, all);
+  const terms = shared(claimTerms('', keyAt, tokens));
+  const whole = tokens === all ? terms : shared(claimTerms('', keyAt, all));
   let content: ClaimTerms | null = null;
   const c = attribution?.content;
   if (c && c.start >= claim.start - 1 && c.end <= claim.end + 1) {
     const inContent = all.filter((t) => t.start >= c.start && t.end <= c.end);
-    const ct = claimTerms('', keyAt, inContent);
+    const ct = shared(claimTerms('', keyAt, inContent));
     if (ct.content.size >= 3 && inContent.length < tokens.length) content = ct;
   }
-  return { doc, claim, terms, whole, content, ids, places, people, frameDates, attribution, mentions, tokens };
+  return { doc, claim, terms, whole, content, ids, places, people, frameDates, attribution, mentions, tokens, index: -1, round: -1 };
+}
+
+const sharedTerms = new Map<string, ClaimTerms>();
+/**
+ * One object for equal prepared terms: wire copies repeat most claims word for word, and sharing their terms shares
+ * everything computed from them (sets, n-grams, idf masses). Terms are values, never modified.
+ */
+function shared(t: ClaimTerms): ClaimTerms {
+  const key = JSON.stringify([t.seq, [...t.content], [...t.names], [...t.numbers], t.negated]);
+  const hit = sharedTerms.get(key);
+  if (hit) return hit;
+  if (sharedTerms.size >= 200_000) sharedTerms.clear();
+  sharedTerms.set(key, t);
+  return t;
 }
 
 /** First index whose key is at least `at` in a list sorted by that key (sentences by end, entities by start). */
@@ -564,7 +661,7 @@ const plainCache = new WeakMap<Item, ClaimTerms>();
 /** The claim's terms without entity keys, computed once per claim rather than once per pair. */
 function plainTerms(it: Item): ClaimTerms {
   let t = plainCache.get(it);
-  if (!t) { t = claimTerms('', undefined, it.tokens); plainCache.set(it, t); }
+  if (!t) { t = shared(claimTerms('', undefined, it.tokens)); plainCache.set(it, t); }
   return t;
 }
 

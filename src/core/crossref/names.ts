@@ -85,6 +85,18 @@ export interface PersonName {
 
 /** "Maj. Gen. Oded Basiuk" -> {given: ["oded"], surname: "basiuk"}; "Al-Sharaa" -> {given: [], surname: "sharaa"}. */
 export function personName(text: string): PersonName {
+  let p = personNames.get(text);
+  if (!p) {
+    p = parsePersonName(text);
+    if (personNames.size >= 100_000) personNames.clear();
+    personNames.set(text, p);
+  }
+  return p;
+}
+/** Names already parsed: a workspace names the same people thousands of times. The parts are never modified. */
+const personNames = new Map<string, PersonName>();
+
+function parsePersonName(text: string): PersonName {
   let words = nameWords(text).flatMap((w) => {
     const m = /^(al|el|ad|ar|as|ash|at|az|an)-(.+)$/.exec(w);
     return m ? [m[2]!] : [w];
@@ -103,6 +115,18 @@ export function personName(text: string): PersonName {
  * Folds doubled letters, a final h after a vowel, l/r, sh/s, kh/k, ou/u, ee/i, and drops diacritics.
  */
 export function translitKey(word: string): string {
+  let k = translitKeys.get(word);
+  if (k === undefined) {
+    k = foldTransliteration(word);
+    if (translitKeys.size >= 100_000) translitKeys.clear();
+    translitKeys.set(word, k);
+  }
+  return k;
+}
+/** Keys already computed: a workspace compares the same surnames many times. */
+const translitKeys = new Map<string, string>();
+
+function foldTransliteration(word: string): string {
   let w = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
   w = w.replace(/([aeiou])h$/, '$1').replace(/sh/g, 's').replace(/kh/g, 'k').replace(/ph/g, 'f').replace(/th/g, 't').replace(/dh/g, 'd').replace(/gh/g, 'g');
   w = w.replace(/ou/g, 'u').replace(/ee/g, 'i').replace(/oo/g, 'u').replace(/[yj]/g, 'i').replace(/l/g, 'r').replace(/q/g, 'k').replace(/c(?=[aou])/g, 'k');

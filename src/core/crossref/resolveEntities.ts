@@ -125,8 +125,6 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   groups.forEach((g, i) => {
     for (const k of blockKeys(g)) (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
   });
-  const tried = new Set<number>();
-  const n = groups.length;
   // Full names first, so that a lone surname then sees which full names it could belong to.
   const order = [...blocks.entries()].sort((x, y) => collate(x[0], y[0]));
   for (const [, members] of order) {
@@ -135,11 +133,10 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
       const a = members[x]!, b = members[y]!;
       const ga = groups[a]!, gb = groups[b]!;
       if (ga.doc === gb.doc || !compatible(ga.family, gb.family)) continue;
-      const pair = a < b ? a * n + b : b * n + a;
-      if (tried.has(pair)) continue;
-      tried.add(pair);
+      // A pair met again in another block is simply judged again: a match stays a match and a conflict stays a conflict
+      // (merged entities only gain names), so only pairs already joined are skipped, with no set of pairs tried.
       if (uf.find(a) === uf.find(b)) continue;
-      if (matches(ga, gb, cache) && !conflicts(a, b)) join(a, b);
+      if (matches(ga, gb) && !conflicts(a, b)) join(a, b);
     }
   }
   // Lone surnames ("Assad" in an article that never gives the full name) join the one full name they fit, if unique.
@@ -166,28 +163,97 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 }
 
 /**
- * What a workspace keeps between two entity resolutions: each document's groups, and which pairs of groups match, so
- * that after an edit only the changed document is grouped again. `resolveEntities(docs, aliases, cache)` equals
+ * What a workspace keeps between two entity resolutions: each document's groups, so that after an edit only the
+ * changed document is grouped again. `resolveEntities(docs, aliases, cache)` equals
  * `resolveEntities(docs, aliases)`.
  */
 export class EntityCache {
   aliases: AliasFile | null = null;
   groups = new WeakMap<AnalyzedDocument, readonly Group[]>();
-  matched = new WeakMap<Group, WeakMap<Group, boolean>>();
   reset(aliases: AliasFile): void {
     this.aliases = aliases;
     this.groups = new WeakMap();
-    this.matched = new WeakMap();
   }
 }
 
-/** `groupsMatch`, remembered per pair of groups when a cache is given (groups are immutable once built). */
-function matches(a: Group, b: Group, cache: EntityCache | undefined): boolean {
-  if (!cache) return groupsMatch(a, b);
-  let row = cache.matched.get(a);
-  if (!row) { row = new WeakMap(); cache.matched.set(a, row); }
-  let m = row.get(b);
-  if (m === undefined) { m = groupsMatch(a, b); row.set(b, m); }
+/** `groupsMatch`, remembered by what it reads of the two groups (groups are immutable once built). */
+function matches(a: Group, b: Group): boolean {
+  // Two people match by their best names alone, and a workspace has far fewer names than pairs of mentions of them.
+  if (a.family === 'PER' && b.family === 'PER') return personsMatch(a, b);
+  return namesMatch(a, b);
+}
+
+/** What `groupsMatch` reads of a person group (whether it has a given name, the first one, the surname), as an id. */
+const personIds = new WeakMap<Group, { readonly gen: number; readonly id: number }>();
+const personKeys = new Map<string, number>();
+const personPairs = new Map<number, boolean>();
+let personGeneration = 0;
+function personId(g: Group): number {
+  const hit = personIds.get(g);
+  if (hit && hit.gen === personGeneration) return hit.id;
+  const p = bestPerson(g);
+  const key = p ? `${p.given.length ? 'g' : 'n'}${p.given[0] ?? ''}\u0001${p.surname}` : '';
+  let id = personKeys.get(key);
+  if (id === undefined) {
+    if (personKeys.size >= 1 << 20) { personKeys.clear(); personPairs.clear(); personGeneration++; }
+    id = personKeys.size;
+    personKeys.set(key, id);
+  }
+  personIds.set(g, { gen: personGeneration, id });
+  return id;
+}
+/**
+ * What `groupsMatch` reads of a group other than a person's: its family and, per name, whether it is a short form, its
+ * family, whether a person's name has a given name, whether it is an acronym, and its key. Wire copies of one article
+ * give equal descriptions, so pairs of them are judged once.
+ */
+const descriptionIds = new WeakMap<Group, { readonly gen: number; readonly id: number }>();
+const descriptions = new Map<string, number>();
+const describedPairs = new Map<number, boolean>();
+let descriptionGeneration = 0;
+function descriptionId(g: Group): number {
+  const hit = descriptionIds.get(g);
+  if (hit && hit.gen === descriptionGeneration) return hit.id;
+  const names = [...new Set(g.nodes.map((n) => JSON.stringify([g.short.has(n), n.family, !!n.person?.given.length, isAcronym(n.text), n.key])))].sort();
+  const key = JSON.stringify([g.family, names]);
+  let id = descriptions.get(key);
+  if (id === undefined) {
+    if (descriptions.size >= 1 << 20) { descriptions.clear(); describedPairs.clear(); descriptionGeneration++; }
+    id = descriptions.size;
+    descriptions.set(key, id);
+  }
+  descriptionIds.set(g, { gen: descriptionGeneration, id });
+  return id;
+}
+/** `groupsMatch` of two groups, remembered per pair of descriptions. */
+function namesMatch(a: Group, b: Group): boolean {
+  const x = descriptionId(a);
+  const y = descriptionId(b);
+  if (descriptionIds.get(a)?.gen !== descriptionGeneration) return namesMatch(a, b);
+  const key = x * 2 ** 21 + y;
+  let m = describedPairs.get(key);
+  if (m === undefined) {
+    m = groupsMatch(a, b);
+    if (describedPairs.size >= 2_000_000) describedPairs.clear();
+    describedPairs.set(key, m);
+  }
+  return m;
+}
+
+/** `groupsMatch` of two person groups, remembered per pair of names. */
+function personsMatch(a: Group, b: Group): boolean {
+  const x = personId(a);
+  const y = personId(b);
+  const gen = personGeneration;
+  // Taking the second id may have started the tables again: then the first is taken again too.
+  if (personIds.get(a)?.gen !== gen) return personsMatch(a, b);
+  const key = x * 2 ** 21 + y;
+  let m = personPairs.get(key);
+  if (m === undefined) {
+    m = groupsMatch(a, b);
+    if (personPairs.size >= 2_000_000) personPairs.clear();
+    personPairs.set(key, m);
+  }
   return m;
 }
 

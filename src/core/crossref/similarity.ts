@@ -104,10 +104,18 @@ for (const g of SYNONYM_GROUPS) {
 
 /** Lower-cased, possessive-free, stemmed form of a word, synonyms folded: "Meetings" -> "talk", "U.S." -> "us". */
 export function normWord(w: string): string {
-  const lower = w.toLowerCase().replace(/\./g, '');
-  const s = stem(lower);
-  return SYNONYM.get(s) ?? s;
+  // Remembered: one string per word form, shared by every claim that uses it (a workspace holds millions of them).
+  let n = normWords.get(w);
+  if (n === undefined) {
+    const lower = w.toLowerCase().replace(/\./g, '');
+    const s = stem(lower);
+    n = SYNONYM.get(s) ?? s;
+    if (normWords.size >= 200_000) normWords.clear();
+    normWords.set(w, n);
+  }
+  return n;
 }
+const normWords = new Map<string, string>();
 
 /**
  * Prepares a sentence for `scoreTerms`, e.g. `claimTerms("Israel and Syria held direct talks")`.
@@ -217,15 +225,13 @@ function clearNgrams(): void {
   ngramCount = 0;
 }
 
-/** Distinct ids of a set of strings, in the set's order. */
-function idsOf(xs: Iterable<string>): Int32Array {
-  const out: number[] = [];
+/** Appends the ids of a set of strings, in the set's order. */
+function pushIds(out: number[], xs: Iterable<string>): void {
   for (const x of xs) out.push(wordId(x));
-  return Int32Array.from(out);
 }
 
-/** Distinct n-grams (n = 2, 3, 4) of a word-id sequence, as ids; equal n-grams of words get equal ids. */
-function ngramSets(ids: Int32Array): [Int32Array, Int32Array, Int32Array] {
+/** Appends the distinct n-grams (n = 2, 3, 4) of a word-id sequence as ids, each n after the other; returns the counts. */
+function pushNgrams(out: number[], ids: Int32Array): [number, number, number] {
   const bi = new Set<number>(), tri = new Set<number>(), quad = new Set<number>();
   for (let i = 0; i + 2 <= ids.length; i++) {
     const b = ngramId(ids[i]!, ids[i + 1]!);
@@ -235,29 +241,40 @@ function ngramSets(ids: Int32Array): [Int32Array, Int32Array, Int32Array] {
     tri.add(t);
     if (i + 4 <= ids.length) quad.add(ngramId(t, ids[i + 3]!));
   }
-  return [Int32Array.from(bi), Int32Array.from(tri), Int32Array.from(quad)];
+  for (const x of bi) out.push(x);
+  for (const x of tri) out.push(x);
+  for (const x of quad) out.push(x);
+  return [bi.size, tri.size, quad.size];
 }
 
 let marks = new Int32Array(1 << 16);
 let stamp = 0;
-/** Marks the ids of `b` (for `marked`), in O(|b|). */
-function mark(b: Int32Array): void {
+/** Marks the ids `b[from, to)` (for `marked`), in O(to - from). */
+function mark(b: Int32Array, from: number, to: number): void {
   if (++stamp === 0x7fffffff) { marks.fill(0); stamp = 1; }
-  for (let k = 0; k < b.length; k++) {
+  for (let k = from; k < to; k++) {
     const x = b[k]!;
     if (x >= marks.length) { const grown = new Int32Array(Math.max(marks.length * 2, x + 1)); grown.set(marks); marks = grown; }
     marks[x] = stamp;
   }
 }
 const marked = (x: number): boolean => x < marks.length && marks[x] === stamp;
-/** How many of the distinct ids of `a` are in the distinct ids of `b`: the size of the intersection of two sets. */
-function common(a: Int32Array, b: Int32Array): number {
-  mark(b);
+/** How many distinct ids of set `seg` of `a` are in set `seg` of `b`: the size of the intersection of two sets. */
+function common(a: Derived, b: Derived, seg: number): number {
+  const ai = a.ids, bi = b.ids;
+  mark(bi, bi[seg]!, bi[seg + 1]!);
   let n = 0;
-  for (let k = 0; k < a.length; k++) if (marked(a[k]!)) n++;
+  for (let k = ai[seg]!, end = ai[seg + 1]!; k < end; k++) if (marked(ai[k]!)) n++;
   return n;
 }
-const diceIds = (a: Int32Array, b: Int32Array): number => (a.length + b.length ? (2 * common(a, b)) / (a.length + b.length) : 0);
+/** The size of set `seg`. */
+const sizeOf = (d: Derived, seg: number): number => d.ids[seg + 1]! - d.ids[seg]!;
+function diceIds(a: Derived, b: Derived, seg: number): number {
+  const n = sizeOf(a, seg) + sizeOf(b, seg);
+  return n ? (2 * common(a, b, seg)) / n : 0;
+}
+/** Sets of a `Derived`, by their place in its `ids`. */
+const CONTENT = 0, ALL = 1, NAMES = 2, NUMBERS = 3, BI = 4, TRI = 5, QUAD = 6;
 
 let rowA = new Int32Array(64), rowB = new Int32Array(64);
 
@@ -297,30 +314,30 @@ const mass = (xs: Iterable<string>): number => { let m = 0; for (const x of xs) 
 export function pairFeatures(a: ClaimTerms, b: ClaimTerms): number[] {
   const da = derived(a), db = derived(b);
   // Set sizes and intersections are counted over word ids: the same integers as over the strings, without hashing them.
-  const common2 = common(da.content, db.content);
+  const common2 = common(da, db, CONTENT);
   const minSize = Math.min(a.content.size, b.content.size);
   const maxSize = Math.max(a.content.size, b.content.size);
-  const numDiff = a.numbers.size && b.numbers.size ? 1 - diceIds(da.numbers, db.numbers) : 0;
-  const sharedNames = common(da.names, db.names);
+  const numDiff = a.numbers.size && b.numbers.size ? 1 - diceIds(da, db, NUMBERS) : 0;
+  const sharedNames = common(da, db, NAMES);
   const namesUnmatched = a.names.size + b.names.size ? (a.names.size + b.names.size - 2 * sharedNames) / (a.names.size + b.names.size) : 0;
-  const sharedNumbers = common(da.numbers, db.numbers);
+  const sharedNumbers = common(da, db, NUMBERS);
   return [
     a.content.size + b.content.size ? (2 * common2) / (a.content.size + b.content.size) : 0,
     maxSize ? common2 / maxSize : 0,
     minSize ? common2 / minSize : 0,
-    diceIds(da.all, db.all),
-    diceIds(da.bi, db.bi),
-    diceIds(da.tri, db.tri),
+    diceIds(da, db, ALL),
+    diceIds(da, db, BI),
+    diceIds(da, db, TRI),
     Math.min(a.seq.length, b.seq.length) / Math.max(1, a.seq.length, b.seq.length),
     numDiff,
     namesUnmatched,
     lcs(a.seq, b.seq) / Math.max(1, Math.min(a.seq.length, b.seq.length, MAX_ORDERED)),
     a.negated !== b.negated ? 1 : 0,
-    ...idfFeatures(da.content, da.contentIdf, db.content, da.contentMass, db.contentMass),
-    ...idfFeatures(da.all, da.allIdf, db.all, da.allMass, db.allMass),
+    ...idfFeatures(da, db, CONTENT, 0, da.contentMass, db.contentMass),
+    ...idfFeatures(da, db, ALL, sizeOf(da, CONTENT), da.allMass, db.allMass),
     softDice(a.content, b.content, common2),
     Math.abs(a.seq.length - b.seq.length) / 10,
-    diceIds(da.quad, db.quad),
+    diceIds(da, db, QUAD),
     editRatio(a.seq, b.seq),
     a.numbers.size + b.numbers.size - 2 * sharedNumbers > 0 ? 1 : 0,
     (a.names.size + b.names.size - 2 * sharedNames) / 4,
@@ -328,15 +345,17 @@ export function pairFeatures(a: ClaimTerms, b: ClaimTerms): number[] {
 }
 
 /**
- * Per-sentence sets (as distinct word or n-gram ids, in the sets' order) and idf masses, computed once per sentence
- * rather than once per pair.
+ * Per-sentence sets as distinct word or n-gram ids, in the sets' order, and idf masses, computed once per sentence
+ * rather than once per pair. One array holds every set (a workspace keeps hundreds of thousands of these): `ids[0..7]`
+ * are where the sets content, all words, names, numbers, bigrams, trigrams and 4-grams start and end; `idf` holds the
+ * idf of each content word, then of each word.
  */
 interface Derived {
   readonly gen: number;
-  readonly content: Int32Array; readonly contentIdf: Float64Array; readonly contentMass: number;
-  readonly all: Int32Array; readonly allIdf: Float64Array; readonly allMass: number;
-  readonly names: Int32Array; readonly numbers: Int32Array;
-  readonly bi: Int32Array; readonly tri: Int32Array; readonly quad: Int32Array;
+  readonly ids: Int32Array;
+  readonly idf: Float64Array;
+  readonly contentMass: number;
+  readonly allMass: number;
 }
 const derivedCache = new WeakMap<ClaimTerms, Derived>();
 function derived(t: ClaimTerms): Derived {
@@ -345,13 +364,20 @@ function derived(t: ClaimTerms): Derived {
     const gen = internGeneration;
     const all = new Set(t.seq);
     const seqIds = interned(t.seq);
-    const [bi, tri, quad] = ngramSets(seqIds);
-    d = {
-      gen,
-      content: idsOf(t.content), contentIdf: Float64Array.from(t.content, idf), contentMass: mass(t.content),
-      all: idsOf(all), allIdf: Float64Array.from(all, idf), allMass: mass(all),
-      names: idsOf(t.names), numbers: idsOf(t.numbers), bi, tri, quad,
-    };
+    const out: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+    const bounds = [out.length];
+    pushIds(out, t.content); bounds.push(out.length);
+    pushIds(out, all); bounds.push(out.length);
+    pushIds(out, t.names); bounds.push(out.length);
+    pushIds(out, t.numbers); bounds.push(out.length);
+    const [nb, nt, nq] = pushNgrams(out, seqIds);
+    const at = bounds[4]!;
+    bounds.push(at + nb, at + nb + nt, at + nb + nt + nq);
+    for (let k = 0; k < 8; k++) out[k] = bounds[k]!;
+    const idfs: number[] = [];
+    for (const x of t.content) idfs.push(idf(x));
+    for (const x of all) idfs.push(idf(x));
+    d = { gen, ids: Int32Array.from(out), idf: Float64Array.from(idfs), contentMass: mass(t.content), allMass: mass(all) };
     // The word table started again while these were taken: take them again under the new one.
     if (gen !== internGeneration) return derived(t);
     derivedCache.set(t, d);
@@ -359,11 +385,15 @@ function derived(t: ClaimTerms): Derived {
   return d;
 }
 
-/** Idf-weighted overlap: the mass of the words of `a` found in `b`, summed in `a`'s order as the string sets were. */
-function idfFeatures(a: Int32Array, aIdf: Float64Array, b: Int32Array, ma: number, mb: number): number[] {
-  mark(b);
+/**
+ * Idf-weighted overlap of set `seg` (whose idfs start at `idfAt`): the mass of the words of `a` found in `b`, summed in
+ * `a`'s order as over the string sets.
+ */
+function idfFeatures(a: Derived, b: Derived, seg: number, idfAt: number, ma: number, mb: number): number[] {
+  const ai = a.ids, bi = b.ids;
+  mark(bi, bi[seg]!, bi[seg + 1]!);
   let mc = 0;
-  for (let k = 0; k < a.length; k++) if (marked(a[k]!)) mc += aIdf[k]!;
+  for (let k = ai[seg]!, end = ai[seg + 1]!, w = idfAt; k < end; k++, w++) if (marked(ai[k]!)) mc += a.idf[w]!;
   const ua = ma - mc, ub = mb - mc;
   return [ma + mb ? (2 * mc) / (ma + mb) : 0, Math.min(ma, mb) ? mc / Math.min(ma, mb) : 0, Math.max(ua, ub) / 10, Math.min(ua, ub) / 10];
 }

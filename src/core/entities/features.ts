@@ -398,7 +398,7 @@ const GAZ = new Atoms();
  */
 export function sentenceFeatures(
   tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null,
-  each: (i: number, f: FeatureBuffer) => void, buffer = new FeatureBuffer(),
+  each: (i: number, f: FeatureBuffer, headline: boolean) => void, buffer = new FeatureBuffer(), omitWordFeatures = false,
 ): void {
   const v = view(tokens, from, to);
   const n = v.n;
@@ -410,18 +410,10 @@ export function sentenceFeatures(
   for (let i = 0; i < n; i++) {
     f.count = 0;
     const c = i + 2;
-    f.add1(1, BIAS_A, BIAS_B);
-    f.add1(2, wa[c]!, wb[c]!);
-    f.add1(3, la[c]!, lb[c]!);
-    f.add2(4, sa[c]!, sb[c]!, ha, hb);
     const info = v.info[i]!;
     const l = info.lower;
-    const len = l.length;
-    const affix = info.affix;
-    for (let k = 0; k < info.affixes; k++) {
-      f.add1(11 + k, affix[2 * k]!, affix[2 * k + 1]!);
-      f.add1(21 + k, affix[8 + 2 * k]!, affix[9 + 2 * k]!);
-    }
+    // The features of the word alone (and the headline flag) are left to the caller when it asks: see `wordFeatures`.
+    if (!omitWordFeatures) addWordFeatures(f, info, v.headline);
     f.add1(30, la[c - 1]!, lb[c - 1]!);
     f.add1(31, la[c + 1]!, lb[c + 1]!);
     f.add1(32, la[c - 2]!, lb[c - 2]!);
@@ -437,25 +429,17 @@ export function sentenceFeatures(
     f.add1(42, wa[c + 1]!, wb[c + 1]!);
     const pos = POS[i === 0 ? 0 : i === 1 ? 1 : 2]!;
     f.add3(43, pos[0], pos[1], sa[c]!, sb[c]!, ha, hb);
-    if (v.headline) f.add1(44, la[c]!, lb[c]!);
     f.add1(45, ga[c]!, gb[c]!);
     f.add1(46, ga[c - 1]!, gb[c - 1]!);
     f.add1(47, ga[c + 1]!, gb[c + 1]!);
     f.add3(48, ga[c - 1]!, gb[c - 1]!, ga[c]!, gb[c]!, ga[c + 1]!, gb[c + 1]!);
     f.add2(49, ga[c]!, gb[c]!, sa[c]!, sb[c]!);
-    const lenAtom = LEN[len > 8 ? 9 : len]!;
-    f.add1(51, lenAtom[0], lenAtom[1]);
     f.add2(52, la[c - 1]!, lb[c - 1]!, sa[c]!, sb[c]!);
     f.add2(53, la[c + 1]!, lb[c + 1]!, sa[c]!, sb[c]!);
     f.add2(54, pos[0], pos[1], la[c]!, lb[c]!);
     if (v.numeric) {
       f.add2(62, NUM_A, NUM_B, sa[c]!, sb[c]!);
       f.add3(63, NUM_A, NUM_B, la[c - 1]!, lb[c - 1]!, sa[c]!, sb[c]!);
-    }
-    const hyphen = l.indexOf('-');
-    if (hyphen > 0 && hyphen < len - 1) {
-      f.addStrings(55, l.slice(0, hyphen + 1));
-      f.addStrings(56, l.slice(hyphen));
     }
     if (doc) {
       const w = info.word;
@@ -483,7 +467,42 @@ export function sentenceFeatures(
         }
       }
     }
-    each(i, f);
+    each(i, f, v.headline);
+  }
+}
+
+/**
+ * The features of a word alone: bias, word, lower case, shape (with the headline flag), affixes, length, hyphen parts,
+ * and in a headline the lower-case word. The same for every occurrence of the word, so a tagger may sum their weights
+ * once per word: `wordFeatures("Haddad", false, buffer)`.
+ */
+export function wordFeatures(raw: string, headline: boolean, f: FeatureBuffer): void {
+  f.count = 0;
+  addWordFeatures(f, wordInfo(raw), headline);
+}
+
+function addWordFeatures(f: FeatureBuffer, info: WordInfo, headline: boolean): void {
+  const atoms = info.atoms;
+  const ha = headline ? HL_A : NOHL_A;
+  const hb = headline ? HL_B : NOHL_B;
+  f.add1(1, BIAS_A, BIAS_B);
+  f.add1(2, atoms[0]!, atoms[1]!);
+  f.add1(3, atoms[2]!, atoms[3]!);
+  f.add2(4, atoms[4]!, atoms[5]!, ha, hb);
+  const affix = info.affix;
+  for (let k = 0; k < info.affixes; k++) {
+    f.add1(11 + k, affix[2 * k]!, affix[2 * k + 1]!);
+    f.add1(21 + k, affix[8 + 2 * k]!, affix[9 + 2 * k]!);
+  }
+  if (headline) f.add1(44, atoms[2]!, atoms[3]!);
+  const l = info.lower;
+  const len = l.length;
+  const lenAtom = LEN[len > 8 ? 9 : len]!;
+  f.add1(51, lenAtom[0], lenAtom[1]);
+  const hyphen = l.indexOf('-');
+  if (hyphen > 0 && hyphen < len - 1) {
+    f.addStrings(55, l.slice(0, hyphen + 1));
+    f.addStrings(56, l.slice(hyphen));
   }
 }
 

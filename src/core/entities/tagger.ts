@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../types';
-import { documentStats, featureContextKey, FeatureBuffer, recordHistory, sentenceFeatures, type DocumentStats } from './features';
+import { documentStats, featureContextKey, FeatureBuffer, recordHistory, sentenceFeatures, wordFeatures, type DocumentStats } from './features';
 import { fromBase64 } from './base64';
 
 /** A BIO label per token, e.g. ["B-PER", "I-PER", "O"]. */
@@ -137,6 +137,28 @@ export class PerceptronWeights {
     }
   }
 
+  private readonly sums = [new Map<string, Int32Array>(), new Map<string, Int32Array>()];
+  private readonly scratch = new FeatureBuffer();
+
+  /** The summed int8 weights of a word's own features (`wordFeatures`), per tag; remembered, boundedly. */
+  wordSums(raw: string, headline: boolean): Int32Array {
+    const memo = this.sums[headline ? 1 : 0]!;
+    let sums = memo.get(raw);
+    if (sums) return sums;
+    sums = new Int32Array(T);
+    const f = this.scratch;
+    wordFeatures(raw, headline, f);
+    const w = this.weights;
+    for (let k = 0; k < f.count; k++) {
+      const o = this.slot(f.h1[k]!, f.h2[k]!);
+      if (o < 0) continue;
+      for (let t = 0; t < T; t++) sums[t] = sums[t]! + w[o + t]!;
+    }
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(raw, sums);
+    return sums;
+  }
+
   /** Offset of the weights of the feature with hashes (h1, h2), or -1 when the model does not know it. */
   slot(h1: number, h2: number): number {
     let k2 = h2 & 0xffff;
@@ -174,9 +196,11 @@ export function emissions(
 ): Float64Array {
   const emit = new Float64Array((to - from) * T);
   const w = model.weights;
-  sentenceFeatures(tokens, from, to, doc, (i, f) => {
+  sentenceFeatures(tokens, from, to, doc, (i, f, headline) => {
     const base = i * T;
-    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
+    // The weights of the word's own features, summed once per word (integer sums: the order of adding cannot matter).
+    const own = model.wordSums(tokens[from + i]!.text, headline);
+    let e0 = own[0]!, e1 = own[1]!, e2 = own[2]!, e3 = own[3]!, e4 = own[4]!, e5 = own[5]!, e6 = own[6]!, e7 = own[7]!, e8 = own[8]!;
     for (let k = 0; k < f.count; k++) {
       const o = model.slot(f.h1[k]!, f.h2[k]!);
       if (o < 0) continue;
@@ -186,7 +210,7 @@ export function emissions(
     const q = model.scale;
     emit[base] = e0 * q; emit[base + 1] = e1 * q; emit[base + 2] = e2 * q; emit[base + 3] = e3 * q; emit[base + 4] = e4 * q;
     emit[base + 5] = e5 * q; emit[base + 6] = e6 * q; emit[base + 7] = e7 * q; emit[base + 8] = e8 * q;
-  }, buffer);
+  }, buffer, true);
   return emit;
 }
 

@@ -1,0 +1,126 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createCrosscheck, toContractJson, type AliasFile, type AnalyzedDocument, type WorkspaceIndex } from '../../src/core/index';
+import { CrossReferenceCache, crossReference } from '../../src/core/crossref/crossReference';
+import { readModel } from './sharedData';
+
+/*
+ * The workspace index keeps work between cross-references (entity groups per document, prepared claims, scored pairs)
+ * and the tagger and cue model remember what they have seen. None of it may change a result: after any sequence of
+ * edits the index must say exactly what the pure, from-scratch computation says.
+ */
+
+const GIVEN = ['Rami', 'Dana', 'Omar', 'Mira', 'Pavel', 'Hana', 'Jalil', 'Lior'];
+const FAMILY = ['Haddad', 'Novak', 'Okafor', 'Petrov', 'Rahimi', 'Sato', 'al-Sharaa', 'al-Hamdan'];
+const CITIES = ['Damascus', 'Beirut', 'Amman', 'Baku', 'Riyadh', 'Cairo'];
+const ORGS = ['the Interior Ministry', 'the United Nations', 'Reuters', 'the Syrian Observatory for Human Rights', 'the army'];
+const OUTLETS = ['Levant Wire', 'Gulf Monitor', 'Northwire', 'Shafaq News'];
+const DAYS = ['Monday', 'Tuesday', 'Friday', 'Saturday'];
+const NUMBERS = ['six', 'four', '12', '30', 'two'];
+
+/** A small seeded generator of news-like articles that report overlapping events in different words. */
+function articles(count: number, seed: number): string[] {
+  let s = seed;
+  const rand = (k: number): number => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return (s >>> 8) % k; };
+  const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)]!;
+  const sentences = [
+    () => `${pick(GIVEN)} ${pick(FAMILY)}, a spokesman for ${pick(ORGS)}, said on ${pick(DAYS)} that ${pick(NUMBERS)} people were killed in ${pick(CITIES)}.`,
+    () => `According to ${pick(ORGS)}, ${pick(NUMBERS)} soldiers were wounded near ${pick(CITIES)} on ${pick(DAYS)}.`,
+    () => `${pick(FAMILY)} denied that direct talks were held in ${pick(CITIES)}.`,
+    () => `Officials in ${pick(CITIES)} have not commented on the meeting.`,
+    () => `A senior source told ${pick(OUTLETS)} that the two sides held a direct meeting in ${pick(CITIES)} last week.`,
+    () => `“We will not accept this,” ${pick(GIVEN)} ${pick(FAMILY)} said, adding that ${pick(NUMBERS)} convoys had reportedly been stopped.`,
+    () => `The talks could resume on ${pick(DAYS)}, diplomats said.`,
+    () => `${pick(ORGS).replace(/^the /, 'The ')} reported that ${pick(NUMBERS)} buildings were damaged in ${pick(CITIES)}.`,
+  ];
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const lines = [`${pick(CITIES).toUpperCase()}, May ${10 + rand(9)}, 2025 (${pick(OUTLETS)}) - ${pick(sentences)()}`];
+    const n = 3 + rand(6);
+    for (let k = 0; k < n; k++) lines.push(rand(3) === 0 ? `${pick(sentences)()} ${pick(sentences)()}` : pick(sentences)());
+    out.push(lines.join('\n\n'));
+  }
+  return out;
+}
+
+const engine = createCrosscheck({ readNerModel: readModel });
+
+/** The index's view must equal the pure computation over the same documents, byte for byte. */
+function assertSameAsFull(index: WorkspaceIndex, aliases: AliasFile, step: string): void {
+  const docs = index.documents();
+  const incremental = JSON.stringify(toContractJson(docs, index.workspace()));
+  const full = JSON.stringify(toContractJson(docs, engine.crossReference(docs, aliases)));
+  assert.equal(incremental, full, `after ${step}, the incremental cross-reference differs from the full one`);
+}
+
+test('after a sequence of edits the incremental cross-reference equals the full computation', () => {
+  const texts = articles(40, 7);
+  const more = articles(10, 99);
+  const index = engine.createIndex();
+  let aliases: AliasFile = { same: [], different: [] };
+  texts.forEach((t, i) => index.set(`a${i}.txt`, t));
+  assertSameAsFull(index, aliases, 'the first indexing');
+  const ws = index.workspace();
+  assert.ok(ws.clusters.length > 0, 'the generated workspace has claims reported twice');
+  assert.ok(ws.entities.some((e) => new Set(e.mentions.map((m) => m.doc)).size > 1), 'and entities named in several articles');
+
+  const steps: [string, () => void][] = [
+    ['a sentence appended', () => index.set('a3.txt', texts[3] + '\n\nOfficials said 12 people were hurt in Damascus.')],
+    ['a number changed', () => index.set('a5.txt', texts[5]!.replace(/\b(six|four|two)\b/, 'nine'))],
+    ['a new name early in the workspace', () => index.set('a0.txt', texts[0] + '\n\nZoltan Kertesz, a spokesman for the army, said on Monday that six people were killed in Beirut.')],
+    ['a document added', () => index.set('b0.txt', more[0]!)],
+    ['a document deleted', () => index.delete('a7.txt')],
+    ['a claim removed', () => index.set('a10.txt', texts[10]!.split('\n\n').slice(0, 2).join('\n\n'))],
+    ['an edit undone', () => index.set('a3.txt', texts[3]!)],
+    ['a deleted document back', () => index.set('a7.txt', texts[7]!)],
+    ['aliases set', () => { aliases = { same: [['Rami Haddad', 'Rami Hadad']], different: [['Dana Novak', 'Dana Nowak']] }; index.setAliases(aliases); }],
+    ['an edit under aliases', () => index.set('a12.txt', texts[12] + '\n\nRami Hadad said the talks could resume.')],
+    ['several documents added', () => more.slice(1).forEach((t, i) => index.set(`b${i + 1}.txt`, t))],
+    ['a document emptied', () => index.set('a20.txt', '')],
+  ];
+  for (const [step, edit] of steps) {
+    edit();
+    assertSameAsFull(index, aliases, step);
+  }
+});
+
+test('an article analysed after edits elsewhere is analysed exactly as by a fresh engine', () => {
+  const texts = articles(12, 3);
+  const warm = engine.createIndex();
+  // Warm every per-engine memory (tagged sentences, scored cue contexts) with other articles and earlier versions.
+  texts.forEach((t, i) => warm.set(`a${i}.txt`, t));
+  const long = texts.join('\n\n');
+  warm.set('long.txt', long);
+  for (let i = 1; i <= 8; i++) {
+    const at = Math.floor((long.length * i) / 9);
+    const edited = long.slice(0, at) + 'x' + long.slice(at);
+    const fresh = createCrosscheck({ readNerModel: readModel }).analyze(edited);
+    assert.deepEqual(warm.set('long.txt', edited).analysis, fresh, `edit ${i}`);
+  }
+});
+
+test('a document set again with its old text keeps its analysis object', () => {
+  const [a, b] = articles(2, 11);
+  const index = engine.createIndex();
+  const first: AnalyzedDocument = index.set('a.txt', a!);
+  index.set('b.txt', b!);
+  index.workspace();
+  assert.equal(index.set('a.txt', a!), first);
+});
+
+test('a cache gives the full result also for a document given twice and for documents reordered', () => {
+  const texts = articles(12, 5);
+  const docs: AnalyzedDocument[] = texts.map((t, i) => ({ id: `d${i}`, text: t, analysis: engine.analyze(t) }));
+  const aliases: AliasFile = { same: [], different: [] };
+  const cache = new CrossReferenceCache();
+  const same = (list: readonly AnalyzedDocument[], step: string): void => assert.equal(
+    JSON.stringify(toContractJson(list, crossReference(list, aliases, cache))),
+    JSON.stringify(toContractJson(list, crossReference(list, aliases))),
+    step,
+  );
+  same(docs, 'first');
+  same([...docs, docs[0]!], 'a document twice');
+  same([...docs].reverse(), 'reversed');
+  same(docs.slice(3), 'the first three gone');
+  same(docs, 'back again');
+});
