@@ -4,6 +4,8 @@
  * can still be compared with a resolved day's weekday.
  */
 
+import { isoWeek } from '../entities/dates';
+
 /** Weekday names by `Date.getUTCDay()` index: `WEEKDAYS[5]` is "friday". */
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -17,16 +19,6 @@ const parseIso = (s: string): Date | null => {
   return Number.isNaN(d.getTime()) || d.getUTCMonth() !== +m[2]! - 1 ? null : d;
 };
 const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);
-
-/** ISO week of a day: 2025-05-16 -> "2025-W20". */
-export function isoWeek(d: Date): string {
-  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-  const day = t.getUTCDay() || 7;
-  t.setUTCDate(t.getUTCDate() + 4 - day);
-  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
-  const week = Math.ceil(((t.getTime() - yearStart.getTime()) / 86_400_000 + 1) / 7);
-  return `${t.getUTCFullYear()}-W${pad(week)}`;
-}
 
 /** The weekday name of an ISO day: "2025-05-16" -> "friday"; null for anything else. */
 export function weekdayOf(value: string): string | null {
