@@ -47,7 +47,15 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
   const entitiesTree = new EntitiesTreeProvider(index);
   const sourcesTree = new SourcesTreeProvider(index);
   const statusBar = new SourcingStatusBar(index);
-  const reveal = (doc: string, start: number, end: number): Thenable<unknown> => openLocation(doc, start, end);
+  // Webviews may only reveal articles the index knows (never an arbitrary URI a message names), within their text.
+  const reveal = (doc: string, start: number, end: number): Thenable<unknown> => {
+    const known = index.get(doc);
+    if (!known || end > known.text.length) {
+      log.warn(`a view asked to reveal ${doc.slice(0, 200)} [${start}, ${end}), which is not an indexed article; ignored`);
+      return Promise.resolve(undefined);
+    }
+    return openLocation(doc, start, end);
+  };
   const claimsView = new ClaimsViewProvider(context.extensionUri, index, reveal);
   const refreshed = new vscode.EventEmitter<void>();
   let compare: ComparePanel | undefined;
