@@ -19,9 +19,17 @@ export class AliasStore implements vscode.Disposable {
 
   constructor(private relativePath: string, private readonly log: vscode.LogOutputChannel) {}
 
-  /** The aliases file of a folder. */
+  /**
+   * The aliases file of a folder: the folder's own `crosscheck.aliases.file` (multi-root: each folder may set its own;
+   * in Restricted Mode VS Code hides workspace values of this restricted setting), else the window's.
+   */
   fileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
-    return vscode.Uri.joinPath(folder.uri, ...this.relativePath.split(/[\\/]+/).filter(Boolean));
+    return vscode.Uri.joinPath(folder.uri, ...this.pathOf(folder).split(/[\\/]+/).filter(Boolean));
+  }
+
+  private pathOf(folder: vscode.WorkspaceFolder): string {
+    const own = vscode.workspace.getConfiguration('crosscheck', folder.uri).get<string>('aliases.file');
+    return typeof own === 'string' && own.trim() ? own.trim() : this.relativePath;
   }
 
   get aliases(): AliasFile {
@@ -30,13 +38,13 @@ export class AliasStore implements vscode.Disposable {
 
   /** Re-reads every folder's file and watches them; call on start and when folders or the setting change. */
   async reload(relativePath = this.relativePath): Promise<AliasFile> {
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
-    if (relativePath !== this.relativePath || folders !== this.watchedFolders) {
-      this.relativePath = relativePath;
+    this.relativePath = relativePath;
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => `${f.uri.toString()} ${this.pathOf(f)}`).join('\n');
+    if (folders !== this.watchedFolders) {
       this.watchedFolders = folders;
       for (const w of this.watchers) w.dispose();
       this.watchers = (vscode.workspace.workspaceFolders ?? []).map((f) => {
-        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, this.relativePath));
+        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(f, this.pathOf(f)));
         const again = (): void => void this.reload();
         w.onDidChange(again); w.onDidCreate(again); w.onDidDelete(again);
         return w;

@@ -57,6 +57,20 @@ function nameFrom(ctx: CommandContext, arg: unknown): string | undefined {
   return entityAtCursor(ctx)?.entity.name;
 }
 
+/**
+ * Which article a correction is about, so that it is saved in that article's workspace folder (multi-root): the
+ * Entities tree node's file, else the active editor when it names the entity, else the first article naming it.
+ */
+function articleOf(arg: unknown): vscode.Uri | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (!arg || typeof arg !== 'object' || !('kind' in arg)) return active;
+  const node = arg as EntityNode;
+  if (node.kind === 'file' || node.kind === 'mention') return vscode.Uri.parse(node.doc);
+  const docs = node.entity.mentions.map((m) => m.doc);
+  const doc = active && docs.includes(active.toString()) ? active.toString() : docs[0];
+  return doc ? vscode.Uri.parse(doc) : active;
+}
+
 async function pickEntity(ctx: CommandContext, placeHolder: string, exclude: string): Promise<string | undefined> {
   const items = ctx.index.workspace().entities
     .filter((e) => !['DATE', 'TIME', 'NUMBER', 'MONEY', 'PERCENT', 'QUANTITY'].includes(e.type))
@@ -145,7 +159,7 @@ export function commandHandlers(ctx: CommandContext) {
       if (!a) { tell('Put the cursor on a highlighted name, or pick one in the Entities view.'); return undefined; }
       const b = typeof second === 'string' && second.trim() ? second.trim() : await pickEntity(ctx, `Which entity is the same as “${a}”?`, a);
       if (!b) return undefined;
-      const uri = await ctx.aliases.treatAsSame(a, b, vscode.window.activeTextEditor?.document.uri);
+      const uri = await ctx.aliases.treatAsSame(a, b, articleOf(first));
       ctx.index.setAliases(ctx.aliases.aliases);
       tell(`“${a}” and “${b}” are now treated as one entity (saved in ${vscode.workspace.asRelativePath(uri)}).`);
       return uri;
@@ -160,7 +174,7 @@ export function commandHandlers(ctx: CommandContext) {
       if (!b && node?.kind === 'spelling' && node.spelling !== node.entity.name) b = node.entity.name;
       b ??= await pickEntity(ctx, `Which entity is “${a}” NOT?`, a);
       if (!b) return undefined;
-      const uri = await ctx.aliases.notTheSame(a, b, vscode.window.activeTextEditor?.document.uri);
+      const uri = await ctx.aliases.notTheSame(a, b, articleOf(first));
       ctx.index.setAliases(ctx.aliases.aliases);
       tell(`“${a}” and “${b}” will be kept apart (saved in ${vscode.workspace.asRelativePath(uri)}).`);
       return uri;

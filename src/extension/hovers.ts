@@ -13,6 +13,19 @@ const link = (label: string, command: string, args: unknown[]): string =>
   `[${label.replace(/[\\`*_[\]<>()#|]/g, '\\$&')}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 
 /**
+ * Article text into a hover as plain text: each word through `appendText` (which escapes Markdown), joined by plain
+ * spaces. `appendText` alone turns every space into `&nbsp;`, and the hover then wraps long quotes mid-word
+ * ("familiar wit|h the issue").
+ */
+function appendPlain(md: vscode.MarkdownString, text: string): void {
+  for (const part of text.split(/(\s+)/)) {
+    if (!part) continue;
+    if (/^\s+$/.test(part)) md.appendMarkdown(' ');
+    else md.appendText(part);
+  }
+}
+
+/**
  * Hovers on articles: entity (type, canonical name, spellings, articles naming it with links), attribution (source kind,
  * stance, hedges, the same claim elsewhere and its sources), claim (agree / differ / contradict, differing words).
  * Article text enters only through `appendText`.
@@ -39,11 +52,11 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
       range = m;
       const e = workspaceEntityOf(ws, doc.id, at.entity);
       md.appendMarkdown(`**${m.type}** · `);
-      md.appendText(e?.name ?? m.text);
+      appendPlain(md, e?.name ?? m.text);
       md.appendMarkdown('\n\n');
       if (e && e.variants.length > 1) {
         md.appendMarkdown('Spellings seen: ');
-        md.appendText(e.variants.join(', '));
+        appendPlain(md, e.variants.join(', '));
         md.appendMarkdown('\n\n');
       }
       if (e) {
@@ -60,14 +73,14 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
       if (md.value) md.appendMarkdown('---\n\n');
       md.appendMarkdown(`**Attribution** · ${SOURCE_KIND[t.sourceKind]} · stance: ${t.stance}${t.direct ? ' · direct quotation' : ''}\n\n`);
       md.appendMarkdown('Source: ');
-      md.appendText(t.source?.text ?? '(not stated)');
+      appendPlain(md, t.source?.text ?? '(not stated)');
       md.appendMarkdown(' · cue: ');
-      md.appendText(t.cue.text);
+      appendPlain(md, t.cue.text);
       md.appendMarkdown('\n\n');
       const hedges = t.content ? a.hedges.filter((h) => h.start >= t.content!.start && h.end <= t.content!.end) : [];
       if (hedges.length) {
         md.appendMarkdown('Hedged: ');
-        md.appendText(hedges.map((h) => h.text).join(', '));
+        appendPlain(md, hedges.map((h) => h.text).join(', '));
         md.appendMarkdown('\n\n');
       }
       const claim = claimOfAttribution(doc, at.attribution);
@@ -82,7 +95,7 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
       range ??= h;
       if (md.value) md.appendMarkdown('---\n\n');
       md.appendMarkdown(`**Hedge** (${h.kind}): `);
-      md.appendText(h.text);
+      appendPlain(md, h.text);
     }
 
     if (!md.value) return undefined;
@@ -107,16 +120,16 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
     md.appendMarkdown(`**Claim** · reported by ${articles} other article${articles === 1 ? '' : 's'} · they **${RELATION[cluster.relation]}**\n\n`);
     for (const o of others) {
       md.appendMarkdown(`${link(fileName(o.doc.id), 'crosscheck.openLocation', [o.doc.id, o.claim.start, o.claim.end])}: `);
-      md.appendText(`${o.doc.analysis.outlet ? `${o.doc.analysis.outlet}: ` : ''}“${o.claim.text}” — ${describeSourcing(o.doc, o.claim.attribution)}`);
+      appendPlain(md, `${o.doc.analysis.outlet ? `${o.doc.analysis.outlet}: ` : ''}“${o.claim.text}” — ${describeSourcing(o.doc, o.claim.attribution)}`);
       md.appendMarkdown('\n\n');
     }
     for (const d of cluster.differences.slice(0, 4)) {
       md.appendMarkdown(`- _${d.kind}_: `);
-      md.appendText(d.detail);
+      appendPlain(md, d.detail);
       const words = [...new Set(d.spans?.map((s) => s.span.text).filter((w) => w && !d.detail.includes(w)) ?? [])];
       if (words.length) {
         md.appendMarkdown(' (');
-        md.appendText(words.join(' / '));
+        appendPlain(md, words.join(' / '));
         md.appendMarkdown(')');
       }
       md.appendMarkdown('\n');

@@ -42,7 +42,10 @@ const SOURCE_LABEL = { 'named-person': 'named', 'named-organization': 'named', u
 /** An activatable element (click, Enter or Space) that reveals the claim in its article. */
 export function claimItem(c: ClaimEntry, opts: { showOutlet: boolean }): HTMLElement {
   const who = c.outlet ? `${c.outlet} (${c.file})` : c.file;
-  const el = h('div', { class: 'claim', role: 'button', tabindex: 0, 'aria-label': `${who}: ${c.text}. Sourcing: ${c.sourcing}. Press Enter to open.` },
+  // the label replaces the content for screen readers, so it carries what the marks and the hedge tag show
+  const differs = c.marks.map((m) => c.text.slice(m.start, m.end)).filter(Boolean);
+  const label = `${who}: ${c.text}. Sourcing: ${c.sourcing}.${c.hedged ? ' Hedged.' : ''}${differs.length ? ` Differs: ${differs.join(', ')}.` : ''} Press Enter to open.`;
+  const el = h('div', { class: 'claim', role: 'button', tabindex: 0, 'aria-label': label },
     opts.showOutlet ? h('div', { class: 'outlet' }, h('span', { class: 'outlet-name' }, c.outlet ?? c.file), c.outlet ? h('span', { class: 'file' }, c.file) : null) : null,
     h('div', { class: 'text' }, markedText(c.text, c.marks)),
     h('div', { class: 'sourcing' },
@@ -52,6 +55,15 @@ export function claimItem(c: ClaimEntry, opts: { showOutlet: boolean }): HTMLEle
   );
   const open = (): void => vscodeApi.postMessage({ type: 'reveal', doc: c.doc, start: c.start, end: c.end });
   el.addEventListener('click', open);
-  el.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } });
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); return; }
+    // arrows move between claims, across clusters (Tab does too, one claim at a time)
+    const all = Array.from(document.querySelectorAll<HTMLElement>('.claim'));
+    const i = all.indexOf(el);
+    const to = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : -2;
+    if (to === -2) return;
+    e.preventDefault();
+    all[Math.max(0, Math.min(all.length - 1, to))]?.focus();
+  });
   return el;
 }

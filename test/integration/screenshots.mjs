@@ -4,7 +4,7 @@
 // would see it: highlights, a hover, the Claims view, the comparison panel, in a light and a dark theme. Saves them in
 // test-artifacts/screenshots/ and the hero shot in media/screenshot.png. Fails when a step cannot be seen.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -44,18 +44,19 @@ const { chromium } = require(PW_CORE);
 mkdirSync(OUT, { recursive: true });
 const freePort = () => new Promise((r) => { const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => r(p)); }); });
 
-async function scenario(theme, prefix, vsix = null) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-shots-'));
-  const ws = path.join(tmp, 'articles');
-  mkdirSync(ws);
-  for (const f of readdirSync(source)) if (/\.(txt|md|article|news)$/.test(f)) cpSync(path.join(source, f), path.join(ws, f));
+/**
+ * Starts code-server on a fresh profile and opens `target` ({folder} or {workspace}: a .code-workspace file) in
+ * headless Chromium. `trust`: keep workspace trust on and the workspace untrusted (Restricted Mode).
+ */
+async function startWorkbench(tmp, theme, target, { vsix = null, trust = false } = {}) {
   const udd = path.join(tmp, 'ud');
   mkdirSync(path.join(udd, 'User'), { recursive: true });
   writeFileSync(path.join(udd, 'User', 'settings.json'), JSON.stringify({
     'workbench.colorTheme': theme, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true,
     'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'telemetry.telemetryLevel': 'off', 'workbench.startupEditor': 'none',
     'editor.wordWrap': 'on', 'editor.minimap.enabled': false, 'editor.fontSize': 14, 'window.commandCenter': false, 'workbench.layoutControl.enabled': false,
-    'security.workspace.trust.enabled': false, 'editor.hover.delay': 150, 'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': trust, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never',
+    'editor.hover.delay': 150, 'workbench.tips.enabled': false,
   }));
   for (const d of ['xdg-config', 'xdg-data', 'xdg-cache']) mkdirSync(path.join(tmp, d));
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') };
@@ -66,23 +67,96 @@ async function scenario(theme, prefix, vsix = null) {
     check(theme, 'the packaged .vsix installs with --install-extension', r.status === 0 && readdirSync(path.join(tmp, 'exts')).some((d) => /^crosscheck\.crosscheck-/.test(d)), (r.stdout + r.stderr).trim().split('\n').pop());
   }
   const cs = spawn(NODE24, [CS_ENTRY, '--config', path.join(tmp, 'config.yaml'), '--user-data-dir', udd, '--extensions-dir', path.join(tmp, 'exts'),
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver'],
+    '--disable-telemetry', '--disable-update-check', ...(trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--vscode-option', 'enable-smoke-test-driver'],
   { stdio: 'ignore', env });
-  let ctx;
+  const stop = async () => { await wb.ctx?.close().catch(() => undefined); cs.kill('SIGTERM'); };
+  const wb = { cs, ctx: null, page: null, stop };
   try {
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break; } catch { /* not up yet */ }
-      if (i > 120) throw new Error('code-server did not start');
-      await new Promise((r) => setTimeout(r, 250));
+    await openWorkbench(wb, tmp, port, target, vsix);
+  } catch (e) {
+    await wb.page?.screenshot({ path: path.join(OUT, `start-failed-${port}.png`) }).catch(() => undefined);
+    await stop();
+    throw e;
+  }
+  return wb;
+}
+
+async function openWorkbench(wb, tmp, port, target, vsix) {
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break; } catch { /* not up yet */ }
+    if (i > 120) throw new Error('code-server did not start');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  wb.ctx = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1600, height: 940 }, deviceScaleFactor: 1,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  wb.page = wb.ctx.pages()[0] || (await wb.ctx.newPage());
+  const payload = [...(vsix ? [] : [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`]]), ['skipWelcome', 'true']];
+  const open = target.workspace ? `workspace=${encodeURIComponent(target.workspace)}` : `folder=${encodeURIComponent(target.folder)}`;
+  await wb.page.goto(`http://127.0.0.1:${port}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await wb.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
+}
+
+/** Runs a palette command by its title, e.g. "Crosscheck: Treat as Same Entity". */
+async function palette(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-box input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title.replace(/^.*?: /, '') }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a file with Quick Open and waits for its highlights. */
+async function openArticle(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-box input').waitFor({ timeout: 10_000 });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  return page.waitForFunction(() => document.querySelectorAll('.monaco-editor .view-lines [class*="ced-"], .monaco-editor .view-overlays [class*="ced-"]').length > 10, null, { timeout: 30_000 }).then(() => true, () => false);
+}
+
+/** Hovers a word of the visible editor (found in the rendered lines' text, whatever spans split it) and returns the hover's text, '' when none showed. */
+async function hoverWord(page, word) {
+  const at = await page.evaluate((w) => {
+    for (const line of document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')) {
+      const nodes = [];
+      const walk = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      let text = '';
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) { nodes.push([n, text.length]); text += n.textContent; }
+      const i = new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'u').exec(text)?.index;
+      if (i === undefined) continue;
+      const pick = i + Math.floor(w.length / 2);
+      const [node, from] = nodes.filter(([, o]) => o <= pick).pop();
+      const r = document.createRange();
+      r.setStart(node, pick - from); r.setEnd(node, Math.min(node.textContent.length, pick - from + 1));
+      const box = r.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     }
-    ctx = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, viewport: { width: 1600, height: 940 }, deviceScaleFactor: 1,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    const page = ctx.pages()[0] || (await ctx.newPage());
-    const payload = [...(vsix ? [] : [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`]]), ['skipWelcome', 'true']];
-    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
+    return null;
+  }, word);
+  if (!at) return '';
+  await page.mouse.move(at.x - 2, at.y);
+  await page.mouse.move(at.x, at.y);
+  const hover = page.locator('.monaco-hover, .monaco-resizable-hover').filter({ hasText: /Attribution|PERSON|GPE|NORP|ORG|Claim/ }).first();
+  await hover.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(300); // the hover fades in
+  return (await hover.innerText().catch(() => '')) || '';
+}
+const unhover = async (page) => { await page.mouse.move(5, 900); await page.keyboard.press('Escape'); await page.waitForTimeout(200); };
+
+async function scenario(theme, prefix, vsix = null) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-shots-'));
+  const ws = path.join(tmp, 'articles');
+  mkdirSync(ws);
+  for (const f of readdirSync(source)) if (/\.(txt|md|article|news)$/.test(f)) cpSync(path.join(source, f), path.join(ws, f));
+  let ctx, wb;
+  try {
+    wb = await startWorkbench(tmp, theme, { folder: ws }, { vsix });
+    ctx = wb.ctx;
+    const page = wb.page;
     log(theme, 'workbench up');
 
     // 1. an article with its highlights
@@ -216,19 +290,226 @@ async function scenario(theme, prefix, vsix = null) {
       }
       check(theme, 'Export Report writes an HTML file that renders', rendered === 'Crosscheck report');
     }
+
+    // 6. accessibility: roles and labels in the Claims view's DOM, then every view by keyboard alone
+    const dom = await claims.locator('body').evaluate(() => {
+      const all = (sel) => [...document.querySelectorAll(sel)];
+      const claimEls = all('.claim');
+      return {
+        filtersAreButtons: all('.filters [data-filter]').every((b) => b.tagName === 'BUTTON' && b.getAttribute('role') === 'radio' && b.hasAttribute('aria-checked')) && document.querySelector('.filters')?.getAttribute('role') === 'radiogroup',
+        list: document.querySelector('.clusters')?.getAttribute('role') === 'list' && !!document.querySelector('.clusters')?.getAttribute('aria-label')
+          && all('.clusters > .cluster').every((c) => c.getAttribute('role') === 'listitem' && c.getAttribute('aria-label')),
+        claims: claimEls.length > 0 && claimEls.every((c) => c.getAttribute('role') === 'button' && c.tabIndex === 0 && (c.getAttribute('aria-label') ?? '').length > 10),
+        badges: all('.badge, .kind, .hedged').every((b) => (b.textContent ?? '').trim() || b.getAttribute('aria-label')),
+        marks: all('.cluster .claim').filter((c) => c.querySelector('mark')).every((c) => /Differs: /.test(c.getAttribute('aria-label') ?? '')),
+        status: document.querySelector('.summary')?.getAttribute('role') === 'status',
+      };
+    });
+    check(theme, 'Claims view DOM: filters are radio buttons, clusters a labelled list, claims labelled buttons, badges have text', Object.values(dom).every(Boolean), JSON.stringify(dom));
+    if (prefix === 'dark') {
+      await page.mouse.move(5, 900);
+      // the Claims webview: focus it from the palette, Tab into the claims, arrows between them, Enter reveals
+      await page.bringToFront();
+      await palette(page, 'Crosscheck: Focus on Claims View').catch(() => palette(page, 'View: Focus on Claims View'));
+      await page.waitForTimeout(500);
+      const focusedClaim = () => claims.locator('body').evaluate(() => {
+        const el = document.activeElement;
+        return el?.classList.contains('claim') ? { label: el.getAttribute('aria-label') ?? '', index: [...document.querySelectorAll('.claim')].indexOf(el) } : null;
+      }).catch(() => null);
+      let focused = null;
+      for (let i = 0; i < 8 && !focused; i++) {
+        await page.keyboard.press('Tab');
+        focused = await focusedClaim();
+      }
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      const moved = await focusedClaim();
+      check(theme, 'keyboard: Tab reaches the claims in the Claims view, arrow keys move between them', !!focused && moved?.index === focused.index + 2, `claim ${focused?.index} → ${moved?.index}: ${moved?.label.slice(0, 60)}`);
+      await page.keyboard.press('Enter');
+      const file = /^[^:]*?\(([^()]+)\):|^([^:(]+):/.exec(moved?.label ?? '')?.slice(1).find(Boolean) ?? '';
+      const revealed = await page.waitForFunction((f) => {
+        const tab = document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? '';
+        return tab.includes(f) && document.activeElement?.closest('.monaco-editor') && document.querySelector('.editor-group-container.active .monaco-editor .selected-text');
+      }, file, { timeout: 10_000 }).then(() => true, () => false);
+      check(theme, 'keyboard: Enter on a claim reveals and selects it in its article, focus in the editor', !!file && revealed, file);
+      await page.screenshot({ path: path.join(OUT, `${prefix}-5-keyboard-claim.png`) });
+      // the trees: focus, expand with ArrowRight, walk with ArrowDown, open a mention / a source with Enter
+      const tree = async (view, title, level) => {
+        await palette(page, `Crosscheck: Focus on ${view} View`).catch(() => palette(page, `View: Focus on ${view} View`));
+        const pane = page.locator('.pane-header', { hasText: new RegExp(`^\\s*${view}`) }).first().locator('xpath=..');
+        await pane.locator('.monaco-list-row').first().waitFor({ timeout: 10_000 });
+        // a collapsed view shows its welcome text until the tree's first answer, and keeps the focus there: focus again
+        if (!(await pane.locator('.monaco-list:focus-within').count())) await palette(page, `Crosscheck: Focus on ${view} View`);
+        // Home, then ArrowRight to expand a collapsed row (children load from the extension host) or ArrowDown to go on
+        await page.keyboard.press('Home');
+        for (let i = 0; i < 16; i++) {
+          const r = pane.locator('.monaco-list-row.focused').first();
+          const lv = Number(await r.getAttribute('aria-level', { timeout: 1_000 }).catch(() => 0));
+          if (lv >= level) break;
+          if ((await r.getAttribute('aria-expanded', { timeout: 1_000 }).catch(() => null)) === 'false') {
+            await page.keyboard.press('ArrowRight');
+            await pane.locator('.monaco-list-row.focused[aria-expanded="true"]').waitFor({ timeout: 5_000 }).catch(() => undefined);
+          } else await page.keyboard.press('ArrowDown');
+          await page.waitForTimeout(150);
+        }
+        const row = pane.locator('.monaco-list-row.focused').first();
+        const at = await row.getAttribute('aria-level').catch(() => null);
+        const label = (await row.innerText().catch(() => '')).replace(/\s+/g, ' ');
+        const where = () => document.querySelector('[id="status.editor.selection"]')?.textContent ?? '';
+        const before = await page.evaluate(where);
+        await page.keyboard.press('Enter');
+        const opened = await page.waitForFunction((b) => document.activeElement?.closest('.monaco-editor') && document.querySelector('.editor-group-container.active .monaco-editor .selected-text')
+          && (document.querySelector('[id="status.editor.selection"]')?.textContent ?? '') !== b, before, { timeout: 10_000 }).then(() => true, () => false);
+        check(theme, title, at === String(level) && opened, `level ${at}: ${label.slice(0, 60)}`);
+      };
+      await tree('Entities', 'keyboard: the Entities tree expands with arrows and Enter opens a mention', 4);
+      await tree('Sources', 'keyboard: the Sources tree expands with arrows and Enter opens a source', 3);
+      await page.screenshot({ path: path.join(OUT, `${prefix}-6-keyboard-trees.png`) });
+    }
   } catch (e) {
     await ctx?.pages()[0]?.screenshot({ path: path.join(OUT, `${prefix}-failed.png`) }).catch(() => undefined);
     throw e;
   } finally {
-    await ctx?.close().catch(() => undefined);
-    cs.kill('SIGTERM');
+    await wb?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The articles of `source`, sorted, and a copy of each into `dir`. */
+const articles = () => readdirSync(source).filter((f) => /\.(txt|md|article|news)$/.test(f)).sort();
+const seedsOnly = () => existsSync(path.join(source, '000_36d31459894b2ba5.txt')) && existsSync(path.join(source, '001_becbe6a6e2bd273d.txt'));
+
+/**
+ * A multi-root workspace (.code-workspace) with one article per folder: both are highlighted, the Claims view links
+ * claims across the folders, and Treat as Same Entity saves in the folder of the article it was run on.
+ */
+async function multiRootScenario(theme) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-multiroot-'));
+  const [first, second] = articles();
+  const folders = ['desk-a', 'desk-b'].map((d) => path.join(tmp, d));
+  folders.forEach((d) => mkdirSync(d));
+  cpSync(path.join(source, first), path.join(folders[0], first));
+  cpSync(path.join(source, second), path.join(folders[1], second));
+  const wsFile = path.join(tmp, 'newsroom.code-workspace');
+  writeFileSync(wsFile, JSON.stringify({ folders: [{ path: 'desk-a' }, { path: 'desk-b' }], settings: {} }, null, 2));
+  const T = `${theme} · multi-root`;
+  let wb;
+  try {
+    wb = await startWorkbench(tmp, theme, { workspace: wsFile });
+    const page = wb.page;
+    log(T, 'workbench up');
+    const roots = await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]').allInnerTexts();
+    check(T, 'the .code-workspace opens with both folders', roots.some((r) => /desk-a/i.test(r)) && roots.some((r) => /desk-b/i.test(r)), roots.join(' | '));
+    check(T, `highlights in the first folder's article (${first})`, await openArticle(page, first));
+    check(T, `highlights in the second folder's article (${second})`, await openArticle(page, second));
+    await page.mouse.move(5, 900);
+    await page.locator('.activitybar .action-item [aria-label^="Crosscheck"], .activitybar .action-item a[aria-label^="Crosscheck"]').first().click({ timeout: 20_000 });
+    const claims = page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+    await claims.locator('.cluster').first().waitFor({ timeout: 30_000 });
+    const summary = (await claims.locator('.summary').innerText()).trim();
+    const files = await claims.locator('.cluster').first().locator('.file').allInnerTexts();
+    const azerbaijan = claims.locator('.cluster', { hasText: 'Azerbaijan' }).first();
+    const text = (await azerbaijan.count()) ? await azerbaijan.innerText() : '';
+    check(T, 'the Claims view cross-references claims across the two folders', /^2 articles/.test(summary) && /[1-9]\d* shared claim/.test(summary)
+      && (!seedsOnly() || (/Shafaq News/.test(text) && /CNN/.test(text))) && files.some((f) => f.includes(first)) && files.some((f) => f.includes(second)), summary);
+    await page.screenshot({ path: path.join(OUT, 'multiroot-1-claims.png') });
+    // Treat as Same Entity from the palette with the cursor on a name of the second folder's article
+    const name = seedsOnly() ? 'Antarya' : null;
+    if (name) {
+      await page.keyboard.press('Control+F');
+      await page.keyboard.type(name);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('ArrowLeft');
+      await palette(page, 'Crosscheck: Treat as Same Entity');
+      await page.waitForFunction((n) => (document.querySelector('.quick-input-box input')?.getAttribute('placeholder') ?? '').includes(n), name, { timeout: 10_000 });
+      await page.keyboard.type('Turkey');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Turkey' }).waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      const inB = path.join(folders[1], '.crosscheck', 'aliases.json'), inA = path.join(folders[0], '.crosscheck', 'aliases.json');
+      for (let i = 0; i < 100 && !existsSync(inB); i++) await page.waitForTimeout(100);
+      const saved = existsSync(inB) ? readFileSync(inB, 'utf8') : '';
+      check(T, 'Treat as Same Entity writes .crosscheck/aliases.json into the folder of the article it was run on (and only there)',
+        /Antarya/.test(saved) && /Turkey/.test(saved) && !existsSync(inA), saved.replace(/\s+/g, ' '));
+      // the merge applies across folders: the hover on the name in desk-b lists the spelling of desk-a's article
+      await page.waitForTimeout(600);
+      const hover = await hoverWord(page, name);
+      check(T, 'the correction re-links entities across the folders (hover lists both spellings)', /Turkiye|Turkey/.test(hover) && /2 articles/.test(hover), hover.split('\n').slice(0, 3).join(' | '));
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(OUT, 'multiroot-2-alias-hover.png') });
+    }
+  } catch (e) {
+    await wb?.page?.screenshot({ path: path.join(OUT, 'multiroot-failed.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await wb?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Restricted Mode: workspace trust on and the folder not trusted. Highlights and hovers work; the restricted setting
+ * crosscheck.aliases.file is not taken from the workspace's settings (the default path still is, from user settings).
+ */
+async function restrictedScenario(theme) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-restricted-'));
+  const ws = path.join(tmp, 'untrusted');
+  mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+  for (const f of articles()) cpSync(path.join(source, f), path.join(ws, f));
+  // the workspace asks for another aliases file; while untrusted only the default one may be read
+  writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'crosscheck.aliases.file': 'elsewhere/aliases.json' }));
+  mkdirSync(path.join(ws, 'elsewhere'));
+  writeFileSync(path.join(ws, 'elsewhere', 'aliases.json'), JSON.stringify({ same: [['Kudna', 'Quneitra']], different: [] }));
+  mkdirSync(path.join(ws, '.crosscheck'));
+  writeFileSync(path.join(ws, '.crosscheck', 'aliases.json'), JSON.stringify({ same: [['Riyadh', 'Damascus']], different: [] }));
+  const T = `${theme} · restricted`;
+  let wb;
+  try {
+    wb = await startWorkbench(tmp, theme, { folder: ws }, { trust: true });
+    const page = wb.page;
+    log(T, 'workbench up');
+    const restricted = await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    check(T, 'the folder opens untrusted (Restricted Mode)', restricted);
+    const first = articles()[0];
+    check(T, 'highlights work in Restricted Mode', await openArticle(page, first));
+    await page.mouse.move(5, 900);
+    await page.screenshot({ path: path.join(OUT, 'restricted-1-highlights.png') });
+    let hover = await hoverWord(page, 'told');
+    check(T, 'hovers work in Restricted Mode', /Attribution/.test(hover) && /unnamed source/.test(hover), hover.split('\n')[0]);
+    await page.screenshot({ path: path.join(OUT, 'restricted-2-hover.png') });
+    await unhover(page);
+    if (seedsOnly()) {
+      hover = await hoverWord(page, 'Kudna');
+      check(T, 'the workspace value of crosscheck.aliases.file is ignored while untrusted', /GPE/.test(hover) && !/Quneitra/.test(hover), hover.split('\n').slice(0, 2).join(' | '));
+      await unhover(page);
+      hover = await hoverWord(page, 'Riyadh');
+      check(T, 'the default aliases file is still read while untrusted', /Damascus/.test(hover), hover.split('\n').slice(0, 2).join(' | '));
+      await unhover(page);
+      // trusting the folder brings the workspace's aliases file in, without a reload
+      await palette(page, 'Workspaces: Manage Workspace Trust');
+      await page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ }).first().click({ timeout: 10_000 });
+      await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await page.keyboard.press('Escape'); // the trust editor is modal
+      await page.locator('.monaco-modal-editor-block').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => page.locator('.monaco-modal-editor-block [aria-label^="Close"], .monaco-modal-editor-block .codicon-close').first().click());
+      await page.locator('.tabs-container .tab', { hasText: first }).first().click();
+      let merged = '';
+      for (let i = 0; i < 10 && !/Quneitra/.test(merged); i++) { await unhover(page); merged = await hoverWord(page, 'Kudna'); }
+      check(T, 'once the folder is trusted, its crosscheck.aliases.file is honoured', /Quneitra/.test(merged), merged.split('\n').slice(0, 2).join(' | '));
+      await page.screenshot({ path: path.join(OUT, 'restricted-3-trusted.png') });
+      await unhover(page);
+    }
+  } catch (e) {
+    await wb?.page?.screenshot({ path: path.join(OUT, 'restricted-failed.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await wb?.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 let failed = false;
 // the packaged extension, installed the way a user installs a .vsix (skip with SKIP_VSIX=1)
-if (!process.env.SKIP_VSIX && !updateMedia) {
+if (!process.env.SKIP_VSIX && !process.env.UI_ONLY && !updateMedia) {
   const vsix = path.join(os.tmpdir(), `crosscheck-ui-${process.pid}.vsix`);
   const r = spawnSync('npm', ['run', '--silent', 'package', '--', '-o', vsix], { cwd: root, encoding: 'utf8' });
   check('package', 'npm run package (vsce) makes a .vsix', r.status === 0 && existsSync(vsix), (r.stdout + r.stderr).trim().split('\n').filter((l) => !/npm warn/.test(l)).pop());
@@ -246,11 +527,23 @@ if (!process.env.SKIP_VSIX && !updateMedia) {
 }
 for (const theme of themes) {
   const prefix = /light/i.test(theme) ? 'light' : /high contrast/i.test(theme) ? 'hc' : 'dark';
+  if (process.env.UI_ONLY && !process.env.UI_ONLY.split(',').includes(prefix)) continue; // e.g. UI_ONLY=dark,multi-root
   try {
     await scenario(theme, prefix);
   } catch (e) {
     failed = true;
     console.error(`screenshots (${theme}) failed:`, e.message);
+  }
+}
+if (!updateMedia && articles().length >= 2) {
+  for (const [name, run] of [['multi-root', () => multiRootScenario('Default Dark Modern')], ['restricted mode', () => restrictedScenario('Default Light Modern')]]) {
+    if (process.env.UI_ONLY && !process.env.UI_ONLY.split(',').includes(name)) continue;
+    try {
+      await run();
+    } catch (e) {
+      failed = true;
+      console.error(`${name} scenario failed:`, e.message);
+    }
   }
 }
 if (updateMedia && !failed) {

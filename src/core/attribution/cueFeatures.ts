@@ -58,6 +58,15 @@ export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number
   let lq = 'none';
   for (let r = i - 1; r >= first && r >= i - 4; r--) if (tokens[r]!.kind === 'punct' && /[”"»]/.test(tokens[r]!.text)) { lq = 'quote'; break; }
   f.push('r=' + rthat, 'wr=' + w + '|' + rthat, 'str=' + st + '|' + rthat, 'lq=' + lq, 'wlq=' + w + '|' + lq);
+  // Generalising conjunctions: the stem and the verb form with the context, so "slammed" learns from "slams".
+  const sq = sentenceQuoted(view, first, end);
+  const sfx = suffixClass(w);
+  f.push(
+    'stps=' + st + '|' + ps, 'stns=' + st + '|' + ns, 'stq=' + st + '|' + q, 'sq=' + sq, 'wsq=' + w + '|' + sq, 'stsq=' + st + '|' + sq,
+    'sfx=' + sfx, 'sfxleft=' + sfx + '|' + left, 'sfxaux=' + sfx + '|' + aux, 'sfxr=' + sfx + '|' + rthat,
+    'leftr=' + left + '|' + rthat, 'wleftr=' + w + '|' + left + '|' + rthat, 'stleftr=' + st + '|' + left + '|' + rthat,
+    'sqleft=' + sq + '|' + left + '|' + q,
+  );
   return f;
 }
 
@@ -70,4 +79,18 @@ export function stem(word: string): string {
   if (word.length > 3 && word.endsWith('es') && /(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word.replace(/e$/, '');
+}
+
+/** Whether the sentence `[first, end)` holds a quotation mark or quoted words: "in" or "out". */
+export function sentenceQuoted(view: TokenView, first: number, end: number): string {
+  for (let k = first; k < end; k++) if (view.quoteOf[k]! >= 0) return 'in';
+  return 'out';
+}
+
+/** The inflection a word shows: "ed" (said is "irr"), "s", "ing", or "base". */
+function suffixClass(w: string): string {
+  if (w.endsWith('ing')) return 'ing';
+  if (w.endsWith('ed')) return 'ed';
+  if (w.endsWith('s') && !w.endsWith('ss')) return 's';
+  return CUE_FORMS.get(w)?.lemma === w ? 'base' : 'other';
 }

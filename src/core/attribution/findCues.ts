@@ -1,6 +1,6 @@
 import type { TextContext } from '../text/context';
 import type { Stance, Token } from '../types';
-import { cueFeatures } from './cueFeatures';
+import { cueFeatures, sentenceQuoted } from './cueFeatures';
 import { scoreCue, type CueModel } from './cueModel';
 import { CUE_AUXILIARIES, CUE_FORMS, CUE_PHRASES, NO_COMMENT_WHEN_NEGATED, isNegation } from './lexicon';
 import type { TokenView } from './view';
@@ -38,7 +38,7 @@ function buildTrie(phrases: readonly { phrase: string; stance: Stance }[]): Phra
 }
 
 /** How much lower the bar is for the lexicon's own cue verbs than for words the model learned. */
-const LEXICON_MARGIN = 8;
+const LEXICON_MARGIN = Number(process.env.LM ?? 8);
 const BUILTIN_TRIE = buildTrie(CUE_PHRASES);
 /** Words before "told" or "said" that make it no cue: "all told", "that said", "truth be told". */
 const NOT_CUE_AFTER = new Map<string, ReadonlySet<string>>([
@@ -99,7 +99,7 @@ const memos = new WeakMap<CueModel, Map<string, number>>();
 function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView, i: number, first: number, end: number): number {
   let memo = memos.get(model);
   if (!memo) { memo = new Map(); memos.set(model, memo); }
-  let key = view.quoteOf[i]! >= 0 ? 'q' : 'o';
+  let key = (view.quoteOf[i]! >= 0 ? 'q' : 'o') + sentenceQuoted(view, first, end);
   for (let k = i - 7; k <= i + 4; k++) {
     if (k < first) { key += '<'; continue; }
     if (k >= end) { key += '>'; continue; }

@@ -28,7 +28,8 @@ interface Example { readonly features: readonly string[]; readonly label: 1 | -1
  * Trains the cue classifier (an averaged perceptron) on annotated articles, e.g. PolNeAR train:
  * `trainCueModel(rows.map(r => ({text: r.text, cues: r.attributions.flatMap(a => a.cue)})))`.
  */
-export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs?: number; minCount?: number; minRatio?: number; minFeatureCount?: number } = {}): CueModel {
+export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs?: number; minCount?: number; minRatio?: number; minFeatureCount?: number; margin?: number } = {}): CueModel {
+  const margin = options.margin ?? 0;
   const epochs = options.epochs ?? 8, minCount = options.minCount ?? 1, minRatio = options.minRatio ?? 0.05, minFeatureCount = options.minFeatureCount ?? 10;
   const prepared = docs.map((d) => {
     const tokens = tokenize(d.text);
@@ -94,7 +95,7 @@ export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs
       const ex = examples[k]!;
       let s = 0;
       for (const f of ex.features) s += w.get(f) ?? 0;
-      if (s * ex.label <= 0) for (const f of ex.features) update(f, ex.label);
+      if (s * ex.label <= margin) for (const f of ex.features) update(f, ex.label);
       time++;
     }
   }
