@@ -455,10 +455,12 @@ function attachLoneSurnames(groups: readonly Group[], uf: UnionFind, join: (a: n
   });
 }
 
+/** The fullest, most used spelling; between equals, the one met first (the first article's "Oded Basiuk", not "Oded Bashk"). */
 function displayName(nodes: readonly Node[]): string {
   const counts = new Map<string, number>();
   for (const n of nodes) counts.set(n.text, (counts.get(n.text) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[0].split(/\s+/).length - a[0].split(/\s+/).length || b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  // Map keys keep insertion order, so a stable sort leaves equals in the order they were met.
+  return [...counts].sort((a, b) => b[0].split(/\s+/).length - a[0].split(/\s+/).length || b[1] - a[1])[0]![0];
 }
 
 function majorityType(nodes: readonly Node[]): EntityType {
