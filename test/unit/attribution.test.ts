@@ -114,9 +114,11 @@ test('a name or "From X" before a colon introduces what they said', () => {
   const table: readonly (readonly [string, string, string])[] = [
     ['Senator Lee: The budget deal is dead', 'Senator Lee', 'The budget deal is dead'],
     ['From the Foreign Office: “We are monitoring the situation.”', 'the Foreign Office', 'We are monitoring the situation'],
+    // A transcript turn inside a quoted transcript.
+    ['Partial transcript as follows:\n\n“WALLACE: Let’s start with the debate.\n\n“PENCE: Well, look, it was a good night.', 'PENCE', 'it was a good night'],
   ];
   for (const [text, source, content] of table) {
-    const a = attributions(text).find((x) => x.cue.text === ':');
+    const a = attributions(text).find((x) => x.cue.text === ':' && x.source?.text === source);
     assert.ok(a, text);
     assert.equal(a.source?.text, source, text);
     assert.ok(a.content?.text.includes(content), text);

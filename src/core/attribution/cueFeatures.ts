@@ -20,9 +20,9 @@ function shape(tok: Token | undefined, lower: string | undefined): string {
 
 /**
  * The features a cue candidate is judged on: its word, its neighbours and their shapes, whether it sits in a
- * quotation; e.g. "told" between "source" and "CNN" gives `w=told`, `p=source`, `ns=Cap`.
+ * quotation; `sq` is `sentenceQuoted` of the sentence (pass it in: it is the same for every candidate); e.g. "told" between "source" and "CNN" gives `w=told`, `p=source`, `ns=Cap`.
  */
-export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number, first: number, end: number): string[] {
+export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number, first: number, end: number, sq: string = sentenceQuoted(view, first, end)): string[] {
   const l = view.lower;
   const w = l[i]!;
   const at = (k: number): string => (k >= first && k < end ? l[k]! : k < first ? '<s>' : '</s>');
@@ -59,7 +59,6 @@ export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number
   for (let r = i - 1; r >= first && r >= i - 4; r--) if (tokens[r]!.kind === 'punct' && /[”"»]/.test(tokens[r]!.text)) { lq = 'quote'; break; }
   f.push('r=' + rthat, 'wr=' + w + '|' + rthat, 'str=' + st + '|' + rthat, 'lq=' + lq, 'wlq=' + w + '|' + lq);
   // Generalising conjunctions: the stem and the verb form with the context, so "slammed" learns from "slams".
-  const sq = sentenceQuoted(view, first, end);
   const sfx = suffixClass(w);
   f.push(
     'stps=' + st + '|' + ps, 'stns=' + st + '|' + ns, 'stq=' + st + '|' + q, 'sq=' + sq, 'wsq=' + w + '|' + sq, 'stsq=' + st + '|' + sq,
@@ -67,6 +66,10 @@ export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number
     'leftr=' + left + '|' + rthat, 'wleftr=' + w + '|' + left + '|' + rthat, 'stleftr=' + st + '|' + left + '|' + rthat,
     'sqleft=' + sq + '|' + left + '|' + q,
   );
+  // The subject-like word left of the cue, and the words around it as a bag (seven left, four right: what the memo keys on).
+  const lw = k < first ? '<s>' : l[k]!;
+  f.push('lw=' + lw, 'stlw=' + st + '|' + lw);
+  for (let r = i - 7; r <= i + 4; r++) if (r !== i && r >= first && r < end) f.push((r < i ? 'bl=' : 'br=') + l[r]!);
   return f;
 }
 

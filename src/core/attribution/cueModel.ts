@@ -47,4 +47,3 @@ export function shippedCueModel(): CueModel {
   shipped ??= parseCueModel(CUE_MODEL_DATA);
   return shipped;
 }
-/** TEMP */ export function __set(m: CueModel): void { shipped = m; }

@@ -287,13 +287,15 @@ function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly
   const taken = new Set(drafts.map((d) => d.cue.sentence));
   ctx.sentences.forEach((s, si) => {
     if (taken.has(si)) return;
-    for (let c = s.firstToken + 1; c < s.endToken - 1 && c - s.firstToken <= 6; c++) {
+    // A transcript turn inside a quotation: "“PENCE: Well, look, …".
+    const opener = s.firstToken + 1 < s.endToken && (tokens[s.firstToken]!.text === '“' || tokens[s.firstToken]!.text === '"') ? s.firstToken + 1 : s.firstToken;
+    for (let c = opener + 1; c < s.endToken - 1 && c - opener <= 6; c++) {
       if (tokens[c]!.text !== ':') continue;
       // "From the ministry: “…”" introduces a quotation the same way.
-      const from = view.lower[s.firstToken] === 'from' ? s.firstToken + 1 : s.firstToken;
+      const from = view.lower[opener] === 'from' ? opener + 1 : opener;
       if (from === c) return;
       for (let k = from; k < c; k++) {
-        if (!isNameLike(tokens[k]!.text) && tokens[k]!.kind !== 'number' && tokens[k]!.text !== '.' && !(from > s.firstToken && NP_WORDS.has(view.lower[k]!))) return;
+        if (!isNameLike(tokens[k]!.text) && tokens[k]!.kind !== 'number' && tokens[k]!.text !== '.' && !(from > opener && NP_WORDS.has(view.lower[k]!))) return;
       }
       if (c - from === 1 && COLON_LABELS.has(view.lower[from]!)) return;
       const source = { first: from, end: c };

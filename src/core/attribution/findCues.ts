@@ -38,7 +38,7 @@ function buildTrie(phrases: readonly { phrase: string; stance: Stance }[]): Phra
 }
 
 /** How much lower the bar is for the lexicon's own cue verbs than for words the model learned. */
-const LEXICON_MARGIN = Number(process.env.LM ?? 8);
+const LEXICON_MARGIN = 8;
 const BUILTIN_TRIE = buildTrie(CUE_PHRASES);
 /** Words before "told" or "said" that make it no cue: "all told", "that said", "truth be told". */
 const NOT_CUE_AFTER = new Map<string, ReadonlySet<string>>([
@@ -59,6 +59,7 @@ export function findCues(ctx: TextContext, view: TokenView, model: CueModel, ext
   const { tokens } = ctx;
   const { lower } = view;
   ctx.sentences.forEach((s, si) => {
+    let sq: string | undefined;
     for (let i = s.firstToken; i < s.endToken; i++) {
       // Longest lexicon phrase first.
       let node: PhraseNode | undefined = trie, matchEnd = -1, matched: PhraseNode | undefined;
@@ -78,7 +79,8 @@ export function findCues(ctx: TextContext, view: TokenView, model: CueModel, ext
       if (tokens[i]!.kind !== 'word') continue;
       if (!model.candidates.has(w)) continue;
       if (!plausible(ctx, view, i, s.firstToken)) continue;
-      const score = contextScore(model, tokens, view, i, s.firstToken, s.endToken);
+      sq ??= sentenceQuoted(view, s.firstToken, s.endToken);
+      const score = contextScore(model, tokens, view, i, s.firstToken, s.endToken, sq);
       // Curated verbs of saying get the benefit of the doubt the corpus's gaps would deny them.
       if (score <= model.threshold - (CUE_FORMS.has(w) ? LEXICON_MARGIN : 0)) continue;
       cues.push(verbCue(view, si, i, s.firstToken));
@@ -93,13 +95,13 @@ const memos = new WeakMap<CueModel, Map<string, number>>();
 
 /**
  * The model's score of the candidate at `i`, remembered by everything `cueFeatures` reads: the tokens from seven before
- * to four after it (text and kind, or which sentence edge lies there) and whether the candidate is quoted. "he said ."
+ * to four after it (text and kind, or which sentence edge lies there), whether the candidate and its sentence are quoted. "he said ."
  * recurs in every article and is scored once.
  */
-function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView, i: number, first: number, end: number): number {
+function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView, i: number, first: number, end: number, sq: string): number {
   let memo = memos.get(model);
   if (!memo) { memo = new Map(); memos.set(model, memo); }
-  let key = (view.quoteOf[i]! >= 0 ? 'q' : 'o') + sentenceQuoted(view, first, end);
+  let key = (view.quoteOf[i]! >= 0 ? 'q' : 'o') + sq;
   for (let k = i - 7; k <= i + 4; k++) {
     if (k < first) { key += '<'; continue; }
     if (k >= end) { key += '>'; continue; }
@@ -108,7 +110,7 @@ function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView
   }
   let score = memo.get(key);
   if (score === undefined) {
-    score = scoreCue(model, cueFeatures(tokens, view, i, first, end));
+    score = scoreCue(model, cueFeatures(tokens, view, i, first, end, sq));
     if (memo.size >= MEMO_CONTEXTS) memo.clear();
     memo.set(key, score);
   }

@@ -1,7 +1,7 @@
 import type { Span } from '../types';
 import { tokenize } from '../text/tokenize';
 import { splitSentences } from '../text/sentences';
-import { cueFeatures } from './cueFeatures';
+import { cueFeatures, sentenceQuoted } from './cueFeatures';
 import { CUE_AUXILIARIES, CUE_FORMS } from './lexicon';
 import type { CueModel } from './cueModel';
 import { buildTokenView } from './view';
@@ -22,14 +22,17 @@ const FUNCTION_WORDS = new Set(
 
 const isHeadWord = (w: string): boolean => !FUNCTION_WORDS.has(w) && !CUE_AUXILIARIES.has(w) && !/ly$/.test(w) && !isTimeWord(w) && !/^\p{P}/u.test(w);
 
+const isBagFeature = (f: string): boolean => f.startsWith('bl=') || f.startsWith('br=');
+
 interface Example { readonly features: readonly string[]; readonly label: 1 | -1 }
 
 /**
  * Trains the cue classifier (an averaged perceptron) on annotated articles, e.g. PolNeAR train:
  * `trainCueModel(rows.map(r => ({text: r.text, cues: r.attributions.flatMap(a => a.cue)})))`.
  */
-export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs?: number; minCount?: number; minRatio?: number; minFeatureCount?: number; margin?: number } = {}): CueModel {
-  const margin = options.margin ?? 0;
+export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs?: number; minCount?: number; minRatio?: number; minFeatureCount?: number; margin?: number; minBagCount?: number; runs?: number } = {}): CueModel {
+  // Updating also on examples scored right by less than the margin spreads the weights over more features.
+  const margin = options.margin ?? 1, minBagCount = options.minBagCount ?? 500, runs = options.runs ?? 5;
   const epochs = options.epochs ?? 8, minCount = options.minCount ?? 1, minRatio = options.minRatio ?? 0.05, minFeatureCount = options.minFeatureCount ?? 10;
   const prepared = docs.map((d) => {
     const tokens = tokenize(d.text);
@@ -63,20 +66,37 @@ export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs
   const examples: Example[] = [];
   for (const p of prepared) {
     for (const s of p.sentences) {
+      const sq = sentenceQuoted(p.view, s.firstToken, s.endToken);
       for (let i = s.firstToken; i < s.endToken; i++) {
         if (!candidates.has(p.view.lower[i]!)) continue;
-        examples.push({ features: cueFeatures(p.tokens, p.view, i, s.firstToken, s.endToken), label: p.label[i] ? 1 : -1 });
+        examples.push({ features: cueFeatures(p.tokens, p.view, i, s.firstToken, s.endToken, sq), label: p.label[i] ? 1 : -1 });
       }
     }
   }
-  // Features seen too rarely only memorise the training set (and bloat the model).
+  // Features seen too rarely only memorise the training set (and bloat the model). Bag words must be frequent (mostly
+  // function words): a rarer neighbour ("Syrian") only learns which articles happened to hold few cues.
   const seen = new Map<string, number>();
   for (const ex of examples) for (const f of ex.features) seen.set(f, (seen.get(f) ?? 0) + 1);
   for (let e = 0; e < examples.length; e++) {
     const ex = examples[e]!;
-    examples[e] = { features: ex.features.filter((f) => seen.get(f)! >= minFeatureCount), label: ex.label };
+    examples[e] = { features: ex.features.filter((f) => seen.get(f)! >= (isBagFeature(f) ? minBagCount : minFeatureCount)), label: ex.label };
   }
-  // Averaged perceptron with the usual lazy-update trick: totals of weight * time.
+  // Several averaged perceptrons, each on its own fixed shuffle (so training is reproducible), averaged in turn:
+  // one shuffle's accidents (a rare word's weight) wash out.
+  const sums = new Map<string, number>();
+  for (let run = 0; run < runs; run++) {
+    for (const [f, v] of averagedPerceptron(examples, epochs, margin, 12345 + run * 7919)) sums.set(f, (sums.get(f) ?? 0) + v / runs);
+  }
+  const weights = new Map<string, number>();
+  for (const [f, v] of sums) {
+    const avg = Math.round(v * 1000) / 1000;
+    if (Math.abs(avg) >= 0.002) weights.set(f, avg);
+  }
+  return { candidates, weights, threshold: 0 };
+}
+
+/** An averaged perceptron (with the usual lazy-update trick: totals of weight * time) over `examples` shuffled from `seed`. */
+function averagedPerceptron(examples: readonly Example[], epochs: number, margin: number, seed: number): Map<string, number> {
   const w = new Map<string, number>(), acc = new Map<string, number>(), stamp = new Map<string, number>();
   let time = 1;
   const update = (f: string, delta: number): void => {
@@ -85,8 +105,6 @@ export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs
     stamp.set(f, time);
     w.set(f, cur + delta);
   };
-  // A fixed shuffle so training is reproducible.
-  let seed = 12345;
   const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   for (let e = 0; e < epochs; e++) {
     const order = examples.map((_, i) => i);
@@ -99,12 +117,7 @@ export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs
       time++;
     }
   }
-  const weights = new Map<string, number>();
-  for (const [f, cur] of w) {
-    const total = (acc.get(f) ?? 0) + cur * (time - (stamp.get(f) ?? time));
-    const avg = Math.round((total / time) * 1000) / 1000;
-    if (Math.abs(avg) >= 0.002) weights.set(f, avg);
-  }
-  return { candidates, weights, threshold: 0 };
+  const averaged = new Map<string, number>();
+  for (const [f, cur] of w) averaged.set(f, ((acc.get(f) ?? 0) + cur * (time - (stamp.get(f) ?? time))) / time);
+  return averaged;
 }
-
