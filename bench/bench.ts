@@ -6,13 +6,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createCrosscheck, splitSentences, tokenize } from '../src/core/index';
+import { splitSentences, tokenize } from '../src/core/index';
 import { loadTagger } from '../src/core/entities/tagger';
-import { hasData, realArticles } from './corpus';
+import { benchEngine, hasData, realArticles } from './corpus';
 
 const quick = process.argv.includes('--quick');
 const root = resolve(__dirname, '..');
-const engine = createCrosscheck({ readNerModel: () => readFileSync(join(root, 'models', 'ner.json'), 'utf8') });
+const engine = benchEngine();
 const mb = (texts: readonly string[]): number => texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
 const now = (): number => performance.now();
 const log = (s: string): void => void process.stdout.write(s + '\n');

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { join, resolve } from 'node:path';
+import { createCrosscheck, type Crosscheck } from '../src/core/index';
 
 /** ../shared/eval/data beside the checkout; the benchmark's texts are real news from there. */
 export const DATA = resolve(__dirname, '..', '..', 'shared', 'eval', 'data');
@@ -37,4 +39,22 @@ export function replicate(base: readonly string[], n: number, seed = 1): string[
     out.push(i < base.length ? src : varied);
   }
   return out;
+}
+
+/** The engine every benchmark script uses, reading the shipped model. */
+export function benchEngine(): Crosscheck {
+  return createCrosscheck({ readNerModel: () => readFileSync(join(resolve(__dirname, '..'), 'models', 'ner.json'), 'utf8') });
+}
+
+/** Runs `work` under the V8 CPU profiler and writes the profile to `out` when given (open it in Chrome DevTools). */
+export async function profiled(out: string | undefined, work: () => void): Promise<void> {
+  const session = new Session();
+  session.connect();
+  const post = (m: string, p?: object): Promise<unknown> => new Promise((res, rej) => session.post(m, p, (e, r) => (e ? rej(e) : res(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  work();
+  const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+  if (out) writeFileSync(out, JSON.stringify(profile));
+  session.disconnect();
 }

@@ -2,12 +2,9 @@
  * `node --import tsx [--cpu-prof] bench/profile.ts [PASSES] [ARTICLES]`: per-article analysis of the real texts, as
  * the benchmark times it (one warm-up article, then the texts), for profiling.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createCrosscheck } from '../src/core/index';
-import { realArticles } from './corpus';
+import { benchEngine, realArticles } from './corpus';
 
-const engine = createCrosscheck({ readNerModel: () => readFileSync(join(resolve(__dirname, '..'), 'models', 'ner.json'), 'utf8') });
+const engine = benchEngine();
 const passes = Number(process.argv[2] ?? 3);
 const arts = realArticles().slice(0, Number(process.argv[3] ?? 1e9));
 engine.analyze(arts[0]!);

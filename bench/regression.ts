@@ -6,11 +6,11 @@
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCrosscheck, toContractJson, type AnalyzedDocument } from '../src/core/index';
-import { DATA } from './corpus';
+import { toContractJson, type AnalyzedDocument } from '../src/core/index';
+import { benchEngine, DATA } from './corpus';
 
 const root = resolve(__dirname, '..');
-const engine = createCrosscheck({ readNerModel: () => readFileSync(join(root, 'models', 'ner.json'), 'utf8') });
+const engine = benchEngine();
 const readJsonl = (file: string): { text: string }[] => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string });
 
 const sets: Record<string, { id: string; text: string }[]> = {};

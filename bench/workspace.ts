@@ -1,11 +1,8 @@
 /** One cold cross-reference of N articles, in its own process: prints {articles, seconds, rssMB, incrementalMs}. */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createCrosscheck } from '../src/core/index';
-import { realArticles, replicate } from './corpus';
+import { benchEngine, realArticles, replicate } from './corpus';
 
 const n = Number(process.argv[2] ?? 1000);
-const engine = createCrosscheck({ readNerModel: () => readFileSync(join(resolve(__dirname, '..'), 'models', 'ner.json'), 'utf8') });
+const engine = benchEngine();
 const texts = replicate(realArticles(), n);
 let peak = 0;
 const sampleRss = (): void => { peak = Math.max(peak, process.memoryUsage().rss); };
