@@ -2,6 +2,7 @@ import type { AnalyzedDocument, Attribution, Claim, ClaimCluster, ClaimDifferenc
 import { claimTerms, idf, normWord, SAME_THRESHOLD, scoreTerms, STOPWORDS, type ClaimTerms } from './similarity';
 import { weekdayOf } from '../claims/dates';
 import { countryOf, nameWords, personName } from './names';
+import { memoize } from '../index/memo';
 
 /** One claim prepared for alignment. */
 interface Item {
@@ -196,17 +197,8 @@ function keysOf(it: Item): readonly string[] {
   return keys;
 }
 
-const weights = new Map<string, number>();
 /** How much sharing an index key counts: an entity or a refusal's country 2, a rare word 1.5, another word 1. */
-function keyWeight(k: string): number {
-  let w = weights.get(k);
-  if (w === undefined) {
-    w = /^e\d+$/.test(k) || k.startsWith('silent:') ? 2 : idf(k) > 4 ? 1.5 : 1;
-    if (weights.size >= 200_000) weights.clear();
-    weights.set(k, w);
-  }
-  return w;
-}
+const keyWeight = memoize(200_000, (k: string): number => (/^e\d+$/.test(k) || k.startsWith('silent:') ? 2 : idf(k) > 4 ? 1.5 : 1));
 
 const NO_EDGES = { others: [], scores: [] } as const;
 

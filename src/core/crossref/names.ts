@@ -1,5 +1,6 @@
 import { doubleMetaphone, jaroWinkler } from '../nlp/natural';
 import { NICKNAME_PAIRS } from './nicknames';
+import { memoize } from '../index/memo';
 
 /*
  * Name normalisation for entity resolution: what a mention's text reduces to before two mentions are compared.
@@ -84,17 +85,8 @@ export interface PersonName {
 }
 
 /** "Maj. Gen. Oded Basiuk" -> {given: ["oded"], surname: "basiuk"}; "Al-Sharaa" -> {given: [], surname: "sharaa"}. */
-export function personName(text: string): PersonName {
-  let p = personNames.get(text);
-  if (!p) {
-    p = parsePersonName(text);
-    if (personNames.size >= 100_000) personNames.clear();
-    personNames.set(text, p);
-  }
-  return p;
-}
-/** Names already parsed: a workspace names the same people thousands of times. The parts are never modified. */
-const personNames = new Map<string, PersonName>();
+// Remembered: a workspace names the same people thousands of times. The parts are never modified.
+export const personName: (text: string) => PersonName = memoize(100_000, (text: string) => parsePersonName(text));
 
 function parsePersonName(text: string): PersonName {
   let words = nameWords(text).flatMap((w) => {
@@ -114,17 +106,8 @@ function parsePersonName(text: string): PersonName {
  * A transliteration key: "Sharaa", "Sharah", "Shara" and "Shala" -> "sara"; "Basiuk" -> "basiuk".
  * Folds doubled letters, a final h after a vowel, l/r, sh/s, kh/k, ou/u, ee/i, and drops diacritics.
  */
-export function translitKey(word: string): string {
-  let k = translitKeys.get(word);
-  if (k === undefined) {
-    k = foldTransliteration(word);
-    if (translitKeys.size >= 100_000) translitKeys.clear();
-    translitKeys.set(word, k);
-  }
-  return k;
-}
-/** Keys already computed: a workspace compares the same surnames many times. */
-const translitKeys = new Map<string, string>();
+// Remembered: a workspace compares the same surnames many times.
+export const translitKey: (word: string) => string = memoize(100_000, (word: string) => foldTransliteration(word));
 
 function foldTransliteration(word: string): string {
   let w = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');

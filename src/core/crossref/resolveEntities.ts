@@ -1,5 +1,6 @@
 import type { AliasFile, AnalyzedDocument, EntityMention, EntityType, MentionRef, WorkspaceEntity } from '../types';
 import { acronymOf, countryKey, givenNamesMatch, isAcronym, nameWords, orgCoreKey, orgKey, personName, skeleton, surnamesMatch, translitKey, type PersonName } from './names';
+import { memoize } from '../index/memo';
 
 /** Types that name something and get a workspace entity. */
 const NAME_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP', 'EVENT', 'MISC']);
@@ -39,17 +40,8 @@ class UnionFind {
   union(a: number, b: number): number { const ra = this.find(a), rb = this.find(b); if (ra !== rb) this.parent[rb] = ra; return ra; }
 }
 
-const normCache = new Map<string, string>();
 /** A name as compared: words without "the" and without full stops, e.g. "the U.S. Treasury" -> "us treasury". Remembered. */
-const norm = (s: string): string => {
-  let n = normCache.get(s);
-  if (n === undefined) {
-    n = nameWords(s).filter((w) => w !== 'the').join(' ').replace(/\./g, '');
-    if (normCache.size >= 100_000) normCache.clear();
-    normCache.set(s, n);
-  }
-  return n;
-};
+const norm = memoize(100_000, (s: string): string => nameWords(s).filter((w) => w !== 'the').join(' ').replace(/\./g, ''));
 /** `localeCompare` without its per-call set-up (the same ordering, by definition). */
 const collate = new Intl.Collator().compare;
 

@@ -2,6 +2,7 @@ import type { Token } from '../types';
 import { tokenize } from '../text/tokenize';
 import { jaroWinkler, stem } from '../nlp/natural';
 import { DOC_COUNT, DOC_FREQ_TABLE } from './docFreq';
+import { memoize } from '../index/memo';
 
 /*
  * The shared scoring of "do these two sentences report the same thing?". `crosscheck match` and the workspace claim
@@ -103,19 +104,11 @@ for (const g of SYNONYM_GROUPS) {
 }
 
 /** Lower-cased, possessive-free, stemmed form of a word, synonyms folded: "Meetings" -> "talk", "U.S." -> "us". */
-export function normWord(w: string): string {
-  // Remembered: one string per word form, shared by every claim that uses it (a workspace holds millions of them).
-  let n = normWords.get(w);
-  if (n === undefined) {
-    const lower = w.toLowerCase().replace(/\./g, '');
-    const s = stem(lower);
-    n = SYNONYM.get(s) ?? s;
-    if (normWords.size >= 200_000) normWords.clear();
-    normWords.set(w, n);
-  }
-  return n;
-}
-const normWords = new Map<string, string>();
+// Remembered: one string per word form, shared by every claim that uses it (a workspace holds millions of them).
+export const normWord: (w: string) => string = memoize(200_000, (w: string) => {
+  const s = stem(w.toLowerCase().replace(/\./g, ''));
+  return SYNONYM.get(s) ?? s;
+});
 
 /**
  * Prepares a sentence for `scoreTerms`, e.g. `claimTerms("Israel and Syria held direct talks")`.

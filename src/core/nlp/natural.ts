@@ -9,6 +9,7 @@ import jaroWinklerImpl from 'natural/lib/natural/distance/jaro-winkler_distance'
 import DoubleMetaphoneImpl from 'natural/lib/natural/phonetics/double_metaphone';
 // @ts-expect-error natural ships no declarations for its deep modules
 import porterStemmerImpl from 'natural/lib/natural/stemmers/porter_stemmer';
+import { memoize } from '../index/memo';
 
 const jw = jaroWinklerImpl as (a: string, b: string, options?: { ignoreCase?: boolean }) => number;
 const metaphone = new (DoubleMetaphoneImpl as new () => { process(word: string): [string, string] })();
@@ -27,7 +28,6 @@ export function doubleMetaphone(word: string): readonly [string, string] {
   return [p ?? '', s ?? ''];
 }
 
-const stemCache = new Map<string, string>();
 
 /**
  * Past this length a token is no English word (the longest run to about 45 letters) and is left unstemmed: the
@@ -38,12 +38,6 @@ const MAX_STEMMED_LENGTH = 64;
 
 /** Porter stem of a lower-case word, memoised: `stem("meetings")` -> "meet". */
 export function stem(word: string): string {
-  if (word.length > MAX_STEMMED_LENGTH) return word;
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = porter.stem(word);
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(word, s);
-  }
-  return s;
+  return word.length > MAX_STEMMED_LENGTH ? word : stemMemo(word);
 }
+const stemMemo = memoize(200_000, (word: string): string => porter.stem(word));
