@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { createCrosscheck, type AliasFile, type AnalyzedDocument, type Crosscheck, type WorkspaceAnalysis, type WorkspaceIndex } from '../core/index';
 import { decodeArticle } from '../cli/files';
 import type { CrosscheckConfig } from './config';
-import type { FromWorker, ToWorker, WorkerFile } from './workerProtocol';
+import { IndexingWorker, type WorkerLimits } from './indexingWorker';
+import type { WorkerFile } from './workerProtocol';
 
 const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 const EXCLUDE = '**/{node_modules,.git,.crosscheck,dist,out}/**';
@@ -15,6 +15,8 @@ export interface IndexResult {
   readonly analysed: number;
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
   readonly cancelled: boolean;
+  /** Why indexing stopped before the end, when the worker kept failing. */
+  readonly failed?: string;
 }
 
 /**
@@ -29,14 +31,14 @@ export class ArticleIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the ids of documents whose analysis changed (empty when only the cross-reference did). */
   readonly onDidChange = this.changed.event;
-  private worker: Worker | null = null;
-  private job = 0;
+  private readonly worker: IndexingWorker;
   private readonly skippedReasons = new Map<string, string>();
 
-  constructor(private readonly extensionUri: vscode.Uri, private config: CrosscheckConfig, private readonly log: vscode.LogOutputChannel) {
+  constructor(extensionUri: vscode.Uri, private config: CrosscheckConfig, private readonly log: vscode.LogOutputChannel, workerLimits?: WorkerLimits) {
     const modelPath = vscode.Uri.joinPath(extensionUri, 'models', 'ner.json').fsPath;
     this.engine = createCrosscheck({ readNerModel: () => readFileSync(modelPath, 'utf8'), warn: (m) => log.warn(m) });
     this.index = this.engine.createIndex(config.analysis);
+    this.worker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath }, workerLimits);
   }
 
   /**
@@ -155,13 +157,16 @@ export class ArticleIndex implements vscode.Disposable {
       analysed++;
     };
     let cancelled = false;
+    let failed: string | undefined;
     if (onDisk.length) {
-      const r = await this.runWorker(onDisk, {
+      const r = await this.worker.run(onDisk, this.config.analysis, this.config.maxBytes, {
         analyzed: (m) => { if (!open.has(m.id)) accept(m.id, m.text, m.analysis); },
         skipped: (m) => { skipped.push({ id: m.id, reason: m.reason }); this.skip(m.id, m.reason); },
-        progress: (m) => progress?.report({ message: `${m.done}/${total}`, increment: step }),
+        progress: (done) => progress?.report({ message: `${done}/${total}`, increment: step }),
+        warning: (message) => this.log.warn(message),
       }, token);
       cancelled = r.cancelled;
+      if (r.failed) { this.log.error(r.failed); failed = r.failed; }
     }
     for (const uri of virtual) {
       if (token?.isCancellationRequested) { cancelled = true; break; }
@@ -179,52 +184,7 @@ export class ArticleIndex implements vscode.Disposable {
     }
     for (const s of skipped) this.log.warn(`${vscode.workspace.asRelativePath(vscode.Uri.parse(s.id))}: ${s.reason}, skipped`);
     this.changed.fire(changedIds);
-    return { files: uris.length, analysed, skipped, cancelled };
-  }
-
-  private runWorker(
-    files: readonly WorkerFile[],
-    on: { analyzed(m: Extract<FromWorker, { type: 'analyzed' }>): void; skipped(m: Extract<FromWorker, { type: 'skipped' }>): void; progress(m: Extract<FromWorker, { type: 'progress' }>): void },
-    token?: vscode.CancellationToken,
-  ): Promise<{ cancelled: boolean }> {
-    const worker = this.getWorker();
-    const job = ++this.job;
-    return new Promise((resolve) => {
-      const send = (m: ToWorker): void => worker.postMessage(m);
-      const finish = (cancelled: boolean): void => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        sub?.dispose();
-        resolve({ cancelled });
-      };
-      const onMessage = (m: FromWorker): void => {
-        if (m.type === 'warning') { this.log.warn(m.message); return; }
-        if (m.job !== job) return;
-        if (m.type === 'analyzed') on.analyzed(m);
-        else if (m.type === 'skipped') on.skipped(m);
-        else if (m.type === 'progress') on.progress(m);
-        else if (m.type === 'done') finish(m.cancelled);
-      };
-      const onError = (e: Error): void => {
-        this.log.error(`indexing worker failed: ${e.message}`);
-        this.worker = null;
-        finish(true);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      const sub = token?.onCancellationRequested(() => send({ type: 'cancel', job }));
-      send({ type: 'index', job, files, options: this.config.analysis, maxBytes: this.config.maxBytes });
-    });
-  }
-
-  private getWorker(): Worker {
-    if (!this.worker) {
-      this.worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath, {
-        workerData: { modelPath: vscode.Uri.joinPath(this.extensionUri, 'models', 'ner.json').fsPath },
-      });
-      this.worker.unref();
-    }
-    return this.worker;
+    return { files: uris.length, analysed, skipped, cancelled, ...(failed ? { failed } : {}) };
   }
 
   private put(id: string, text: string): AnalyzedDocument {
@@ -245,8 +205,7 @@ export class ArticleIndex implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.worker?.terminate();
-    this.worker = null;
+    this.worker.dispose();
     this.changed.dispose();
   }
 }

@@ -119,7 +119,7 @@ export function commandHandlers(ctx: CommandContext) {
     'crosscheck.crossReferenceWorkspace': async () => {
       const r = await ctx.indexWithProgress();
       const ws = ctx.index.workspace();
-      const summary = `${ctx.index.documents().length} articles cross-referenced: ${ws.clusters.length} claims reported by more than one, ${ws.entities.length} entities${r.skipped.length ? `; ${r.skipped.length} files skipped (see the Crosscheck output)` : ''}${r.cancelled ? ' (cancelled)' : ''}.`;
+      const summary = `${ctx.index.documents().length} articles cross-referenced: ${ws.clusters.length} claims reported by more than one, ${ws.entities.length} entities${r.skipped.length ? `; ${r.skipped.length} files skipped (see the Crosscheck output)` : ''}${r.cancelled ? ' (cancelled)' : ''}${r.failed ? `; ${r.failed}` : ''}.`;
       tell(summary, { title: 'Show Claims', run: () => vscode.commands.executeCommand('crosscheck.claims.focus') });
       return { ...r, clusters: ws.clusters.length, entities: ws.entities.length };
     },

@@ -79,7 +79,10 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
     indexing = Promise.resolve(vscode.window.withProgress(
       { location, title: 'Crosscheck: reading the workspace’s articles', cancellable: location === vscode.ProgressLocation.Notification },
       (progress, token) => index.indexWorkspace(progress, token),
-    )).finally(refreshViews);
+    )).then((r) => {
+      if (r.failed) void vscode.window.showWarningMessage(`Crosscheck: ${r.failed}.`, 'Show Output').then((pick) => pick && log.show());
+      return r;
+    }).finally(refreshViews);
     return indexing;
   };
 
