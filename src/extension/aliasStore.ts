@@ -14,6 +14,9 @@ export class AliasStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AliasFile>();
   readonly onDidChange = this.changed.event;
   private current: AliasFile = EMPTY;
+  /** What was wrong with each folder's file at the last read, by file URI; shown to the user once per change. */
+  private readonly problemsByFile = new Map<string, readonly string[]>();
+  private readonly shown = new Map<string, string>();
   /** The folders the watchers were made for (multi-root: folders come and go). */
   private watchedFolders: string | null = null;
 
@@ -52,6 +55,7 @@ export class AliasStore implements vscode.Disposable {
     }
     const files = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.read(f)));
     this.current = mergeAliasFiles(files);
+    this.reportProblems();
     this.changed.fire(this.current);
     return this.current;
   }
@@ -73,6 +77,7 @@ export class AliasStore implements vscode.Disposable {
     const next = change(await this.read(folder));
     const dir = vscode.Uri.joinPath(uri, '..');
     await vscode.workspace.fs.createDirectory(dir);
+    await this.backUpIfDamaged(uri);
     const temp = vscode.Uri.joinPath(dir, `.aliases-${process.pid}-${Date.now()}.tmp`);
     await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(formatAliasFile(next)));
     try {
@@ -94,8 +99,50 @@ export class AliasStore implements vscode.Disposable {
       return EMPTY; // no corrections yet
     }
     const { aliases, problems } = parseAliasFile(text);
-    for (const p of problems) this.log.warn(`${vscode.workspace.asRelativePath(uri)}: ${p}`);
+    if (problems.length) this.problemsByFile.set(uri.toString(), problems);
+    else this.problemsByFile.delete(uri.toString());
     return aliases;
+  }
+
+  /** Every problem of the aliases files at the last read, as "file: problem". */
+  problems(): string[] {
+    return [...this.problemsByFile].flatMap(([uri, ps]) => ps.map((p) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}: ${p}`));
+  }
+
+  /**
+   * A damaged file is logged and shown once (until its problems change): its usable corrections are in force, the rest
+   * is ignored, and the next correction rebuilds it after keeping a copy. "Rebuild Now" does that at once.
+   */
+  private reportProblems(): void {
+    for (const uri of [...this.shown.keys()]) if (!this.problemsByFile.has(uri)) this.shown.delete(uri);
+    for (const [key, problems] of this.problemsByFile) {
+      const said = problems.join('\n');
+      if (this.shown.get(key) === said) continue;
+      this.shown.set(key, said);
+      const uri = vscode.Uri.parse(key);
+      const name = vscode.workspace.asRelativePath(uri);
+      for (const p of problems) this.log.warn(`${name}: ${p}`);
+      const message = `Crosscheck: the aliases file ${name} is damaged (${problems[0]}${problems.length > 1 ? `, and ${problems.length - 1} more` : ''}); ` +
+        'the corrections that could be read are used. The next correction rebuilds it, keeping the old file as a .bak copy.';
+      void vscode.window.showWarningMessage(message, 'Open File', 'Rebuild Now').then(async (pick) => {
+        if (pick === 'Open File') await vscode.window.showTextDocument(uri);
+        else if (pick === 'Rebuild Now') await this.rebuild(uri).catch((e: Error) => this.log.error(`could not rebuild ${name}: ${e.message}`));
+      });
+    }
+  }
+
+  /** Rewrites a damaged aliases file from its usable part, keeping the old one beside it. */
+  async rebuild(uri: vscode.Uri): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (folder) await this.edit((f) => f, uri);
+  }
+
+  /** Keeps a damaged file as `<name>.bak` before it is rewritten, so no hand-written correction is lost. */
+  private async backUpIfDamaged(uri: vscode.Uri): Promise<void> {
+    if (!this.problemsByFile.has(uri.toString())) return;
+    const bak = uri.with({ path: `${uri.path}.bak` });
+    await vscode.workspace.fs.copy(uri, bak, { overwrite: true });
+    this.log.info(`${vscode.workspace.asRelativePath(uri)} rebuilt; the damaged file is kept as ${vscode.workspace.asRelativePath(bak)}`);
   }
 
   dispose(): void {

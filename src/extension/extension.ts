@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { AliasStore } from './aliasStore';
 import { ArticleIndex, type IndexResult } from './articleIndex';
 import { commandHandlers, openLocation, registerCommands, type CommandContext } from './commands';
-import { readConfig } from './config';
+import { readConfig, settingsSchema, type CrosscheckConfig } from './config';
 import { VIEWS, type DecorationKind } from './contributions';
 import { Highlighter } from './decorations';
 import { ArticleHoverProvider } from './hovers';
@@ -16,6 +16,7 @@ import { ComparePanel } from './views/comparePanel';
 import { EntitiesTreeProvider } from './views/entitiesTree';
 import { SourcesTreeProvider } from './views/sourcesTree';
 import type { ClaimsState, CompareState } from '../webview/protocol';
+import type { AliasFile } from '../core/index';
 
 /** What `activate` returns: enough for the integration tests to look inside without reaching into modules. */
 export interface CrosscheckApi {
@@ -36,11 +37,35 @@ export interface CrosscheckApi {
   statusBarText(): string | undefined;
   readonly highlightsEnabled: boolean;
   readonly commands: readonly string[];
+  /** What is wrong with the user's `crosscheck.*` settings (each was replaced by its default). */
+  settingProblems(): readonly string[];
+  /** What is wrong with the aliases files at the last read ("file: problem"). */
+  aliasProblems(): readonly string[];
+  /** Fires after the aliases files were re-read. */
+  readonly onDidReloadAliases: vscode.Event<AliasFile>;
 }
 
 export function activate(context: vscode.ExtensionContext): CrosscheckApi {
-  let config = readConfig();
   const log = vscode.window.createOutputChannel('Crosscheck', { log: true });
+  const schema = settingsSchema(context);
+  let settingProblems: readonly string[] = [];
+  /** The settings, checked; problems are logged and shown once each time the set of problems changes. */
+  const loadConfig = (): CrosscheckConfig => {
+    const r = readConfig(schema);
+    const changed = r.problems.join('\n') !== settingProblems.join('\n');
+    settingProblems = r.problems;
+    if (changed && r.problems.length) {
+      for (const p of r.problems) log.warn(`settings: ${p}`);
+      const first = r.problems[0]!;
+      const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more problem${r.problems.length > 2 ? 's' : ''} in the Crosscheck output)` : '';
+      void vscode.window.showWarningMessage(`Crosscheck: ${first}${more}.`, 'Open Settings (JSON)', 'Show Output').then((pick) => {
+        if (pick === 'Show Output') log.show();
+        else if (pick) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
+      });
+    }
+    return r.config;
+  };
+  let config = loadConfig();
   const index = new ArticleIndex(context.extensionUri, config, log);
   const aliases = new AliasStore(config.aliasesFile, log);
   const highlighter = new Highlighter(index, config);
@@ -132,11 +157,11 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
       else if (index.get(d.uri.toString())) void index.indexFiles([d.uri]).then(scheduleRefresh);
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => { void aliases.reload(); void indexWithProgress(vscode.ProgressLocation.Window); }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void aliases.reload(readConfig().aliasesFile)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void aliases.reload(loadConfig().aliasesFile)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('crosscheck')) return;
       const before = config;
-      config = readConfig();
+      config = loadConfig();
       let reindex = index.setConfig(config);
       highlighter.setConfig(config);
       if (e.affectsConfiguration('crosscheck.aliases.file')) void aliases.reload(config.aliasesFile);
@@ -168,6 +193,9 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
     statusBarText: () => (statusBar.item.text ? statusBar.item.text : undefined),
     get highlightsEnabled() { return highlighter.enabled; },
     commands: Object.keys(commandHandlers(ctx)),
+    settingProblems: () => settingProblems,
+    aliasProblems: () => aliases.problems(),
+    onDidReloadAliases: aliases.onDidChange,
   };
 }
 

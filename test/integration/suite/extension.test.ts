@@ -130,6 +130,27 @@ suite('Crosscheck in a real VS Code', () => {
     }
   });
 
+  test('settings of the wrong type or unknown keys are reported clearly and replaced by their defaults', async () => {
+    const dir = vscode.Uri.joinPath(workspaceFolder(), '.vscode');
+    const file = vscode.Uri.joinPath(dir, 'settings.json');
+    created.push(dir);
+    const reread = (): Promise<unknown> => waitFor(vscode.workspace.onDidChangeConfiguration, (e) => e.affectsConfiguration('crosscheck'), 10_000, 'the settings change');
+    let changed = reread();
+    // written by hand, as a user would: VS Code's own update() refuses keys nobody declared
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify({ 'crosscheck.files.maxSizeKB': 'big', 'crosscheck.highlight.hedge': false })));
+    await changed;
+    const problems = a.settingProblems().join('\n');
+    assert.match(problems, /crosscheck\.files\.maxSizeKB must be a number of at least 1, not "big"; using the default, 2048/);
+    assert.match(problems, /crosscheck\.highlight\.hedge is not a Crosscheck setting \(did you mean crosscheck\.highlight\.hedges\?\); ignored/);
+    // the default limit is in force: the seeds are still analysed
+    const editor = await openAndDraw(a, seeds[0]!);
+    assert.ok(a.index.get(editor.document.uri.toString()));
+    changed = reread();
+    await vscode.workspace.fs.delete(file);
+    await changed;
+    assert.deepEqual(a.settingProblems(), []);
+  });
+
   test('an article over the size limit is not analysed, and the status bar says why', async () => {
     const config = vscode.workspace.getConfiguration('crosscheck');
     const uri = seeds[1]!;
@@ -302,6 +323,30 @@ suite('Crosscheck in a real VS Code', () => {
     const leftovers = (await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(workspaceFolder(), '.crosscheck'))).map(([n]) => n);
     assert.deepEqual(leftovers, ['aliases.json'], 'no temporary file is left behind');
     await relinked;
+  });
+
+  test('a damaged aliases file is reported, its readable part used, and rebuilt with a backup on the next correction', async () => {
+    const file = vscode.Uri.joinPath(workspaceFolder(), '.crosscheck', 'aliases.json');
+    created.push(vscode.Uri.joinPath(workspaceFolder(), '.crosscheck'));
+    const damaged = '{"same": [["Oded Basiuk", "Oded Bashk"]], "different": [["only one name"]], "colour": 1}';
+    let reloaded = waitFor(a.onDidReloadAliases, () => a.aliasProblems().length > 0, 10_000, 'the damaged file read');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(damaged));
+    await reloaded;
+    assert.match(a.aliasProblems().join('\n'), /aliases\.json: unknown key "colour"/);
+    assert.match(a.aliasProblems().join('\n'), /"different"\[0\] must be a list of 2 names/);
+    assert.deepEqual(a.index.getAliases().same, [['Oded Basiuk', 'Oded Bashk']], 'the readable correction is in force');
+    // not JSON at all: nothing usable, still no failure
+    reloaded = waitFor(a.onDidReloadAliases, () => /not valid JSON/.test(a.aliasProblems().join('\n')), 10_000, 'the broken file read');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{"same": [["Oded Basiuk", '));
+    await reloaded;
+    assert.deepEqual(a.index.getAliases().same, []);
+    await vscode.commands.executeCommand('crosscheck.treatAsSame', 'Ahmed al-Sharaa', 'Ahmed al-Sharah');
+    const rebuilt = parseAliasFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+    assert.deepEqual(rebuilt.problems, []);
+    assert.deepEqual(rebuilt.aliases.same, [['Ahmed al-Sharaa', 'Ahmed al-Sharah']]);
+    const backup = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.with({ path: `${file.path}.bak` })));
+    assert.equal(backup, '{"same": [["Oded Basiuk", ', 'the damaged file is kept');
+    assert.deepEqual(a.aliasProblems(), []);
   });
 
   test('Export Report writes Markdown, HTML and the JSON contract to the given file', async () => {
