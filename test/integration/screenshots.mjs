@@ -507,6 +507,114 @@ async function restrictedScenario(theme) {
   }
 }
 
+/**
+ * Hostile articles: HTML, script, Markdown links, `command:` and `javascript:` URIs in the text. Hovers, the Claims
+ * view and the comparison panel must show all of it as text: no element, link or script of the article's becomes
+ * live, no dialog opens, nothing runs.
+ */
+const HOSTILE = {
+  'wire-hostile.txt': `PORT ELLIS, March 3 (Northwire) - <script>window.__crosscheckPwned = 1; alert('script ran')</script> Harbour master Anna Kowalczyk said on Tuesday that 14 sailors were rescued from the cargo ship Meridian Star <img src=x onerror="window.__crosscheckPwned = 2; alert('img ran')">after it lost power.
+
+"The crew are safe [click here](command:workbench.action.terminal.new) and <b>accounted</b> for," Kowalczyk told reporters at command:workbench.action.quit.
+
+A coastguard official, who spoke on condition of anonymity, said the ship had reportedly drifted onto the breakwater <iframe src="https://evil.example/"></iframe> [details](javascript:alert(1)) ![pixel](https://evil.example/p.png).
+`,
+  'daily-hostile.md': `# Meridian Star grounding <style>body { display: none }</style>
+
+Harbour master Anna Kowalczyk said on Monday that twelve sailors were rescued from the cargo ship Meridian Star after it lost power. <a href="command:workbench.action.openSettings">Open settings</a>
+
+"The crew are safe and accounted for," Kowalczyk told reporters. <svg onload="alert('svg ran')"></svg>
+
+The shipping company denied that the Meridian Star had lost power, according to a statement [here](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%20-rf%20~%22%7D).
+`,
+};
+
+async function hostileScenario(theme) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-hostile-'));
+  const ws = path.join(tmp, 'hostile');
+  mkdirSync(ws);
+  for (const [name, text] of Object.entries(HOSTILE)) writeFileSync(path.join(ws, name), text);
+  const T = `${theme} · hostile articles`;
+  let wb;
+  const dialogs = [];
+  try {
+    wb = await startWorkbench(tmp, theme, { folder: ws });
+    const page = wb.page;
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    wb.ctx.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
+    log(T, 'workbench up');
+    check(T, 'an article full of HTML, script and command links is highlighted', await openArticle(page, 'wire-hostile.txt'));
+    await page.mouse.move(5, 900);
+    // the Claims view: the article's markup arrives as text
+    await page.locator('.activitybar .action-item [aria-label^="Crosscheck"], .activitybar .action-item a[aria-label^="Crosscheck"]').first().click({ timeout: 20_000 });
+    const claims = page.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
+    await claims.locator('.cluster').first().waitFor({ timeout: 30_000 });
+    // VS Code's own parts of every webview (its default styles and API script) are not the article's
+    const inert = (frame) => frame.locator('body').evaluate(() => ({
+      foreign: [...document.querySelectorAll('img, iframe, svg, object, embed, form, [onerror], [onload], a[href], style:not(#_defaultStyles)')]
+        .concat([...document.querySelectorAll('b, strong')].filter((e) => /accounted/.test(e.textContent)))
+        .map((e) => e.outerHTML.slice(0, 120)),
+      scripts: [...document.querySelectorAll('script:not(#_vscodeApiScript)')].map((e) => (e.nonce || e.getAttribute('nonce') ? 'own' : e.outerHTML.slice(0, 200))),
+      pwned: window.__crosscheckPwned ?? null,
+      text: document.body.innerText,
+      display: getComputedStyle(document.body).display,
+    }));
+    const view = await inert(claims);
+    await page.screenshot({ path: path.join(OUT, 'hostile-2-claims.png') });
+    check(T, 'the Claims view shows the hostile markup as text and runs none of it',
+      view.foreign.length === 0 && view.scripts.every((x) => x === 'own') && view.pwned === null && view.display !== 'none' && /<script>|<img src=x|command:workbench/.test(view.text),
+      JSON.stringify({ foreign: view.foreign, scripts: view.scripts, pwned: view.pwned }));
+
+    await page.locator('.tabs-container .tab', { hasText: 'wire-hostile.txt' }).first().click();
+    // links a rendered hover may hold: only the project's own commands
+    const hoverDom = () => page.locator('.monaco-hover, .monaco-resizable-hover').filter({ hasText: /Attribution|PERSON/ }).first().evaluate((h) => ({
+      elements: [...h.querySelectorAll('script, img, iframe, style, svg, object, embed, form, input')].map((e) => e.tagName),
+      links: [...h.querySelectorAll('a')].map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''),
+      text: h.innerText,
+    })).catch(() => ({ elements: ['(no hover)'], links: [], text: '' }));
+    const ownLinks = (links) => links.every((l) => l === '' || /^command:crosscheck\.(openLocation|showMentions)\?/.test(l));
+    let hover = await hoverWord(page, 'told');
+    let dom = await hoverDom();
+    check(T, 'a hover quoting hostile text shows it as text: no element of the article, only the project\'s own command links',
+      /Attribution/.test(hover) && /reported by 1 other article/.test(hover) && /<b>|\]\(command:|<script>/.test(dom.text) && dom.elements.length === 0 && ownLinks(dom.links),
+      JSON.stringify({ elements: dom.elements, links: dom.links.map((l) => l.slice(0, 50)), hover }));
+    await page.screenshot({ path: path.join(OUT, 'hostile-1-hover.png') });
+    await unhover(page);
+    hover = await hoverWord(page, 'Kowalczyk');
+    dom = await hoverDom();
+    check(T, 'an entity hover in a hostile article links only to its mentions', /PERSON/.test(hover) && dom.elements.length === 0 && ownLinks(dom.links) && dom.links.length > 0,
+      JSON.stringify(dom.links.map((l) => l.slice(0, 50))));
+    await unhover(page);
+
+    // the comparison panel
+    await palette(page, 'Crosscheck: Compare Articles');
+    await page.waitForFunction(() => document.querySelectorAll('.quick-input-list .monaco-list-row').length >= 2 && /articles to compare/.test(document.querySelector('.quick-input-box input')?.getAttribute('placeholder') ?? ''), null, { timeout: 20_000 });
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    for (let i = 0; i < Math.min(await rows.count(), 2); i++) {
+      if ((await rows.nth(i).getAttribute('aria-checked')) !== 'true') await rows.nth(i).locator('.monaco-checkbox, .monaco-custom-toggle, input[type=checkbox]').first().click();
+    }
+    await page.locator('.quick-input-box input').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('iframe#active-frame');
+    await panel.locator('.grid .row.head').waitFor({ timeout: 30_000 });
+    const compared = await inert(panel);
+    await page.screenshot({ path: path.join(OUT, 'hostile-3-compare.png') });
+    check(T, 'the comparison panel shows the hostile markup as text and runs none of it',
+      compared.foreign.length === 0 && compared.scripts.every((x) => x === 'own') && compared.pwned === null && compared.display !== 'none' && /<|command:/.test(compared.text),
+      JSON.stringify({ foreign: compared.foreign, scripts: compared.scripts, pwned: compared.pwned }));
+    const pagePwned = await page.evaluate(() => window.__crosscheckPwned ?? null);
+    const terminals = await page.locator('.terminal-outer-container, .integrated-terminal').count();
+    check(T, 'no dialog opened, no script ran in the workbench, no terminal was started', dialogs.length === 0 && pagePwned === null && terminals === 0,
+      JSON.stringify({ dialogs, pagePwned, terminals }));
+  } catch (e) {
+    await wb?.page?.screenshot({ path: path.join(OUT, 'hostile-failed.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await wb?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 let failed = false;
 // the packaged extension, installed the way a user installs a .vsix (skip with SKIP_VSIX=1)
 if (!process.env.SKIP_VSIX && !process.env.UI_ONLY && !updateMedia) {
@@ -536,7 +644,7 @@ for (const theme of themes) {
   }
 }
 if (!updateMedia && articles().length >= 2) {
-  for (const [name, run] of [['multi-root', () => multiRootScenario('Default Dark Modern')], ['restricted mode', () => restrictedScenario('Default Light Modern')]]) {
+  for (const [name, run] of [['multi-root', () => multiRootScenario('Default Dark Modern')], ['restricted mode', () => restrictedScenario('Default Light Modern')], ['hostile', () => hostileScenario('Default Dark Modern')]]) {
     if (process.env.UI_ONLY && !process.env.UI_ONLY.split(',').includes(name)) continue;
     try {
       await run();
