@@ -69,3 +69,13 @@ test('datelines give outlet and date', () => {
     assert.deepEqual({ outlet: d.outlet, published: d.published }, expected, input);
   }
 });
+
+test('a period glued to lowercase text (domains, addresses, command ids) does not end the sentence; a glued capital does', () => {
+  const table: [string, string[]][] = [
+    ['Amazon.com said sales rose. Shares fell.', ['Amazon.com said sales rose.', 'Shares fell.']],
+    ['Write to desk@example.org for details. Thanks.', ['Write to desk@example.org for details.', 'Thanks.']],
+    ['It links to command:workbench.action.quit and more. Next.', ['It links to command:workbench.action.quit and more.', 'Next.']],
+    ['Prices rose last year.The bank disagreed.', ['Prices rose last year.', 'The bank disagreed.']],
+  ];
+  for (const [text, expected] of table) assert.deepEqual(splitSentences(text, tokenize(text)).map((x) => x.text), expected, text);
+});

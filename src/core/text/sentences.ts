@@ -46,8 +46,9 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
 
 function endsSentence(tok: Token, next: Token, text: string): boolean {
   if (TERMINAL.has(tok.text)) {
-    // "Syria.… — Treasury": a period directly before lowercase text continues ("3 p.m. local time").
-    return !/^\p{Ll}/u.test(next.text) || next.start === tok.end;
+    // Lowercase text after the period continues the sentence ("3 p.m. local time", "Amazon.com",
+    // "command:workbench.action.quit"); a capital or more punctuation ends it, even glued ("year.The", "Syria.…").
+    return !/^\p{Ll}/u.test(next.text);
   }
   if (!tok.text.endsWith('.') || tok.text.length < 2) return false;
   // A word token carrying its period: a title never ends a sentence, an initialism may.
