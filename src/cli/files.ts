@@ -25,6 +25,7 @@ export function collectArticles(paths: readonly string[], warn: (m: string) => v
     }
     if (st.isFile()) out.push({ path: p, absolute: p });
     else if (st.isDirectory()) walk(p, p, new Set(), out, warn);
+    else warn(`${p}: not a regular file (a pipe, socket or device), skipped`);
   }
   return out;
 }
@@ -69,7 +70,10 @@ export type ReadResult = { ok: true; text: string } | { ok: false; reason: strin
 export function readArticle(path: string, maxBytes: number): ReadResult {
   let bytes: Buffer;
   try {
-    const size = statSync(path).size;
+    const st = statSync(path);
+    // a named pipe or device would block the read forever
+    if (!st.isFile()) return { ok: false, reason: 'not a regular file (a pipe, socket or device)' };
+    const size = st.size;
     if (size > maxBytes) return { ok: false, reason: `larger than the ${Math.round(maxBytes / 1024)} KB limit (${Math.round(size / 1024)} KB)` };
     bytes = readFileSync(path);
   } catch (e) {

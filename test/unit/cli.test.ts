@@ -5,6 +5,8 @@ import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { readArticle } from '../../src/cli/files';
+
 const CLI = resolve(__dirname, '..', '..', 'src', 'cli', 'cli.ts');
 const run = (args: string[], input?: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { encoding: 'utf8', input, maxBuffer: 1 << 26 });
@@ -101,4 +103,19 @@ test('match reads JSON lines and answers one line per pair, in order', () => {
   }
   assert.equal(rows[1].same, false);
   assert.match(r.stderr, /not JSON, skipped/);
+});
+
+test('a named pipe, a missing file and a folder given as a file are refused with a reason, never read (a pipe would block)', () => {
+  const dir = folder({ 'good.txt': ARTICLE });
+  const fifo = join(dir, 'pipe.txt');
+  const made = spawnSync('mkfifo', [fifo]).status === 0;
+  const r = run(['analyze', join(dir, 'good.txt'), join(dir, 'gone.txt'), ...(made ? [fifo] : [])]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).documents.length, 1);
+  assert.match(r.stderr, /gone\.txt: cannot be read \(ENOENT\)/);
+  if (made) assert.match(r.stderr, /pipe\.txt: not a regular file/);
+  // the worker's reader, for files that vanish or change kind between listing and reading
+  assert.deepEqual(readArticle(join(dir, 'gone.txt'), 1 << 20), { ok: false, reason: 'cannot be read (ENOENT)' });
+  assert.deepEqual(readArticle(dir, 1 << 20), { ok: false, reason: 'not a regular file (a pipe, socket or device)' });
+  if (made) assert.deepEqual(readArticle(fifo, 1 << 20), { ok: false, reason: 'not a regular file (a pipe, socket or device)' });
 });
