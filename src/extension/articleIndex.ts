@@ -4,7 +4,7 @@ import { createCrosscheck, type AliasFile, type AnalyzedDocument, type Crosschec
 import { decodeArticle } from '../cli/files';
 import type { CrosscheckConfig } from './config';
 import { IndexingWorker, type WorkerLimits } from './indexingWorker';
-import type { WorkerFile } from './workerProtocol';
+import type { WorkerData, WorkerFile } from './workerProtocol';
 
 const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
 const EXCLUDE = '**/{node_modules,.git,.crosscheck,dist,out}/**';
@@ -15,6 +15,8 @@ export interface IndexResult {
   readonly analysed: number;
   readonly skipped: readonly { readonly id: string; readonly reason: string }[];
   readonly cancelled: boolean;
+  /** How many of the analysed files came from the analysis cache (unchanged since an earlier session). */
+  readonly fromCache: number;
   /** Why indexing stopped before the end, when the worker kept failing. */
   readonly failed?: string;
 }
@@ -34,11 +36,11 @@ export class ArticleIndex implements vscode.Disposable {
   private readonly worker: IndexingWorker;
   private readonly skippedReasons = new Map<string, string>();
 
-  constructor(extensionUri: vscode.Uri, private config: CrosscheckConfig, private readonly log: vscode.LogOutputChannel, workerLimits?: WorkerLimits) {
+  constructor(extensionUri: vscode.Uri, private config: CrosscheckConfig, private readonly log: vscode.LogOutputChannel, opts: { cacheDir?: string; workerLimits?: WorkerLimits } = {}) {
     const modelPath = vscode.Uri.joinPath(extensionUri, 'models', 'ner.json').fsPath;
     this.engine = createCrosscheck({ readNerModel: () => readFileSync(modelPath, 'utf8'), warn: (m) => log.warn(m) });
     this.index = this.engine.createIndex(config.analysis);
-    this.worker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath }, workerLimits);
+    this.worker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath, cacheDir: opts.cacheDir } satisfies WorkerData, opts.workerLimits);
   }
 
   /**
@@ -125,7 +127,7 @@ export class ArticleIndex implements vscode.Disposable {
   async indexWorkspace(progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<IndexResult> {
     const glob = this.config.include.length === 1 ? this.config.include[0]! : `{${this.config.include.join(',')}}`;
     const uris = await vscode.workspace.findFiles(glob, EXCLUDE, this.config.maxWorkspaceFiles);
-    if (token?.isCancellationRequested) return { files: uris.length, analysed: 0, skipped: [], cancelled: true };
+    if (token?.isCancellationRequested) return { files: uris.length, analysed: 0, skipped: [], cancelled: true, fromCache: 0 };
     const seen = new Set(uris.map((u) => u.toString()));
     const openIds = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     // files deleted or no longer matching since the last run
@@ -158,15 +160,17 @@ export class ArticleIndex implements vscode.Disposable {
     };
     let cancelled = false;
     let failed: string | undefined;
+    let fromCache = 0;
     if (onDisk.length) {
       const r = await this.worker.run(onDisk, this.config.analysis, this.config.maxBytes, {
-        analyzed: (m) => { if (!open.has(m.id)) accept(m.id, m.text, m.analysis); },
+        analyzed: (m) => { if (!open.has(m.id)) { accept(m.id, m.text, m.analysis); if (m.cached) fromCache++; } },
         skipped: (m) => { skipped.push({ id: m.id, reason: m.reason }); this.skip(m.id, m.reason); },
         progress: (done) => progress?.report({ message: `${done}/${total}`, increment: step }),
         warning: (message) => this.log.warn(message),
       }, token);
       cancelled = r.cancelled;
       if (r.failed) { this.log.error(r.failed); failed = r.failed; }
+      this.log.info(`${onDisk.length} article file${onDisk.length === 1 ? '' : 's'} read in the worker, ${fromCache} ${fromCache === 1 ? 'analysis' : 'analyses'} from the cache${cancelled ? ' (cancelled)' : ''}`);
     }
     for (const uri of virtual) {
       if (token?.isCancellationRequested) { cancelled = true; break; }
@@ -184,7 +188,7 @@ export class ArticleIndex implements vscode.Disposable {
     }
     for (const s of skipped) this.log.warn(`${vscode.workspace.asRelativePath(vscode.Uri.parse(s.id))}: ${s.reason}, skipped`);
     this.changed.fire(changedIds);
-    return { files: uris.length, analysed, skipped, cancelled, ...(failed ? { failed } : {}) };
+    return { files: uris.length, analysed, skipped, cancelled, fromCache, ...(failed ? { failed } : {}) };
   }
 
   private put(id: string, text: string): AnalyzedDocument {

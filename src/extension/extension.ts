@@ -66,7 +66,9 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
     return r.config;
   };
   let config = loadConfig();
-  const index = new ArticleIndex(context.extensionUri, config, log);
+  // analyses persist in the workspace's storage, so reopening a folder re-reads unchanged articles without analysing
+  const cacheDir = context.storageUri?.scheme === 'file' ? vscode.Uri.joinPath(context.storageUri, 'analyses').fsPath : undefined;
+  const index = new ArticleIndex(context.extensionUri, config, log, { cacheDir });
   const aliases = new AliasStore(config.aliasesFile, log);
   const highlighter = new Highlighter(index, config);
   const entitiesTree = new EntitiesTreeProvider(index);

@@ -39,11 +39,14 @@ export interface JobResult {
  * Runs indexing jobs in a worker thread and keeps them going when the worker misbehaves: a file that hangs the
  * worker (nothing heard for `quietMs`) or crashes it is skipped with a reason, a fresh worker takes the rest, and
  * after `maxRestarts` failures in a row the job stops with a message instead of hanging. Cancelling asks the worker
- * to stop between files and terminates it if it does not within `cancelGraceMs` (a file stuck in analysis).
+ * to stop between files and terminates it if it does not within `cancelGraceMs` (a file stuck in analysis). Jobs
+ * queue: one runs at a time.
  */
 export class IndexingWorker {
   private worker: Worker | null = null;
   private job = 0;
+  /** Jobs run one after another: a worker replaced for one job must not take another job's files with it. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly script: string,
@@ -51,7 +54,13 @@ export class IndexingWorker {
     private readonly limits: WorkerLimits = DEFAULT_LIMITS,
   ) {}
 
-  async run(files: readonly WorkerFile[], options: AnalysisOptions, maxBytes: number, on: JobHandlers, token?: Cancellation): Promise<JobResult> {
+  run(files: readonly WorkerFile[], options: AnalysisOptions, maxBytes: number, on: JobHandlers, token?: Cancellation): Promise<JobResult> {
+    const next = this.queue.then(() => this.runNow(files, options, maxBytes, on, token));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(files: readonly WorkerFile[], options: AnalysisOptions, maxBytes: number, on: JobHandlers, token?: Cancellation): Promise<JobResult> {
     let rest = files;
     let done = 0;
     let failures = 0;

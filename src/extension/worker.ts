@@ -7,10 +7,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { createCrosscheck } from '../core/index';
 import { readArticle } from '../cli/files';
-import type { FromWorker, ToWorker } from './workerProtocol';
+import { AnalysisCache } from './analysisCache';
+import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 
 const port = parentPort;
-const modelPath = (workerData as { modelPath?: string } | undefined)?.modelPath ?? '';
+const data = (workerData ?? {}) as Partial<WorkerData>;
+const modelPath = data.modelPath ?? '';
+/** Analyses kept on disk between sessions, keyed by text, options and this build (this bundle and the model). */
+const cache = data.cacheDir ? new AnalysisCache(data.cacheDir, AnalysisCache.fingerprint([__filename, modelPath])) : null;
+let pruned = false;
 const post = (m: FromWorker): void => port?.postMessage(m);
 const engine = createCrosscheck({
   readNerModel: () => readFileSync(modelPath, 'utf8'),
@@ -22,6 +27,10 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 
 async function index(m: Extract<ToWorker, { type: 'index' }>): Promise<void> {
   let done = 0;
+  if (cache && !pruned) {
+    pruned = true;
+    cache.prune();
+  }
   for (const f of m.files) {
     await turn(); // lets a 'cancel' message in
     if (cancelled.has(m.job)) break;
@@ -30,7 +39,14 @@ async function index(m: Extract<ToWorker, { type: 'index' }>): Promise<void> {
     else {
       const text = r.text; // decodeArticle already removed the one BOM; a second U+FEFF is text
       try {
-        post({ type: 'analyzed', job: m.job, id: f.id, text, analysis: engine.analyze(text, m.options) });
+        const found = cache?.get(text, m.options);
+        if (found && 'hit' in found) post({ type: 'analyzed', job: m.job, id: f.id, text, analysis: found.hit, cached: true });
+        else {
+          if (found?.miss === 'damaged') post({ type: 'warning', message: `${f.path}: its cached analysis was damaged; analysed again` });
+          const analysis = engine.analyze(text, m.options);
+          cache?.put(text, m.options, analysis);
+          post({ type: 'analyzed', job: m.job, id: f.id, text, analysis, cached: false });
+        }
       } catch (e) {
         post({ type: 'skipped', job: m.job, id: f.id, reason: `analysis failed (${(e as Error).message})` });
       }

@@ -6,6 +6,12 @@ export interface WorkerFile {
   readonly path: string;
 }
 
+/** What the worker is started with: the NER model, and where analyses are cached between sessions (if anywhere). */
+export interface WorkerData {
+  readonly modelPath: string;
+  readonly cacheDir?: string;
+}
+
 /** Messages from the extension host to the indexing worker. */
 export type ToWorker =
   | { readonly type: 'index'; readonly job: number; readonly files: readonly WorkerFile[]; readonly options: AnalysisOptions; readonly maxBytes: number }
@@ -13,7 +19,7 @@ export type ToWorker =
 
 /** Messages from the indexing worker back to the extension host. */
 export type FromWorker =
-  | { readonly type: 'analyzed'; readonly job: number; readonly id: string; readonly text: string; readonly analysis: DocumentAnalysis }
+  | { readonly type: 'analyzed'; readonly job: number; readonly id: string; readonly text: string; readonly analysis: DocumentAnalysis; readonly cached?: boolean }
   | { readonly type: 'skipped'; readonly job: number; readonly id: string; readonly reason: string }
   | { readonly type: 'progress'; readonly job: number; readonly done: number; readonly total: number }
   | { readonly type: 'done'; readonly job: number; readonly cancelled: boolean }

@@ -137,3 +137,15 @@ test('an already-cancelled job does not start the worker', async () => {
   assert.deepEqual(log.analyzed, []);
   w.dispose();
 });
+
+test('jobs started together run one after another; one job\'s hung file never costs another job a file', async () => {
+  const w = new IndexingWorker(script, {}, limits);
+  const first = recorder();
+  const second = recorder();
+  const [r1, r2] = await Promise.all([w.run(files('a', 'hang', 'b'), {}, 1000, first.on), w.run(files('c', 'd'), {}, 1000, second.on)]);
+  w.dispose();
+  assert.deepEqual([r1, r2], [{ cancelled: false }, { cancelled: false }]);
+  assert.deepEqual(first.log.analyzed, ['file:///a', 'file:///b']);
+  assert.deepEqual(second.log.analyzed, ['file:///c', 'file:///d']);
+  assert.deepEqual(second.log.skipped, []);
+});

@@ -279,6 +279,18 @@ suite('Crosscheck in a real VS Code', () => {
     assert.ok(!a.index.get(binary.toString()));
   });
 
+  test('re-reading the workspace takes unchanged articles from the analysis cache, equal to a fresh analysis', async () => {
+    // a file no editor has opened (open ones are analysed from their buffers, not read from disk)
+    const file = vscode.Uri.joinPath(workspaceFolder(), 'cached-article.txt');
+    created.push(file);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('Harbour master Anna Kowalczyk said on Tuesday that 14 sailors were rescued, officials said.\n'));
+    await vscode.commands.executeCommand('crosscheck.crossReferenceWorkspace');
+    const r = await vscode.commands.executeCommand<{ analysed: number; fromCache: number }>('crosscheck.crossReferenceWorkspace');
+    assert.ok(r.fromCache >= 1 && r.fromCache <= r.analysed, `${r.fromCache} of ${r.analysed} from the cache`);
+    const doc = a.index.get(file.toString())!;
+    assert.deepEqual(doc.analysis, a.index.engine.analyze(doc.text, {}), 'the cached analysis equals a fresh one');
+  });
+
   test('Compare Articles opens a side-by-side panel of the given articles', async () => {
     const state = await vscode.commands.executeCommand<{ articles: { doc: string }[]; rows: unknown[]; only: unknown[][] }>('crosscheck.compareArticles', seeds[0], seeds[1]);
     assert.equal(state.articles.length, 2);
