@@ -7,6 +7,12 @@ import { IndexingWorker, type WorkerLimits } from './indexingWorker';
 import type { WorkerData, WorkerFile } from './workerProtocol';
 
 const ARTICLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+/**
+ * Open documents longer than this (characters) are analysed in a worker rather than on the extension host, so typing
+ * in a long article never blocks the host; shorter ones (almost every article) are analysed at once, which keeps
+ * hovers and highlights immediate.
+ */
+export const LIVE_ON_HOST_LIMIT = 60_000;
 const EXCLUDE = '**/{node_modules,.git,.crosscheck,dist,out}/**';
 
 /** The outcome of indexing the workspace's article files. */
@@ -34,6 +40,11 @@ export class ArticleIndex implements vscode.Disposable {
   /** Fires with the ids of documents whose analysis changed (empty when only the cross-reference did). */
   readonly onDidChange = this.changed.event;
   private readonly worker: IndexingWorker;
+  /** A second worker for long open documents, so workspace indexing never delays them. */
+  private readonly liveWorker: IndexingWorker;
+  /** Long documents waiting for (or in) the live worker: id → the latest text asked for. */
+  private readonly liveWanted = new Map<string, string>();
+  private readonly liveRunning = new Set<string>();
   private readonly skippedReasons = new Map<string, string>();
 
   constructor(extensionUri: vscode.Uri, private config: CrosscheckConfig, private readonly log: vscode.LogOutputChannel, opts: { cacheDir?: string; workerLimits?: WorkerLimits } = {}) {
@@ -41,6 +52,7 @@ export class ArticleIndex implements vscode.Disposable {
     this.engine = createCrosscheck({ readNerModel: () => readFileSync(modelPath, 'utf8'), warn: (m) => log.warn(m) });
     this.index = this.engine.createIndex(config.analysis);
     this.worker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath, cacheDir: opts.cacheDir } satisfies WorkerData, opts.workerLimits);
+    this.liveWorker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath } satisfies WorkerData, opts.workerLimits);
   }
 
   /**
@@ -55,7 +67,10 @@ export class ArticleIndex implements vscode.Disposable {
     const ids = this.index.setOptions(config.analysis);
     for (const id of ids) {
       const doc = open.get(id);
-      if (doc) this.put(id, doc.getText());
+      if (!doc) continue;
+      const text = doc.getText();
+      if (text.length > LIVE_ON_HOST_LIMIT) this.analyseLive(id, text);
+      else this.put(id, text);
     }
     this.changed.fire(ids);
     return true;
@@ -93,9 +108,46 @@ export class ArticleIndex implements vscode.Disposable {
       return null;
     }
     const before = this.index.get(id);
+    if (text.length > LIVE_ON_HOST_LIMIT && before?.text !== text) {
+      this.analyseLive(id, text);
+      return null; // the analysis arrives through onDidChange
+    }
     const doc = this.put(id, text);
     if (before !== doc) this.changed.fire([id]);
     return doc;
+  }
+
+  /** Analyses a long open document in the live worker; only the latest text of each document is analysed. */
+  private analyseLive(id: string, text: string): void {
+    this.liveWanted.set(id, text);
+    if (this.liveRunning.has(id)) return; // picked up when the running analysis ends
+    this.liveRunning.add(id);
+    void (async () => {
+      try {
+        for (let wanted = this.liveWanted.get(id); wanted !== undefined; wanted = this.liveWanted.get(id)) {
+          this.liveWanted.delete(id);
+          let result: AnalyzedDocument['analysis'] | undefined;
+          let failure: string | undefined;
+          await this.liveWorker.run([{ id, text: wanted }], this.config.analysis, Number.MAX_SAFE_INTEGER, {
+            analyzed: (m) => { result = m.analysis; },
+            skipped: (m) => { failure = m.reason; },
+            progress: () => undefined,
+            warning: (m) => this.log.warn(m),
+          });
+          if (this.liveWanted.has(id)) continue; // typed on meanwhile: analyse the newer text
+          const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === id);
+          if (!open || open.getText() !== wanted) continue; // closed, or no longer this text
+          if (failure) this.log.error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(id))}: ${failure}`);
+          if (result) {
+            this.index.setAnalyzed(id, wanted, result);
+            this.skippedReasons.delete(id);
+            this.changed.fire([id]);
+          }
+        }
+      } finally {
+        this.liveRunning.delete(id);
+      }
+    })();
   }
 
   get(id: string): AnalyzedDocument | undefined {
@@ -210,6 +262,7 @@ export class ArticleIndex implements vscode.Disposable {
 
   dispose(): void {
     this.worker.dispose();
+    this.liveWorker.dispose();
     this.changed.dispose();
   }
 }

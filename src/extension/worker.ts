@@ -34,7 +34,7 @@ async function index(m: Extract<ToWorker, { type: 'index' }>): Promise<void> {
   for (const f of m.files) {
     await turn(); // lets a 'cancel' message in
     if (cancelled.has(m.job)) break;
-    const r = readArticle(f.path, m.maxBytes);
+    const r = 'text' in f ? { ok: true as const, text: f.text } : readArticle(f.path, m.maxBytes);
     if (!r.ok) post({ type: 'skipped', job: m.job, id: f.id, reason: r.reason });
     else {
       const text = r.text; // decodeArticle already removed the one BOM; a second U+FEFF is text
@@ -42,7 +42,7 @@ async function index(m: Extract<ToWorker, { type: 'index' }>): Promise<void> {
         const found = cache?.get(text, m.options);
         if (found && 'hit' in found) post({ type: 'analyzed', job: m.job, id: f.id, text, analysis: found.hit, cached: true });
         else {
-          if (found?.miss === 'damaged') post({ type: 'warning', message: `${f.path}: its cached analysis was damaged; analysed again` });
+          if (found?.miss === 'damaged') post({ type: 'warning', message: `${'path' in f ? f.path : f.id}: its cached analysis was damaged; analysed again` });
           const analysis = engine.analyze(text, m.options);
           cache?.put(text, m.options, analysis);
           post({ type: 'analyzed', job: m.job, id: f.id, text, analysis, cached: false });

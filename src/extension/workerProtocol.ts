@@ -1,10 +1,9 @@
 import type { AnalysisOptions, DocumentAnalysis } from '../core/index';
 
-/** One file the worker reads and analyses: its id (a URI string) and its path on disk. */
-export interface WorkerFile {
-  readonly id: string;
-  readonly path: string;
-}
+/** One article for the worker: a file it reads (its id, a URI string, and its path on disk), or an editor's text. */
+export type WorkerFile =
+  | { readonly id: string; readonly path: string }
+  | { readonly id: string; readonly text: string };
 
 /** What the worker is started with: the NER model, and where analyses are cached between sessions (if anywhere). */
 export interface WorkerData {

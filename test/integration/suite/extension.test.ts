@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { CrosscheckApi } from '../../../src/extension/extension';
 import { highlightSpans } from '../../../src/extension/highlightSpans';
 import { DECORATION_KINDS } from '../../../src/extension/contributions';
+import { LIVE_ON_HOST_LIMIT } from '../../../src/extension/articleIndex';
 import { parseAliasFile } from '../../../src/core/crossref/aliases';
 import { sourcingProfile } from '../../../src/core/report/profile';
 import type { EntityNode } from '../../../src/extension/views/entitiesTree';
@@ -149,6 +150,23 @@ suite('Crosscheck in a real VS Code', () => {
     await vscode.workspace.fs.delete(file);
     await changed;
     assert.deepEqual(a.settingProblems(), []);
+  });
+
+  test('a long article is analysed in a worker, off the extension host, and re-analysed after an edit', async () => {
+    const paragraph = 'Harbour master Anna Kowalczyk said on Tuesday that 14 sailors were rescued from the Meridian Star, officials in Port Ellis said. ';
+    const content = paragraph.repeat(Math.ceil(LIVE_ON_HOST_LIMIT / paragraph.length) + 5);
+    const doc = await vscode.workspace.openTextDocument({ language: 'article', content });
+    const analysed = (want: string) => waitFor(a.index.onDidChange, (ids) => ids.includes(doc.uri.toString()) && a.index.get(doc.uri.toString())?.text === want, 60_000, 'the worker\'s analysis');
+    const first = analysed(content);
+    const editor = await vscode.window.showTextDocument(doc);
+    assert.equal(a.index.updateDocument(doc), null, 'not analysed on the host');
+    await first;
+    const people = a.index.get(doc.uri.toString())!.analysis.entities.filter((e) => e.type === 'PERSON');
+    assert.ok(people.length > 100, `${people.length} people found`);
+    const again = analysed('Update: ' + content);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Update: '));
+    await again;
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('an article over the size limit is not analysed, and the status bar says why', async () => {
