@@ -523,7 +523,7 @@ A coastguard official, who spoke on condition of anonymity, said the ship had re
 
 Harbour master Anna Kowalczyk said on Monday that twelve sailors were rescued from the cargo ship Meridian Star after it lost power. <a href="command:workbench.action.openSettings">Open settings</a>
 
-"The crew are safe and accounted for," Kowalczyk told reporters. <svg onload="alert('svg ran')"></svg>
+"The crew are safe and <b>accounted</b> for [see](command:workbench.action.quit)," Kowalczyk told reporters. <svg onload="alert('svg ran')"></svg>
 
 The shipping company denied that the Meridian Star had lost power, according to a statement [here](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%20-rf%20~%22%7D).
 `,
@@ -534,6 +534,11 @@ async function hostileScenario(theme) {
   const ws = path.join(tmp, 'hostile');
   mkdirSync(ws);
   for (const [name, text] of Object.entries(HOSTILE)) writeFileSync(path.join(ws, name), text);
+  // a mistyped setting and a damaged aliases file, as a user might leave them
+  mkdirSync(path.join(ws, '.vscode'));
+  writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'crosscheck.highlight.hedge': false }));
+  mkdirSync(path.join(ws, '.crosscheck'));
+  writeFileSync(path.join(ws, '.crosscheck', 'aliases.json'), '{"same": [["Anna Kowalczyk", "Anna Kowalczik"]');
   const T = `${theme} · hostile articles`;
   let wb;
   const dialogs = [];
@@ -544,6 +549,17 @@ async function hostileScenario(theme) {
     wb.ctx.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
     log(T, 'workbench up');
     check(T, 'an article full of HTML, script and command links is highlighted', await openArticle(page, 'wire-hostile.txt'));
+    // the messages, as the notification centre lists them (toasts of an unfocused headless window hide quickly)
+    await palette(page, 'Notifications: Show Notifications');
+    const toasts = page.locator('.notifications-center .notification-list-item, .notifications-toasts .notification-toast');
+    const said = async (re) => (await toasts.filter({ hasText: re }).first().waitFor({ timeout: 15_000 }).then(() => true, () => false));
+    const settingToast = await said(/crosscheck\.highlight\.hedge is not a Crosscheck setting \(did you mean crosscheck\.highlight\.hedges\?\)/);
+    const aliasToast = await said(/aliases file \.crosscheck\/aliases\.json is damaged \(not valid JSON/);
+    await page.screenshot({ path: path.join(OUT, 'hostile-0-messages.png') });
+    check(T, 'a mistyped setting and a damaged aliases file are each named in one message, and the extension works on', settingToast && aliasToast, JSON.stringify({ settingToast, aliasToast }));
+    await palette(page, 'Notifications: Clear All Notifications');
+    await page.keyboard.press('Escape');
+    await page.locator('.tabs-container .tab', { hasText: 'wire-hostile.txt' }).first().click();
     await page.mouse.move(5, 900);
     // the Claims view: the article's markup arrives as text
     await page.locator('.activitybar .action-item [aria-label^="Crosscheck"], .activitybar .action-item a[aria-label^="Crosscheck"]').first().click({ timeout: 20_000 });
