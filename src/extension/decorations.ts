@@ -32,6 +32,9 @@ export class Highlighter implements vscode.Disposable {
   private readonly types = new Map<DecorationKind, vscode.TextEditorDecorationType>(DECORATION_KINDS.map((k) => [k, vscode.window.createTextEditorDecorationType(decorationOptions(k))]));
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly applied = new Map<string, Record<DecorationKind, vscode.Range[]>>();
+  /** Editors whose highlights were capped: they follow the visible range as it scrolls. */
+  private readonly capped = new WeakSet<vscode.TextEditor>();
+  private scrollTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly drawn = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after an editor's highlights were drawn (the tests wait on it). */
   readonly onDidDraw = this.drawn.event;
@@ -43,6 +46,11 @@ export class Highlighter implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.drawAll()),
       vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length) this.schedule(e.document); }),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (!this.capped.has(e.textEditor)) return;
+        clearTimeout(this.scrollTimer);
+        this.scrollTimer = setTimeout(() => this.draw(e.textEditor), 100);
+      }),
       index.onDidChange((ids) => {
         const set = new Set(ids);
         for (const ed of vscode.window.visibleTextEditors) if (set.has(ed.document.uri.toString())) this.draw(ed);
@@ -98,7 +106,13 @@ export class Highlighter implements vscode.Disposable {
     const analysed = this.enabled ? this.index.get(key) : undefined;
     // an edit after the analysis: wait for the debounced re-analysis rather than drawing stale offsets
     if (analysed && analysed.text !== doc.getText()) return;
-    const spans = analysed ? highlightSpans(analysed.analysis, this.config.kinds, this.config.maxDecorationsPerEditor) : undefined;
+    // over the cap (a very long file), the highlights follow what is on screen
+    const visible = editor.visibleRanges;
+    const focus = visible.length ? { start: doc.offsetAt(visible[0]!.start), end: doc.offsetAt(visible[visible.length - 1]!.end) } : undefined;
+    const spans = analysed ? highlightSpans(analysed.analysis, this.config.kinds, this.config.maxDecorationsPerEditor, focus) : undefined;
+    const drawnCount = spans ? DECORATION_KINDS.reduce((n, k) => n + spans[k].length, 0) : 0;
+    if (drawnCount >= this.config.maxDecorationsPerEditor) this.capped.add(editor); // there may be more off screen
+    else this.capped.delete(editor);
     const ranges = {} as Record<DecorationKind, vscode.Range[]>;
     for (const kind of DECORATION_KINDS) {
       ranges[kind] = (spans?.[kind] ?? []).map((s) => new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
@@ -110,6 +124,7 @@ export class Highlighter implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.pending.values()) clearTimeout(t);
+    clearTimeout(this.scrollTimer);
     for (const t of this.types.values()) t.dispose();
     this.drawn.dispose();
     for (const s of this.subscriptions) s.dispose();

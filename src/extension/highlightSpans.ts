@@ -12,10 +12,13 @@ export const KIND_OF_ENTITY: Record<EntityType, DecorationKind> = {
 };
 
 /**
- * The spans to highlight per kind, in document order, at most `cap` in all (the earliest win), e.g. "a senior
- * Israeli source" → unnamedSource, "told" → cue, "denied" → denial, "reportedly" → hedge.
+ * The spans to highlight per kind, in document order, at most `cap` in all, e.g. "a senior Israeli source" →
+ * unnamedSource, "told" → cue, "denied" → denial, "reportedly" → hedge. Over the cap, the spans nearest `focus` (what
+ * the editor shows) win, else the earliest.
  */
-export function highlightSpans(a: DocumentAnalysis, enabled: Readonly<Record<DecorationKind, boolean>>, cap = Infinity): Record<DecorationKind, Span[]> {
+export function highlightSpans(
+  a: DocumentAnalysis, enabled: Readonly<Record<DecorationKind, boolean>>, cap = Infinity, focus?: Span,
+): Record<DecorationKind, Span[]> {
   const all: { kind: DecorationKind; span: Span }[] = [];
   const add = (kind: DecorationKind, span: Span | null | undefined): void => {
     if (span && enabled[kind] && span.end > span.start) all.push({ kind, span: { start: span.start, end: span.end } });
@@ -28,6 +31,16 @@ export function highlightSpans(a: DocumentAnalysis, enabled: Readonly<Record<Dec
   for (const h of a.hedges) add('hedge', h);
   all.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   const out = Object.fromEntries(DECORATION_KINDS.map((k) => [k, [] as Span[]])) as Record<DecorationKind, Span[]>;
-  for (const { kind, span } of all.slice(0, Math.max(0, cap))) out[kind].push(span);
+  const n = Math.max(0, cap);
+  let from = 0;
+  if (all.length > n && focus) {
+    // a window of `n` spans centred on the focus
+    let first = 0;
+    while (first < all.length && all[first]!.span.end <= focus.start) first++;
+    let last = first;
+    while (last < all.length && all[last]!.span.start < focus.end) last++;
+    from = Math.max(0, Math.min(all.length - n, Math.floor((first + last - n) / 2)));
+  }
+  for (const { kind, span } of all.slice(from, from + n)) out[kind].push(span);
   return out;
 }

@@ -98,6 +98,20 @@ test('highlight spans: kinds turned off are left out, and the cap keeps the earl
   assert.deepEqual(capped.unnamedSource.length + capped.group.length, 2, 'the two spans at the start of the text');
 });
 
+test('highlight spans over the cap follow the part of the text on screen', () => {
+  const every = highlightSpans(docA.analysis, all);
+  const flat = DECORATION_KINDS.flatMap((k) => every[k]).sort((x, y) => x.start - y.start);
+  assert.ok(flat.length >= 6);
+  const last = flat[flat.length - 1]!;
+  const near = highlightSpans(docA.analysis, all, 2, { start: last.start, end: last.end });
+  const drawn = DECORATION_KINDS.flatMap((k) => near[k]).sort((x, y) => x.start - y.start);
+  assert.equal(drawn.length, 2);
+  assert.deepEqual(drawn[drawn.length - 1], { start: last.start, end: last.end }, 'the span on screen is drawn');
+  const middle = flat[3]!;
+  const around = DECORATION_KINDS.flatMap((k) => highlightSpans(docA.analysis, all, 3, { start: middle.start, end: middle.end })[k]).sort((x, y) => x.start - y.start);
+  assert.deepEqual(around, flat.slice(2, 5), 'a window centred on what is visible');
+});
+
 test('differing words: content words the other versions lack, not function words', () => {
   const text = 'six officials met in Baku on Friday';
   assert.deepEqual(differingWords(text, ['Four officials met in Baku on Thursday']).map((m) => text.slice(m.start, m.end)), ['six', 'Friday']);

@@ -169,6 +169,28 @@ suite('Crosscheck in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('over the highlight cap, the highlights follow the part of the article on screen', async () => {
+    const config = vscode.workspace.getConfiguration('crosscheck');
+    await config.update('highlight.maxPerEditor', 40, vscode.ConfigurationTarget.Global);
+    const line = (i: number) => `Minister Rami Haddad met Dana Novak in Amman on Monday, officials said (item ${i}).`;
+    const doc = await vscode.workspace.openTextDocument({ language: 'article', content: Array.from({ length: 300 }, (_, i) => line(i)).join('\n\n') + '\n' });
+    try {
+      const editor = await vscode.window.showTextDocument(doc);
+      if (!a.decorations(doc.uri)) await waitFor(a.onDidDraw, (u) => u.toString() === doc.uri.toString());
+      const count = () => DECORATION_KINDS.reduce((n, k) => n + (a.decorations(doc.uri)?.[k].length ?? 0), 0);
+      const lastLine = () => Math.max(...DECORATION_KINDS.flatMap((k) => a.decorations(doc.uri)?.[k] ?? []).map((r) => r.start.line));
+      assert.equal(count(), 40, 'capped');
+      assert.ok(lastLine() < 100, `at the top first (last highlighted line ${lastLine()})`);
+      const moved = waitFor(a.onDidDraw, (u) => u.toString() === doc.uri.toString() && lastLine() > 500, 10_000, 'highlights at the end');
+      editor.revealRange(new vscode.Range(doc.lineCount - 2, 0, doc.lineCount - 1, 0), vscode.TextEditorRevealType.InCenter);
+      await moved;
+      assert.equal(count(), 40);
+    } finally {
+      await config.update('highlight.maxPerEditor', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('an article over the size limit is not analysed, and the status bar says why', async () => {
     const config = vscode.workspace.getConfiguration('crosscheck');
     const uri = seeds[1]!;
