@@ -69,6 +69,7 @@ export const SETTINGS = [
   ...[...new Set(Object.values(HIGHLIGHT_SETTING))].map((k) => `crosscheck.highlight.${k}`),
   'crosscheck.hedges.extra',
   'crosscheck.hedges.includeStyleWeasels',
+  'crosscheck.hedges.highlightConditionals',
   'crosscheck.cues.extra',
   'crosscheck.aliases.file',
 ] as const;

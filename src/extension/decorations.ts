@@ -109,7 +109,7 @@ export class Highlighter implements vscode.Disposable {
     // over the cap (a very long file), the highlights follow what is on screen
     const visible = editor.visibleRanges;
     const focus = visible.length ? { start: doc.offsetAt(visible[0]!.start), end: doc.offsetAt(visible[visible.length - 1]!.end) } : undefined;
-    const spans = analysed ? highlightSpans(analysed.analysis, this.config.kinds, this.config.maxDecorationsPerEditor, focus) : undefined;
+    const spans = analysed ? highlightSpans(analysed.analysis, this.config.kinds, this.config.maxDecorationsPerEditor, focus, this.config.highlightConditionals) : undefined;
     const drawnCount = spans ? DECORATION_KINDS.reduce((n, k) => n + spans[k].length, 0) : 0;
     if (drawnCount >= this.config.maxDecorationsPerEditor) this.capped.add(editor); // there may be more off screen
     else this.capped.delete(editor);

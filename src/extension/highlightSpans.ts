@@ -14,10 +14,10 @@ export const KIND_OF_ENTITY: Record<EntityType, DecorationKind> = {
 /**
  * The spans to highlight per kind, in document order, at most `cap` in all, e.g. "a senior Israeli source" →
  * unnamedSource, "told" → cue, "denied" → denial, "reportedly" → hedge. Over the cap, the spans nearest `focus` (what
- * the editor shows) win, else the earliest.
+ * the editor shows) win, else the earliest. Conditional hedges ("if", "whether") only when `conditionals`.
  */
 export function highlightSpans(
-  a: DocumentAnalysis, enabled: Readonly<Record<DecorationKind, boolean>>, cap = Infinity, focus?: Span,
+  a: DocumentAnalysis, enabled: Readonly<Record<DecorationKind, boolean>>, cap = Infinity, focus?: Span, conditionals = false,
 ): Record<DecorationKind, Span[]> {
   const all: { kind: DecorationKind; span: Span }[] = [];
   const add = (kind: DecorationKind, span: Span | null | undefined): void => {
@@ -28,7 +28,7 @@ export function highlightSpans(
     add(t.sourceKind === 'unnamed' ? 'unnamedSource' : 'namedSource', t.source);
     add(t.stance === 'deny' ? 'denial' : 'cue', t.cue);
   }
-  for (const h of a.hedges) add('hedge', h);
+  for (const h of a.hedges) if (conditionals || h.kind !== 'conditional') add('hedge', h);
   all.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   const out = Object.fromEntries(DECORATION_KINDS.map((k) => [k, [] as Span[]])) as Record<DecorationKind, Span[]>;
   const n = Math.max(0, cap);

@@ -25,6 +25,8 @@ export interface CrosscheckConfig {
   readonly highlightsEnabled: boolean;
   readonly maxDecorationsPerEditor: number;
   readonly kinds: Readonly<Record<DecorationKind, boolean>>;
+  /** Whether conditional hedges ("if", "whether") are highlighted too. */
+  readonly highlightConditionals: boolean;
   /** The aliases file, relative to each workspace folder. */
   readonly aliasesFile: string;
   readonly analysis: AnalysisOptions;
@@ -128,6 +130,7 @@ export function toConfig(values: Readonly<Record<string, unknown>>): CrosscheckC
     highlightsEnabled: get<boolean>('highlight.enabled'),
     maxDecorationsPerEditor: Math.floor(get<number>('highlight.maxPerEditor')),
     kinds,
+    highlightConditionals: get<boolean>('hedges.highlightConditionals'),
     aliasesFile: get<string>('aliases.file').trim(),
     analysis: {
       extraHedges: trimmed('hedges.extra'),

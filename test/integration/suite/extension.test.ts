@@ -131,6 +131,25 @@ suite('Crosscheck in a real VS Code', () => {
     }
   });
 
+  test('conditional hedges ("if", "whether") are listed but highlighted only when asked', async () => {
+    const config = vscode.workspace.getConfiguration('crosscheck');
+    const doc = await vscode.workspace.openTextDocument({ language: 'article', content: 'If the talks fail, the strike may resume, officials said, and it is unclear whether it will end.\n' });
+    await vscode.window.showTextDocument(doc);
+    if (!a.decorations(doc.uri)) await waitFor(a.onDidDraw, (u) => u.toString() === doc.uri.toString());
+    const hedges = () => a.decorations(doc.uri)!.hedge.map((r) => doc.getText(r));
+    try {
+      assert.ok(a.index.get(doc.uri.toString())!.analysis.hedges.some((h) => h.kind === 'conditional'), 'found by the analysis');
+      assert.ok(hedges().includes('may') && !hedges().includes('If') && !hedges().includes('whether'), hedges().join(', '));
+      const on = waitFor(a.onDidDraw, (u) => u.toString() === doc.uri.toString() && hedges().includes('If'), 10_000, 'conditionals drawn');
+      await config.update('hedges.highlightConditionals', true, vscode.ConfigurationTarget.Global);
+      await on;
+      assert.ok(hedges().includes('whether'));
+    } finally {
+      await config.update('hedges.highlightConditionals', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   test('settings of the wrong type or unknown keys are reported clearly and replaced by their defaults', async () => {
     const dir = vscode.Uri.joinPath(workspaceFolder(), '.vscode');
     const file = vscode.Uri.joinPath(dir, 'settings.json');
