@@ -98,6 +98,21 @@ async function openWorkbench(wb, tmp, port, target, vsix) {
   await wb.page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
 }
 
+/** Runs a scenario on a workbench it starts; on failure keeps a screenshot; always stops it and removes `tmp`. */
+async function inWorkbench(tmp, name, start, run) {
+  let wb;
+  try {
+    wb = await start();
+    await run(wb);
+  } catch (e) {
+    await wb?.page?.screenshot({ path: path.join(OUT, `${name}-failed.png`) }).catch(() => undefined);
+    throw e;
+  } finally {
+    await wb?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 /** Runs a palette command by its title, e.g. "Crosscheck: Treat as Same Entity". */
 async function palette(page, title) {
   await page.keyboard.press('F1');
@@ -393,9 +408,7 @@ async function multiRootScenario(theme) {
   const wsFile = path.join(tmp, 'newsroom.code-workspace');
   writeFileSync(wsFile, JSON.stringify({ folders: [{ path: 'desk-a' }, { path: 'desk-b' }], settings: {} }, null, 2));
   const T = `${theme} · multi-root`;
-  let wb;
-  try {
-    wb = await startWorkbench(tmp, theme, { workspace: wsFile });
+  await inWorkbench(tmp, 'multiroot', () => startWorkbench(tmp, theme, { workspace: wsFile }), async (wb) => {
     const page = wb.page;
     log(T, 'workbench up');
     const roots = await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]').allInnerTexts();
@@ -438,13 +451,7 @@ async function multiRootScenario(theme) {
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(OUT, 'multiroot-2-alias-hover.png') });
     }
-  } catch (e) {
-    await wb?.page?.screenshot({ path: path.join(OUT, 'multiroot-failed.png') }).catch(() => undefined);
-    throw e;
-  } finally {
-    await wb?.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -463,9 +470,7 @@ async function restrictedScenario(theme) {
   mkdirSync(path.join(ws, '.crosscheck'));
   writeFileSync(path.join(ws, '.crosscheck', 'aliases.json'), JSON.stringify({ same: [['Riyadh', 'Damascus']], different: [] }));
   const T = `${theme} · restricted`;
-  let wb;
-  try {
-    wb = await startWorkbench(tmp, theme, { folder: ws }, { trust: true });
+  await inWorkbench(tmp, 'restricted', () => startWorkbench(tmp, theme, { folder: ws }, { trust: true }), async (wb) => {
     const page = wb.page;
     log(T, 'workbench up');
     const restricted = await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
@@ -498,13 +503,7 @@ async function restrictedScenario(theme) {
       await page.screenshot({ path: path.join(OUT, 'restricted-3-trusted.png') });
       await unhover(page);
     }
-  } catch (e) {
-    await wb?.page?.screenshot({ path: path.join(OUT, 'restricted-failed.png') }).catch(() => undefined);
-    throw e;
-  } finally {
-    await wb?.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -540,10 +539,8 @@ async function hostileScenario(theme) {
   mkdirSync(path.join(ws, '.crosscheck'));
   writeFileSync(path.join(ws, '.crosscheck', 'aliases.json'), '{"same": [["Anna Kowalczyk", "Anna Kowalczik"]');
   const T = `${theme} · hostile articles`;
-  let wb;
   const dialogs = [];
-  try {
-    wb = await startWorkbench(tmp, theme, { folder: ws });
+  await inWorkbench(tmp, 'hostile', () => startWorkbench(tmp, theme, { folder: ws }), async (wb) => {
     const page = wb.page;
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     wb.ctx.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); }));
@@ -622,13 +619,7 @@ async function hostileScenario(theme) {
     const terminals = await page.locator('.terminal-outer-container, .integrated-terminal').count();
     check(T, 'no dialog opened, no script ran in the workbench, no terminal was started', dialogs.length === 0 && pagePwned === null && terminals === 0,
       JSON.stringify({ dialogs, pagePwned, terminals }));
-  } catch (e) {
-    await wb?.page?.screenshot({ path: path.join(OUT, 'hostile-failed.png') }).catch(() => undefined);
-    throw e;
-  } finally {
-    await wb?.stop();
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 let failed = false;
