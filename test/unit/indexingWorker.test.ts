@@ -30,7 +30,8 @@ parentPort.on('message', async (m) => {
 });
 `);
 
-const limits = { quietMs: 300, cancelGraceMs: 200, maxRestarts: 3 };
+// quietMs covers the fake worker's start-up even on a loaded machine (it inherits the tsx loader)
+const limits = { quietMs: 1500, cancelGraceMs: 200, maxRestarts: 3 };
 const files = (...names: string[]) => names.map((n) => ({ id: `file:///${n}`, path: n }));
 
 function recorder() {
