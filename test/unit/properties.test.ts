@@ -10,11 +10,15 @@
 import { test, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCrosscheck, toContractJson, renderHtmlReport, renderMarkdownReport, tokenize, type AnalyzedDocument, type ContractJson } from '../../src/core/index';
 import { decodeArticle } from '../../src/cli/files';
+import { parseAliasFile } from '../../src/core/crossref/aliases';
+import { AnalysisCache } from '../../src/extension/analysisCache';
+import { checkSettings, flattenSettings, toConfig, type SettingsSchema } from '../../src/extension/settings';
 import { run as runCliMain } from '../../src/cli/main';
 import { readModel } from './sharedData';
 import { checkAnalysis, checkTextSpan, checkWorkspace } from './invariants';
@@ -291,6 +295,56 @@ test('CLI match --jsonl: any lines give one answer per valid pair, in order, and
       rmSync(dir, { recursive: true, force: true });
     }
   }, 100);
+});
+
+test('settings: any value a settings.json can hold gives typed settings and messages, never a throw', () => {
+  const schema: SettingsSchema = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).contributes.configuration.properties;
+  const keys = Object.keys(schema).map((k) => k.replace(/^crosscheck\./, ''));
+  // objects keyed by real, misspelt and arbitrary names, nested as settings.json nests them
+  const key = fc.oneof(fc.constantFrom(...keys), fc.constantFrom(...keys).map((k) => `${k}x`), fc.string({ maxLength: 12 }));
+  const section = fc.oneof(fc.jsonValue(), fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 8 }));
+  check(section, (value) => {
+    const flat = flattenSettings('crosscheck', value, schema);
+    const { values, problems } = checkSettings(flat, schema);
+    for (const [k, spec] of Object.entries(schema)) {
+      const v = values[k];
+      if (spec.type === 'array') assert.ok(Array.isArray(v), k);
+      else assert.equal(typeof v, spec.type, k);
+    }
+    assert.ok(problems.every((p) => typeof p === 'string' && p.startsWith('crosscheck') && p.length < 400), problems.join('\n'));
+    const config = toConfig(values);
+    assert.ok(config.maxBytes > 0 && config.maxWorkspaceFiles >= 1 && typeof config.aliasesFile === 'string');
+  }, 2000);
+});
+
+test('aliases file: any text parses to lists of names and messages, never a throw', () => {
+  const text = fc.oneof(fc.string({ maxLength: 200 }), fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+    fc.record({ same: fc.jsonValue(), different: fc.jsonValue() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)));
+  check(text, (t) => {
+    const { aliases, problems } = parseAliasFile(t);
+    for (const g of aliases.same) assert.ok(g.length >= 2 && g.every((n) => typeof n === 'string' && n.trim() === n && n !== ''));
+    for (const g of aliases.different) assert.ok(g.length === 2 && g.every((n) => typeof n === 'string' && n !== ''));
+    assert.ok(problems.every((p) => typeof p === 'string'));
+  }, 2000);
+});
+
+test('analysis cache: any bytes in an entry are a miss (and removed), never a throw or a wrong hit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-cache-prop-'));
+  try {
+    const cache = new AnalysisCache(dir, 'prop');
+    const text = 'Rami Haddad told CNN on Friday.';
+    const analysis = engine.analyze(text);
+    cache.put(text, {}, analysis);
+    const name = readdirSync(dir).find((n) => n.endsWith('.json.gz'))!;
+    check(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.jsonValue().map((v) => gzipSync(JSON.stringify(v) ?? 'null'))), (bytes) => {
+      writeFileSync(join(dir, name), bytes);
+      const found = cache.get(text, {});
+      if ('hit' in found) assert.deepEqual(found.hit, analysis, 'a hit is only ever the real analysis');
+      else assert.ok(!readdirSync(dir).includes(name) || found.miss === 'absent');
+    }, 500);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 /** Runs the CLI in this process, capturing what it writes. */
