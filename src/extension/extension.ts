@@ -87,7 +87,10 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
   const refreshed = new vscode.EventEmitter<void>();
   let compare: ComparePanel | undefined;
 
+  /** Set once the first indexing is over: the views' "no articles" welcome waits for it instead of flashing. */
+  let firstIndexingDone = false;
   const refreshViews = (): void => {
+    void vscode.commands.executeCommand('setContext', 'crosscheck.noArticles', firstIndexingDone && index.documents().length === 0);
     entitiesTree.refresh();
     sourcesTree.refresh();
     claimsView.refresh();
@@ -181,7 +184,8 @@ export function activate(context: vscode.ExtensionContext): CrosscheckApi {
   // the background (the worker does the reading)
   const firstDraw = setTimeout(() => { highlighter.drawAll(); setArticleContext(); statusBar.update(); }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(firstDraw) });
-  const initialIndexing = aliases.reload().then((a) => { index.setAliases(a); return indexWithProgress(vscode.ProgressLocation.Window); });
+  const initialIndexing = aliases.reload().then((a) => { index.setAliases(a); return indexWithProgress(vscode.ProgressLocation.Window); })
+    .finally(() => { firstIndexingDone = true; refreshViews(); });
 
   return {
     index, entitiesTree, sourcesTree,

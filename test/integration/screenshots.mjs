@@ -622,6 +622,24 @@ async function hostileScenario(theme) {
   });
 }
 
+/** An empty folder: once indexing is over, the Entities view says there is nothing yet and offers to cross-reference. */
+async function emptyFolderScenario(theme) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'crosscheck-empty-'));
+  const ws = path.join(tmp, 'empty');
+  mkdirSync(ws);
+  writeFileSync(path.join(ws, 'notes.json'), '{}');
+  const T = `${theme} · empty folder`;
+  await inWorkbench(tmp, 'empty', () => startWorkbench(tmp, theme, { folder: ws }), async (wb) => {
+    const page = wb.page;
+    await page.locator('.activitybar .action-item [aria-label^="Crosscheck"], .activitybar .action-item a[aria-label^="Crosscheck"]').first().click({ timeout: 20_000 });
+    const welcome = page.locator('.welcome-view-content', { hasText: 'No entities yet' }).first();
+    const shown = await welcome.waitFor({ timeout: 30_000 }).then(() => true, () => false);
+    const button = shown && (await page.locator('.welcome-view-content .monaco-button', { hasText: 'Cross-reference Workspace' }).count()) > 0;
+    await page.screenshot({ path: path.join(OUT, 'empty-1-welcome.png') });
+    check(T, 'with no articles, the views say so and offer Cross-reference Workspace', shown && button);
+  });
+}
+
 let failed = false;
 // the packaged extension, installed the way a user installs a .vsix (skip with SKIP_VSIX=1)
 if (!process.env.SKIP_VSIX && !process.env.UI_ONLY && !updateMedia) {
@@ -651,7 +669,7 @@ for (const theme of themes) {
   }
 }
 if (!updateMedia && articles().length >= 2) {
-  for (const [name, run] of [['multi-root', () => multiRootScenario('Default Dark Modern')], ['restricted mode', () => restrictedScenario('Default Light Modern')], ['hostile', () => hostileScenario('Default Dark Modern')]]) {
+  for (const [name, run] of [['multi-root', () => multiRootScenario('Default Dark Modern')], ['restricted mode', () => restrictedScenario('Default Light Modern')], ['hostile', () => hostileScenario('Default Dark Modern')], ['empty', () => emptyFolderScenario('Default Light Modern')]]) {
     if (process.env.UI_ONLY && !process.env.UI_ONLY.split(',').includes(name)) continue;
     try {
       await run();
