@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { resolveDate, weekdayOf } from '../../src/core/claims/dates';
 import { normaliseNumber } from '../../src/core/crossref/similarity';
 import { fixture } from './crossref.fixtures.test';
+import { createCrosscheck } from '../../src/core/index';
+import { readModel } from './sharedData';
 
 test('relative dates resolve against the dateline (2024-03-08 is a Friday)', () => {
   const table: [string, string | null][] = [
@@ -83,4 +85,14 @@ test('relative clauses that assert something of their own become claims', () => 
     ['The army holds the ridge, which was captured from rebels in 2019 and later fortified.', ['The army holds the ridge', 'which was captured from rebels in 2019 and later fortified.']],
   ];
   for (const [text, want] of table) assert.deepEqual(fixture('r.txt', text, []).analysis.claims.map((c) => c.text), want, text);
+});
+
+test('an apposition describing a source after its cue stays with the claim; one describing anyone else is its own', () => {
+  const table: [string, string[]][] = [
+    ['The ship struck a sandbank before dawn, according to Ilse Marchetti, a spokeswoman for the coast guard.', ['The ship struck a sandbank before dawn, according to Ilse Marchetti, a spokeswoman for the coast guard.']],
+    ['"These are strange days," said Peter Morgan, a lawyer for the harbour workers union.', ['"These are strange days," said Peter Morgan, a lawyer for the harbour workers union.']],
+    ['The minister met Rami Haddad, a former militia commander from the hills near the northern border.', ['The minister met Rami Haddad', 'a former militia commander from the hills near the northern border.']],
+  ];
+  const engine = createCrosscheck({ readNerModel: readModel });
+  for (const [text, want] of table) assert.deepEqual(engine.analyze(text).claims.map((c) => c.text), want, text);
 });

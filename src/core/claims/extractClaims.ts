@@ -172,6 +172,8 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     }
     if (cut > base) { cuts.add(cut); attributionCuts.add(cut); }
   }
+  // Where a source that follows its cue ends: an apposition there describes the source.
+  const sourceEnds = new Set(inSentence.filter((a) => a.source && a.source.start >= a.cue.end).map((a) => a.source!.end));
   for (let k = 1; k < toks.length - 3; k++) {
     const w = toks[k]!.text;
     // "X; Y" and "… but denied Y" with a reporting verb right after the joint.
@@ -191,8 +193,9 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
       const close = nextComma[k + 2] ?? -1;
       if (close < 0 || words(close, toks.length) < 2) cuts.add(base + k + 1);
     }
-    // ", a former jihadist designated as …": a long apposition describes someone; it is a claim of its own.
-    if (w === ',' && /^(?:a|an)$/i.test(toks[k + 1]?.text ?? '') && toks.length - k > 7 && k > 3) cuts.add(base + k + 1);
+    // ", a former jihadist designated as …": a long apposition describes someone; it is a claim of its own, unless it
+    // describes the source that ends an attribution ("…, according to Ilse Marchetti, a spokeswoman for the coast guard.").
+    if (w === ',' && /^(?:a|an)$/i.test(toks[k + 1]?.text ?? '') && toks.length - k > 7 && k > 3 && !sourceEnds.has(toks[k]!.start)) cuts.add(base + k + 1);
   }
   // "While Syrian officials have not commented on the meeting, Al-Sharaa said …"
   if (/^(?:while|although|though|whereas)$/i.test(toks[0]?.text ?? '')) {
