@@ -45,6 +45,8 @@ export interface RerankFacts {
   readonly sourceTokens: number;
   /** Whether a "told X" object was read as the person told. */
   readonly relayed: boolean;
+  /** Other cues of the article whose source is the same entity or ends in the same word (a speaker the story quotes). */
+  readonly sameSource: number;
 }
 
 const bucket = (n: number, edges: readonly number[]): number => {
@@ -66,6 +68,7 @@ export function rerankFeatures(f: RerankFacts): string[] {
     's=' + sent, 'sk=' + sent + '|' + kind, 'lk=' + lex + '|' + kind + '|' + f.content, 'sbl=' + sb + '|' + lex, 'sbk=' + sb + '|' + kind,
     'neg=' + f.negated, 'q=' + f.quoted + '|' + lex, 'hl=' + f.headline + '|' + lex, 'co=' + f.contentOpens + '|' + lex, 'wco=' + f.word + '|' + f.contentOpens,
     'sl=' + bucket(f.sourceTokens, [0, 1, 3, 6]) + '|' + kind, 'rel=' + f.relayed, 'hk=' + f.headline + '|' + kind,
+    'ss=' + bucket(f.sameSource, [0, 1, 3]) + '|' + lex, 'ssk=' + bucket(f.sameSource, [0, 2]) + '|' + kind,
   ];
 }
 

@@ -44,13 +44,12 @@ export function findAttributions(ctx: TextContext, entities: readonly EntityMent
   const entityOfToken = indexEntities(tokens, entities);
   const entityAt = (k: number): number => entityOfToken[k] ?? -1;
   const reranker = shippedCueReranker();
-  let cues = findCues(ctx, view, shippedCueModel(), options.extraCues ?? [], reranker?.floor ?? 0);
+  const cues = findCues(ctx, view, shippedCueModel(), options.extraCues ?? [], reranker?.floor ?? 0);
   let drafts = parseCues(ctx, view, entities, entityAt, cues);
   if (reranker) {
-    // A second look, now that each cue has its source and content; the kept cues are parsed again without the dropped.
+    // A second look, now that each cue has its source and content (parsing again without the dropped changed nothing measurable).
     const facts = rerankFactsOf(ctx, view, drafts);
-    const kept = cues.filter((c, i) => c.score > reranker.ceiling || rerankScore(reranker, facts[i]!) > reranker.threshold);
-    if (kept.length < cues.length) { cues = kept; drafts = parseCues(ctx, view, entities, entityAt, cues); }
+    drafts = drafts.filter((d, i) => d.cue.score > reranker.ceiling || rerankScore(reranker, facts[i]!) > reranker.threshold);
   }
   drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts));
   drafts.sort((a, b) => a.cue.first - b.cue.first);
@@ -89,8 +88,13 @@ function rerankFactsOf(ctx: TextContext, view: TokenView, drafts: readonly Draft
     count.set(si, (count.get(si) ?? 0) + 1);
     best.set(si, Math.max(best.get(si) ?? -Infinity, d.cue.score));
   }
+  // How often each speaker (an entity, or else the source's last word) is the source of a confident cue in the article.
+  const speaker = (d: Draft): string => (!d.source ? '' : d.entity !== null ? 'e' + d.entity : 'w' + view.lower[d.source.end - 1]!);
+  const spoken = new Map<string, number>();
+  for (const d of drafts) if (d.source && d.cue.score > 0) spoken.set(speaker(d), (spoken.get(speaker(d)) ?? 0) + 1);
   return drafts.map((d, di) => {
     const cue = d.cue;
+    const sameSource = d.source ? (spoken.get(speaker(d)) ?? 0) - (cue.score > 0 ? 1 : 0) : 0;
     const inSentence = count.get(cue.sentence)!;
     const top = cue.score >= best.get(cue.sentence)!;
     // Only near neighbours can hold this cue in their content: look a bounded way either side.
@@ -123,6 +127,7 @@ function rerankFactsOf(ctx: TextContext, view: TokenView, drafts: readonly Draft
       contentOpens,
       sourceTokens: d.source ? d.source.end - d.source.first : 0,
       relayed: !!d.relayed,
+      sameSource,
     };
   });
 }

@@ -134,12 +134,25 @@ export interface RerankExample { readonly facts: RerankFacts; readonly label: bo
  * Trains the reranker, a logistic regression (AdaGrad, L2) over `rerankFeatures` plus the word model's score, on cues
  * proposed by word models that did not see their articles (so their scores are as honest as on new text).
  */
-export function trainCueReranker(examples: readonly RerankExample[], bounds: { floor: number; ceiling: number; threshold: number }, options: { epochs?: number; l2?: number; rate?: number; minCount?: number } = {}): CueReranker {
+export function trainCueReranker(examples: readonly RerankExample[], bounds: { floor: number; ceiling: number; threshold: number }, options: { epochs?: number; l2?: number; rate?: number; minCount?: number; runs?: number } = {}): CueReranker {
   const epochs = options.epochs ?? 15, l2 = options.l2 ?? 1e-4, rate = options.rate ?? 0.1, minCount = options.minCount ?? 5;
   const seen = new Map<string, number>();
   const rows = examples.map((ex) => ({ features: rerankFeatures(ex.facts), score: scoreValue(ex.facts), y: ex.label ? 1 : 0 }));
   for (const r of rows) for (const f of r.features) seen.set(f, (seen.get(f) ?? 0) + 1);
   for (const r of rows) r.features = r.features.filter((f) => seen.get(f)! >= minCount);
+  // Several runs, each on its own fixed shuffle, averaged: one shuffle's accidents wash out.
+  const runs = options.runs ?? 1;
+  const w = new Map<string, number>();
+  for (let run = 0; run < runs; run++) {
+    for (const [f, v] of logisticRun(rows, epochs, l2, rate, 4242 + run * 7919)) w.set(f, (w.get(f) ?? 0) + v / runs);
+  }
+  const weights = new Map<string, number>();
+  for (const [f, v] of w) { const r = Math.round(v * 1000) / 1000; if (r !== 0) weights.set(f, r); }
+  return { ...bounds, weights };
+}
+
+/** One logistic regression by AdaGrad with L2 over `rows` (features plus the score as a value), shuffled from `seed`. */
+function logisticRun(rows: readonly { features: readonly string[]; score: number; y: number }[], epochs: number, l2: number, rate: number, seed: number): Map<string, number> {
   const w = new Map<string, number>(), g2 = new Map<string, number>();
   const step = (f: string, grad: number): void => {
     const cur = w.get(f) ?? 0;
@@ -148,7 +161,6 @@ export function trainCueReranker(examples: readonly RerankExample[], bounds: { f
     g2.set(f, acc);
     w.set(f, cur - (rate * g) / Math.sqrt(acc + 1e-8));
   };
-  let seed = 4242;
   const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   for (let e = 0; e < epochs; e++) {
     const order = rows.map((_, i) => i);
@@ -162,7 +174,5 @@ export function trainCueReranker(examples: readonly RerankExample[], bounds: { f
       for (const f of r.features) step(f, grad);
     }
   }
-  const weights = new Map<string, number>();
-  for (const [f, v] of w) { const r = Math.round(v * 1000) / 1000; if (r !== 0) weights.set(f, r); }
-  return { ...bounds, weights };
+  return w;
 }
