@@ -234,7 +234,12 @@ function sentenceSubject(tokens: readonly Token[], view: TokenView, s: Sentence,
   return isNameLike(tokens[np.end - 1]!.text) || SOURCE_PRONOUNS.has(last) || UNNAMED_HEADS.has(last) || INSTITUTION_HEADS.has(last) ? np : null;
 }
 
+/** Cue verbs whose "it" is evidence rather than a speaker: "it shows", "it suggests", "it indicates". */
+const EVIDENCE_LEMMAS = new Set(['show', 'suggest', 'indicate']);
+
 function resolvePronoun(d: Draft, pronoun: string, drafts: readonly Draft[], tokens: readonly Token[], entities: readonly EntityMention[], entityAt: (k: number) => number): void {
+  // "It shows …", "it suggests …": what shows is a document, a poll or a study, not the last speaker.
+  if (pronoun === 'it' && EVIDENCE_LEMMAS.has(d.cue.lemma)) { d.kind = 'other'; return; }
   // People stay in the story for a while; "it" and "they" only refer to what was just mentioned.
   const reach = pronoun === 'he' || pronoun === 'she' || pronoun === 'i' ? 8 : 2;
   for (let k = drafts.length - 1; k >= 0 && k >= drafts.length - 12; k--) {
