@@ -81,9 +81,11 @@ const NEST_REACH = 6;
 const WH_WORDS = new Set(['whether', 'why', 'how', 'what', 'if', 'who', 'when', 'where', 'which']);
 
 function rerankFactsOf(ctx: TextContext, view: TokenView, drafts: readonly Draft[]): RerankFacts[] {
-  // Per sentence: how many cues and the best score (so "top" needs no second loop over an endless sentence).
+  // Per sentence: how many confident cues (above the word model's bar) and the best score, so "top" needs no second loop
+  // over an endless sentence; weak candidates that may be dropped do not count as rivals or hosts.
   const count = new Map<number, number>(), best = new Map<number, number>();
   for (const d of drafts) {
+    if (d.cue.score <= 0) continue;
     const si = d.cue.sentence;
     count.set(si, (count.get(si) ?? 0) + 1);
     best.set(si, Math.max(best.get(si) ?? -Infinity, d.cue.score));
@@ -95,13 +97,13 @@ function rerankFactsOf(ctx: TextContext, view: TokenView, drafts: readonly Draft
   return drafts.map((d, di) => {
     const cue = d.cue;
     const sameSource = d.source ? (spoken.get(speaker(d)) ?? 0) - (cue.score > 0 ? 1 : 0) : 0;
-    const inSentence = count.get(cue.sentence)!;
-    const top = cue.score >= best.get(cue.sentence)!;
+    const inSentence = (count.get(cue.sentence) ?? 0) + (cue.score > 0 ? 0 : 1);
+    const top = cue.score >= (best.get(cue.sentence) ?? -Infinity);
     // Only near neighbours can hold this cue in their content: look a bounded way either side.
     let nested = false;
     for (let k = Math.max(0, di - NEST_REACH); k < drafts.length && k <= di + NEST_REACH && !nested; k++) {
       const o = drafts[k]!;
-      if (k !== di && o.cue.sentence === cue.sentence && o.content && o.content.first <= cue.first && o.content.end >= cue.end) nested = true;
+      if (k !== di && o.cue.score > 0 && o.cue.sentence === cue.sentence && o.content && o.content.first <= cue.first && o.content.end >= cue.end) nested = true;
     }
     const content = !d.content ? 'none' : d.direct ? 'quote' : d.content.first >= cue.end ? 'after' : 'before';
     const sentence = ctx.sentences[cue.sentence]!;
