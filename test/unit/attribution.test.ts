@@ -5,6 +5,8 @@ import { splitSentences } from '../../src/core/text/sentences';
 import type { TextContext } from '../../src/core/text/context';
 import type { AnalysisOptions, Attribution, EntityMention, EntityType, SourceKind, Stance } from '../../src/core/types';
 import { findAttributions } from '../../src/core/attribution/findAttributions';
+import { parseCueReranker, rerankScore, serializeCueReranker, shippedCueReranker, type RerankFacts } from '../../src/core/attribution/cueRerank';
+import { trainCueReranker } from '../../src/core/attribution/trainCueModel';
 import { ATTRIBUTION_CUES, DENIAL_CUES, HEDGES, STYLE_WEASELS } from '../../src/core/attribution/lexicon';
 
 const context = (text: string): TextContext => {
@@ -55,6 +57,9 @@ const POSITIVES: readonly (readonly [string, Expected])[] = [
   ['Representative Jane Roe of Ohio said the vote was rigged.', { cue: 'said', kind: 'named-person', content: 'the vote was rigged', entities: [['Ohio', 'GPE']] }],
   ['Many Democrats say the bill goes too far.', { cue: 'say', source: 'Many Democrats', kind: 'unnamed' }],
   ['Moscow rejected the accusation as baseless.', { cue: 'rejected', source: 'Moscow', kind: 'named-organization', stance: 'deny' }],
+  ['Trump wants to junk personal exemptions.', { cue: 'wants', source: 'Trump', kind: 'named-person', content: 'to junk personal exemptions', entities: [['Trump', 'PERSON']] }],
+  ['Senator Maria Lopez plans to introduce the bill next week.', { cue: 'plans', source: 'Senator Maria Lopez', kind: 'named-person', content: 'to introduce the bill' }],
+  ['A poll released Monday shows Clinton leading by five points.', { cue: 'shows', source: 'A poll released Monday', kind: 'other', content: 'Clinton leading' }],
 ];
 
 test('attributions: cue, source, kind, stance, content', () => {
@@ -79,6 +84,7 @@ const FALSE_POSITIVES: readonly (readonly [string, string])[] = [
   ['Having said that, the plan remains popular.', 'said'],
   ['That said, the economy grew.', 'said'],
   ['The show opens next week in the capital.', 'show'],
+  ['The ad features images of uniformed officers.', 'features'],
 ];
 
 test('false positives: words that look like cues but are not', () => {
@@ -86,6 +92,38 @@ test('false positives: words that look like cues but are not', () => {
     const hit = attributions(text).find((a) => a.cue.text === word);
     assert.equal(hit, undefined, `"${word}" taken as a cue in: ${text}`);
   }
+});
+
+test('"it shows" is evidence, not the organisation quoted before it', () => {
+  const text = 'The Washington Post said on Monday that a poll was released. It shows that Clinton leads by 5 points.';
+  for (const a of attributions(text).filter((x) => x.source?.text === 'It')) assert.equal(a.sourceKind, 'other', a.cue.text);
+});
+
+test('the reranker: its text form round-trips and it weighs the parse', () => {
+  const shipped = shippedCueReranker();
+  assert.ok(shipped && shipped.floor < 0 && shipped.weights.size > 0, 'a reranker ships');
+  const again = parseCueReranker(serializeCueReranker(shipped));
+  assert.deepEqual([again.floor, again.ceiling, again.threshold], [shipped.floor, shipped.ceiling, shipped.threshold]);
+  assert.deepEqual([...again.weights], [...shipped.weights].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  const facts: RerankFacts = {
+    score: 2, word: 'wants', lexicon: false, kind: 'named-person', pronoun: false, sourceHead: 'trump', sourceAfter: false, content: 'after',
+    contentTokens: 5, inSentence: 1, top: true, nested: false, negated: false, quoted: false, headline: false, contentOpens: 'to',
+    sourceTokens: 1, relayed: false, sameSource: 2,
+  };
+  const toy = parseCueReranker('floor\t-10\nceiling\t99\nthreshold\t0\nsc\t1\nk=named-person\t0.5');
+  assert.equal(rerankScore(toy, facts), 2 / 5 + 0.5);
+  assert.ok(rerankScore(shipped, facts) > rerankScore(shipped, { ...facts, kind: 'none', content: 'none', contentOpens: 'none', sourceHead: '', sameSource: 0 }));
+});
+
+test('the reranker learns which parses make cues', () => {
+  const base: RerankFacts = {
+    score: 0, word: 'x', lexicon: false, kind: 'none', pronoun: false, sourceHead: '', sourceAfter: false, content: 'none',
+    contentTokens: 0, inSentence: 1, top: true, nested: false, negated: false, quoted: false, headline: false, contentOpens: 'none',
+    sourceTokens: 0, relayed: false, sameSource: 0,
+  };
+  const examples = Array.from({ length: 40 }, (_, i) => ({ facts: { ...base, kind: (i % 2 ? 'named-person' : 'none') as RerankFacts['kind'] }, label: i % 2 === 1 }));
+  const model = trainCueReranker(examples, { floor: -10, ceiling: 99, threshold: 0 }, { minCount: 1 });
+  assert.ok(rerankScore(model, examples[1]!.facts) > 0 && rerankScore(model, examples[0]!.facts) < 0);
 });
 
 test('quotations over several paragraphs are one content; an unclosed quote ends with its paragraph', () => {

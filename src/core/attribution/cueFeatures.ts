@@ -67,6 +67,9 @@ export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number
     'sqleft=' + sq + '|' + left + '|' + q,
   );
   // The subject-like word left of the cue, and the words around it as a bag (seven left, four right: what the memo keys on).
+  // What the word takes: an infinitive, a wh-clause, a preposition ("wants to", "asked whether", "spoke of").
+  const rc = complementClass(i + 1 < end ? l[i + 1]! : '</s>');
+  f.push('rc=' + rc, 'strc=' + st + '|' + rc, 'sfxrc=' + sfx + '|' + rc + '|' + left, 'leftrc=' + left + '|' + rc);
   const lw = k < first ? '<s>' : l[k]!;
   f.push('lw=' + lw, 'stlw=' + st + '|' + lw);
   for (let r = i - 7; r <= i + 4; r++) if (r !== i && r >= first && r < end) f.push((r < i ? 'bl=' : 'br=') + l[r]!);
@@ -96,4 +99,19 @@ function suffixClass(w: string): string {
   if (w.endsWith('ed')) return 'ed';
   if (w.endsWith('s') && !w.endsWith('ss')) return 's';
   return CUE_FORMS.get(w)?.lemma === w ? 'base' : 'other';
+}
+
+const WH = new Set(['whether', 'why', 'how', 'what', 'if', 'who', 'when', 'where', 'which']);
+const PREPOSITIONS = new Set(['about', 'of', 'on', 'for', 'against', 'with', 'over', 'in', 'at', 'by', 'from', 'into', 'as']);
+
+/** The kind of word after a candidate: "to", a wh-word, a preposition, a determiner, or its shape. */
+function complementClass(next: string): string {
+  if (next === 'to' || next === 'that') return next;
+  if (WH.has(next)) return 'wh';
+  if (PREPOSITIONS.has(next)) return 'prep';
+  if (DETERMINERS.has(next)) return 'det';
+  if (PRONOUNS.has(next) || next === 'him' || next === 'her' || next === 'them' || next === 'us' || next === 'me') return 'pron';
+  if (next === '</s>') return 'end';
+  if (/^\p{L}/u.test(next)) return 'word';
+  return 'punct';
 }

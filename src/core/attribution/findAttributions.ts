@@ -1,7 +1,9 @@
 import type { TextContext } from '../text/context';
 import type { AnalysisOptions, Attribution, EntityMention, Sentence, SourceKind, Stance, TextSpan, Token } from '../types';
-import { shippedCueModel } from './cueModel';
-import { findCues, type Cue } from './findCues';
+import { shippedCueModel, type CueModel } from './cueModel';
+import { rerankScore, shippedCueReranker, type RerankFacts } from './cueRerank';
+import { findCues, PHRASE_SCORE, type Cue } from './findCues';
+import { CUE_FORMS } from './lexicon';
 import { isTimeWord, nounPhraseAfter, nounPhraseBefore, RELATIVES, skipAuxiliariesLeft, SOURCE_PRONOUNS, type TokenRange } from './parseSource';
 import { classifySource, INSTITUTION_HEADS, isNameLike, pronounFits, UNNAMED_HEADS } from './sourceKind';
 import { buildTokenView, type TokenView } from './view';
@@ -41,7 +43,100 @@ export function findAttributions(ctx: TextContext, entities: readonly EntityMent
   const view = buildTokenView(ctx);
   const entityOfToken = indexEntities(tokens, entities);
   const entityAt = (k: number): number => entityOfToken[k] ?? -1;
-  const cues = findCues(ctx, view, shippedCueModel(), options.extraCues ?? []);
+  const reranker = shippedCueReranker();
+  const cues = findCues(ctx, view, shippedCueModel(), options.extraCues ?? [], reranker?.floor ?? 0);
+  let drafts = parseCues(ctx, view, entities, entityAt, cues);
+  if (reranker) {
+    // A second look, now that each cue has its source and content (parsing again without the dropped changed nothing measurable).
+    const facts = rerankFactsOf(ctx, view, drafts);
+    drafts = drafts.filter((d, i) => d.cue.score > reranker.ceiling || rerankScore(reranker, facts[i]!) > reranker.threshold);
+  }
+  drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts));
+  drafts.sort((a, b) => a.cue.first - b.cue.first);
+  return drafts.map((d) => toAttribution(ctx.text, tokens, d));
+}
+
+/**
+ * For training the reranker: every cue the word `model` scores above `floor` in an article, with what the reranker
+ * reads about it once parsed, e.g. the cue "wants" in "Trump wants to junk …" with a named-person source.
+ */
+export function rerankCandidates(ctx: TextContext, entities: readonly EntityMention[], model: CueModel, floor: number): { cue: TextSpan; facts: RerankFacts }[] {
+  if (!ctx.tokens.length) return [];
+  const view = buildTokenView(ctx);
+  const entityOfToken = indexEntities(ctx.tokens, entities);
+  const cues = findCues(ctx, view, model, [], floor);
+  const drafts = parseCues(ctx, view, entities, (k) => entityOfToken[k] ?? -1, cues);
+  const facts = rerankFactsOf(ctx, view, drafts);
+  const out: { cue: TextSpan; facts: RerankFacts }[] = [];
+  drafts.forEach((d, i) => {
+    if (d.cue.score >= PHRASE_SCORE) return;
+    const start = ctx.tokens[d.cue.first]!.start, end = ctx.tokens[d.cue.end - 1]!.end;
+    out.push({ cue: { start, end, text: ctx.text.slice(start, end) }, facts: facts[i]! });
+  });
+  return out;
+}
+
+/** How many cues either side may hold a cue in their content, for the reranker's `nested`. */
+const NEST_REACH = 6;
+const WH_WORDS = new Set(['whether', 'why', 'how', 'what', 'if', 'who', 'when', 'where', 'which']);
+
+function rerankFactsOf(ctx: TextContext, view: TokenView, drafts: readonly Draft[]): RerankFacts[] {
+  // Per sentence: how many confident cues (above the word model's bar) and the best score, so "top" needs no second loop
+  // over an endless sentence; weak candidates that may be dropped do not count as rivals or hosts.
+  const count = new Map<number, number>(), best = new Map<number, number>();
+  for (const d of drafts) {
+    if (d.cue.score <= 0) continue;
+    const si = d.cue.sentence;
+    count.set(si, (count.get(si) ?? 0) + 1);
+    best.set(si, Math.max(best.get(si) ?? -Infinity, d.cue.score));
+  }
+  // How often each speaker (an entity, or else the source's last word) is the source of a confident cue in the article.
+  const speaker = (d: Draft): string => (!d.source ? '' : d.entity !== null ? 'e' + d.entity : 'w' + view.lower[d.source.end - 1]!);
+  const spoken = new Map<string, number>();
+  for (const d of drafts) if (d.source && d.cue.score > 0) spoken.set(speaker(d), (spoken.get(speaker(d)) ?? 0) + 1);
+  return drafts.map((d, di) => {
+    const cue = d.cue;
+    const sameSource = d.source ? (spoken.get(speaker(d)) ?? 0) - (cue.score > 0 ? 1 : 0) : 0;
+    const inSentence = (count.get(cue.sentence) ?? 0) + (cue.score > 0 ? 0 : 1);
+    const top = cue.score >= (best.get(cue.sentence) ?? -Infinity);
+    // Only near neighbours can hold this cue in their content: look a bounded way either side.
+    let nested = false;
+    for (let k = Math.max(0, di - NEST_REACH); k < drafts.length && k <= di + NEST_REACH && !nested; k++) {
+      const o = drafts[k]!;
+      if (k !== di && o.cue.score > 0 && o.cue.sentence === cue.sentence && o.content && o.content.first <= cue.first && o.content.end >= cue.end) nested = true;
+    }
+    const content = !d.content ? 'none' : d.direct ? 'quote' : d.content.first >= cue.end ? 'after' : 'before';
+    const sentence = ctx.sentences[cue.sentence]!;
+    const last = ctx.tokens[sentence.endToken - 1]!.text;
+    const opener = d.content ? view.lower[d.content.first]! : '';
+    const contentOpens = !d.content ? 'none' : opener === 'that' || opener === 'to' ? opener : WH_WORDS.has(opener) ? 'wh' : view.quoteOf[d.content.first]! >= 0 ? 'quote' : 'word';
+    return {
+      score: cue.score,
+      word: view.lower[cue.head]!,
+      lexicon: CUE_FORMS.has(view.lower[cue.head]!),
+      kind: d.source ? d.kind : 'none',
+      pronoun: d.pronoun,
+      sourceHead: d.source ? view.lower[d.source.end - 1]! : '',
+      sourceAfter: !!d.source && d.source.first >= cue.end,
+      content,
+      contentTokens: d.content ? d.content.end - d.content.first : 0,
+      inSentence,
+      top,
+      nested,
+      negated: cue.negated,
+      quoted: view.quoteOf[cue.head]! >= 0,
+      headline: cue.sentence === 0 || !SENTENCE_END.has(last),
+      contentOpens,
+      sourceTokens: d.source ? d.source.end - d.source.first : 0,
+      relayed: !!d.relayed,
+      sameSource,
+    };
+  });
+}
+
+/** Parses each cue's source and content, in order: a cue may inherit the source of the one before it. */
+function parseCues(ctx: TextContext, view: TokenView, entities: readonly EntityMention[], entityAt: (k: number) => number, cues: readonly Cue[]): Draft[] {
+  const { tokens } = ctx;
   const drafts: Draft[] = [];
   for (let ci = 0; ci < cues.length; ci++) {
     const cue = cues[ci]!;
@@ -69,9 +164,7 @@ export function findAttributions(ctx: TextContext, entities: readonly EntityMent
     findContent(tokens, view, d, s, next);
     drafts.push(d);
   }
-  drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts));
-  drafts.sort((a, b) => a.cue.first - b.cue.first);
-  return drafts.map((d) => toAttribution(ctx.text, tokens, d));
+  return drafts;
 }
 
 function findSource(tokens: readonly Token[], view: TokenView, cue: Cue, s: Sentence, previous: Draft | null): TokenRange | null {
@@ -143,7 +236,12 @@ function sentenceSubject(tokens: readonly Token[], view: TokenView, s: Sentence,
   return isNameLike(tokens[np.end - 1]!.text) || SOURCE_PRONOUNS.has(last) || UNNAMED_HEADS.has(last) || INSTITUTION_HEADS.has(last) ? np : null;
 }
 
+/** Cue verbs whose "it" is evidence rather than a speaker: "it shows", "it suggests", "it indicates". */
+const EVIDENCE_LEMMAS = new Set(['show', 'suggest', 'indicate']);
+
 function resolvePronoun(d: Draft, pronoun: string, drafts: readonly Draft[], tokens: readonly Token[], entities: readonly EntityMention[], entityAt: (k: number) => number): void {
+  // "It shows …", "it suggests …": what shows is a document, a poll or a study, not the last speaker.
+  if (pronoun === 'it' && EVIDENCE_LEMMAS.has(d.cue.lemma)) { d.kind = 'other'; return; }
   // People stay in the story for a while; "it" and "they" only refer to what was just mentioned.
   const reach = pronoun === 'he' || pronoun === 'she' || pronoun === 'i' ? 8 : 2;
   for (let k = drafts.length - 1; k >= 0 && k >= drafts.length - 12; k--) {
@@ -269,7 +367,7 @@ function dashAttributions(ctx: TextContext, view: TokenView, entities: readonly 
     const q = view.quoteOf[i - 1]!;
     if (q >= 0) first = Math.max(view.quotes[q]!.first, i - MAX_QUOTE_TOKENS);
     else while (first > 0 && i - first < WINDOW && !/[\r\n]/.test(text.slice(tokens[first - 1]!.end, tokens[first]!.start))) first--;
-    const cue: Cue = { sentence: si, first: i, end: i + 1, head: i, lemma: 'dash', stance: 'assert', negated: false, frame: 'according' };
+    const cue: Cue = { sentence: si, first: i, end: i + 1, head: i, lemma: 'dash', stance: 'assert', negated: false, frame: 'according', score: PHRASE_SCORE };
     const facts = classifySource(tokens, view, source, entities, entityAt);
     out.push({ cue, source, content: first < i ? { first, end: i } : null, direct: q >= 0, relayed: null, kind: facts.kind, entity: facts.entity, stance: 'assert', pronoun: false });
   }
@@ -299,7 +397,7 @@ function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly
       }
       if (c - from === 1 && COLON_LABELS.has(view.lower[from]!)) return;
       const source = { first: from, end: c };
-      const cue: Cue = { sentence: si, first: c, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'according' };
+      const cue: Cue = { sentence: si, first: c, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'according', score: PHRASE_SCORE };
       const facts = classifySource(tokens, view, source, entities, entityAt);
       const q = view.quoteOf[c + 1]!;
       const content = q >= 0 && view.quotes[q]!.first === c + 1 ? { first: c + 1, end: Math.min(view.quotes[q]!.last + 1, c + 1 + MAX_QUOTE_TOKENS) } : { first: c + 1, end: s.endToken };

@@ -18,7 +18,12 @@ export interface Cue {
   readonly negated: boolean;
   /** "verb" takes a subject; "according" and "from" name their source after them. */
   readonly frame: 'verb' | 'according' | 'from';
+  /** How far the model's score clears its bar (above 0 makes a cue); lexicon phrases get `PHRASE_SCORE`. */
+  readonly score: number;
 }
+
+/** The score of a cue the lexicon's phrases make: above anything the model gives. */
+export const PHRASE_SCORE = 100;
 
 interface PhraseNode { readonly next: Map<string, PhraseNode>; phrase?: string; stance?: Stance }
 
@@ -53,7 +58,7 @@ const NOUN_FORMS = new Set(['claims', 'claim', 'reports', 'report', 'statement',
  * "according to", "there was no word from". Phrases come from the lexicon; single words are judged by the
  * learned model in context ("all told" and "the claims" are no cues).
  */
-export function findCues(ctx: TextContext, view: TokenView, model: CueModel, extraCues: readonly string[] = []): Cue[] {
+export function findCues(ctx: TextContext, view: TokenView, model: CueModel, extraCues: readonly string[] = [], floor = 0): Cue[] {
   const trie = extraCues.length ? buildTrie([...CUE_PHRASES, ...extraCues.map((p) => ({ phrase: p.toLowerCase().trim(), stance: 'assert' as Stance }))]) : BUILTIN_TRIE;
   const cues: Cue[] = [];
   const { tokens } = ctx;
@@ -71,7 +76,7 @@ export function findCues(ctx: TextContext, view: TokenView, model: CueModel, ext
         const phrase = matched.phrase;
         const frame = phrase === 'according to' ? 'according' : phrase.endsWith(' from') ? 'from' : 'verb';
         const negated = phrase.split(' ').some(isNegation);
-        cues.push({ sentence: si, first: i, end: matchEnd, head: i, lemma: phrase, stance: matched.stance ?? 'assert', negated, frame });
+        cues.push({ sentence: si, first: i, end: matchEnd, head: i, lemma: phrase, stance: matched.stance ?? 'assert', negated, frame, score: PHRASE_SCORE });
         i = matchEnd - 1;
         continue;
       }
@@ -82,8 +87,9 @@ export function findCues(ctx: TextContext, view: TokenView, model: CueModel, ext
       sq ??= sentenceQuoted(view, s.firstToken, s.endToken);
       const score = contextScore(model, tokens, view, i, s.firstToken, s.endToken, sq);
       // Curated verbs of saying get the benefit of the doubt the corpus's gaps would deny them.
-      if (score <= model.threshold - (CUE_FORMS.has(w) ? LEXICON_MARGIN : 0)) continue;
-      cues.push(verbCue(view, si, i, s.firstToken));
+      const clears = score - model.threshold + (CUE_FORMS.has(w) ? LEXICON_MARGIN : 0);
+      if (clears <= floor) continue;
+      cues.push(verbCue(view, si, i, s.firstToken, clears));
     }
   });
   return cues;
@@ -128,7 +134,7 @@ function plausible(ctx: TextContext, view: TokenView, i: number, first: number):
   return true;
 }
 
-function verbCue(view: TokenView, sentence: number, head: number, sentenceFirst: number): Cue {
+function verbCue(view: TokenView, sentence: number, head: number, sentenceFirst: number, score: number): Cue {
   const w = view.lower[head]!;
   const lex = CUE_FORMS.get(w);
   // Take in auxiliaries and a negation to the left: "has not commented", "did not say".
@@ -141,5 +147,5 @@ function verbCue(view: TokenView, sentence: number, head: number, sentenceFirst:
   let stance: Stance = lex?.stance ?? 'other';
   if (negated) stance = NO_COMMENT_WHEN_NEGATED.has(lemma) ? 'no-comment' : stance === 'deny' ? 'other' : stance;
   if (!negated) first = head;
-  return { sentence, first, end: head + 1, head, lemma, stance, negated, frame: 'verb' };
+  return { sentence, first, end: head + 1, head, lemma, stance, negated, frame: 'verb', score };
 }

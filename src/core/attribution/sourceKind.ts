@@ -80,6 +80,9 @@ export interface SourceFacts {
   readonly entity: number | null;
 }
 
+/** Days and months (not "May", a name as often), which end a source phrase without heading it: "a poll released Monday". */
+const DAYS_AND_MONTHS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/;
+
 /**
  * Classifies a source phrase: "a senior Israeli source" unnamed, "The Israeli army" named organisation,
  * "Secretary of State Marco Rubio" named person, "SOHR" and "Damascus" (as a government) named organisations.
@@ -92,7 +95,8 @@ export function classifySource(tokens: readonly Token[], view: TokenView, r: Tok
     if ((PP_HEAD_PREPS.has(w) && UNNAMED_HEADS.has(view.lower[k - 1]!)) || w === 'familiar' || w === 'close' || w === 'with' || w === 'who' || w === 'knowledgeable' || w === 'briefed' || ((w === 'for' || w === 'of') && (!/^\p{Lu}/u.test(tokens[k + 1]?.text ?? '') || namedBeforeOf(tokens, view, k)))) { headEnd = k; break; }
   }
   let head = headEnd - 1;
-  while (head > r.first && tokens[head]!.kind === 'punct') head--;
+  // "A poll released Monday": a trailing day or date is no head.
+  while (head > r.first && (tokens[head]!.kind === 'punct' || DAYS_AND_MONTHS.test(view.lower[head]!))) head--;
   const headLower = view.lower[head]!;
   const headTok = tokens[head]!;
   const phrase = view.lower.slice(r.first, r.end).join(' ');

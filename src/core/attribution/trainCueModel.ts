@@ -4,6 +4,7 @@ import { splitSentences } from '../text/sentences';
 import { cueFeatures, sentenceQuoted } from './cueFeatures';
 import { CUE_AUXILIARIES, CUE_FORMS } from './lexicon';
 import type { CueModel } from './cueModel';
+import { rerankFeatures, scoreValue, type CueReranker, type RerankFacts } from './cueRerank';
 import { buildTokenView } from './view';
 import { isTimeWord } from './parseSource';
 
@@ -39,17 +40,21 @@ export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs
     const sentences = splitSentences(d.text, tokens);
     const view = buildTokenView({ text: d.text, tokens, sentences, published: null });
     // Only the head of each gold cue is a positive: "said" in "said in a statement", "endorsed" in "has been endorsed by".
-    const label = tokens.map(() => false);
+    // The other words of a cue ("ridicule" in "has faced ridicule online") are neither: a cue found there still
+    // overlaps the gold span, so they must not be taught as counter-examples.
+    const label = tokens.map(() => false), inside = tokens.map(() => false);
     for (const c of d.cues) {
+      let headFound = false;
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i]!;
         if (t.end <= c.start || t.start >= c.end) continue;
-        if (!isHeadWord(t.text.toLowerCase()) || t.kind !== 'word') continue;
+        inside[i] = true;
+        if (headFound || !isHeadWord(t.text.toLowerCase()) || t.kind !== 'word') continue;
         label[i] = true;
-        break;
+        headFound = true;
       }
     }
-    return { tokens, sentences, view, label };
+    return { tokens, sentences, view, label, inside };
   });
   const hits = new Map<string, number>(), totals = new Map<string, number>();
   for (const p of prepared) {
@@ -68,7 +73,7 @@ export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs
     for (const s of p.sentences) {
       const sq = sentenceQuoted(p.view, s.firstToken, s.endToken);
       for (let i = s.firstToken; i < s.endToken; i++) {
-        if (!candidates.has(p.view.lower[i]!)) continue;
+        if (!candidates.has(p.view.lower[i]!) || (p.inside[i] && !p.label[i])) continue;
         examples.push({ features: cueFeatures(p.tokens, p.view, i, s.firstToken, s.endToken, sq), label: p.label[i] ? 1 : -1 });
       }
     }
@@ -120,4 +125,54 @@ function averagedPerceptron(examples: readonly Example[], epochs: number, margin
   const averaged = new Map<string, number>();
   for (const [f, cur] of w) averaged.set(f, ((acc.get(f) ?? 0) + cur * (time - (stamp.get(f) ?? time))) / time);
   return averaged;
+}
+
+/** One cue the word model proposed in a training article, with whether it overlaps a gold cue. */
+export interface RerankExample { readonly facts: RerankFacts; readonly label: boolean }
+
+/**
+ * Trains the reranker, a logistic regression (AdaGrad, L2) over `rerankFeatures` plus the word model's score, on cues
+ * proposed by word models that did not see their articles (so their scores are as honest as on new text).
+ */
+export function trainCueReranker(examples: readonly RerankExample[], bounds: { floor: number; ceiling: number; threshold: number }, options: { epochs?: number; l2?: number; rate?: number; minCount?: number; runs?: number } = {}): CueReranker {
+  const epochs = options.epochs ?? 15, l2 = options.l2 ?? 1e-4, rate = options.rate ?? 0.1, minCount = options.minCount ?? 5;
+  const seen = new Map<string, number>();
+  const rows = examples.map((ex) => ({ features: rerankFeatures(ex.facts), score: scoreValue(ex.facts), y: ex.label ? 1 : 0 }));
+  for (const r of rows) for (const f of r.features) seen.set(f, (seen.get(f) ?? 0) + 1);
+  for (const r of rows) r.features = r.features.filter((f) => seen.get(f)! >= minCount);
+  // Several runs, each on its own fixed shuffle, averaged: one shuffle's accidents wash out.
+  const runs = options.runs ?? 1;
+  const w = new Map<string, number>();
+  for (let run = 0; run < runs; run++) {
+    for (const [f, v] of logisticRun(rows, epochs, l2, rate, 4242 + run * 7919)) w.set(f, (w.get(f) ?? 0) + v / runs);
+  }
+  const weights = new Map<string, number>();
+  for (const [f, v] of w) { const r = Math.round(v * 1000) / 1000; if (r !== 0) weights.set(f, r); }
+  return { ...bounds, weights };
+}
+
+/** One logistic regression by AdaGrad with L2 over `rows` (features plus the score as a value), shuffled from `seed`. */
+function logisticRun(rows: readonly { features: readonly string[]; score: number; y: number }[], epochs: number, l2: number, rate: number, seed: number): Map<string, number> {
+  const w = new Map<string, number>(), g2 = new Map<string, number>();
+  const step = (f: string, grad: number): void => {
+    const cur = w.get(f) ?? 0;
+    const g = grad + l2 * cur;
+    const acc = (g2.get(f) ?? 0) + g * g;
+    g2.set(f, acc);
+    w.set(f, cur - (rate * g) / Math.sqrt(acc + 1e-8));
+  };
+  const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let e = 0; e < epochs; e++) {
+    const order = rows.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    for (const k of order) {
+      const r = rows[k]!;
+      let s = (w.get('sc') ?? 0) * r.score;
+      for (const f of r.features) s += w.get(f) ?? 0;
+      const grad = 1 / (1 + Math.exp(-s)) - r.y;
+      step('sc', grad * r.score);
+      for (const f of r.features) step(f, grad);
+    }
+  }
+  return w;
 }
