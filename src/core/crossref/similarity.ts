@@ -391,14 +391,24 @@ function idfFeatures(a: Derived, b: Derived, seg: number, idfAt: number, ma: num
   return [ma + mb ? (2 * mc) / (ma + mb) : 0, Math.min(ma, mb) ? mc / Math.min(ma, mb) : 0, Math.max(ua, ub) / 10, Math.min(ua, ub) / 10];
 }
 
-/** Dice where unmatched words that are near-spellings ("normalise"/"normalize", "Sharaa"/"Sharah") count as matched. */
+/** True for a canonical entity key as the workspace puts it in place of a name ("e12"), e.g. `isEntityKey("e1000")`. */
+export function isEntityKey(x: string): boolean {
+  if (x.length < 2 || x.charCodeAt(0) !== 101) return false; // "e"
+  for (let i = 1; i < x.length; i++) { const c = x.charCodeAt(i); if (c < 48 || c > 57) return false; }
+  return true;
+}
+
+/**
+ * Dice where unmatched words that are near-spellings ("normalise"/"normalize", "Sharaa"/"Sharah") count as matched.
+ * Entity keys are not words: "e1000" and "e1001" are two different entities, never near-spellings of each other.
+ */
 function softDice(a: ReadonlySet<string>, b: ReadonlySet<string>, shared: number): number {
   if (!a.size || !b.size) return 0;
   let matched = shared;
-  const restB = [...b].filter((x) => !a.has(x) && x.length >= 4);
+  const restB = [...b].filter((x) => !a.has(x) && x.length >= 4 && !isEntityKey(x));
   if (a.size * restB.length > 40_000) return (2 * shared) / (a.size + b.size); // near-spellings are looked for in sentences, not in run-on pages
   for (const x of a) {
-    if (b.has(x) || x.length < 4) continue;
+    if (b.has(x) || x.length < 4 || isEntityKey(x)) continue;
     if (restB.some((y) => y.slice(0, 4) === x.slice(0, 4) && jaroWinkler(x, y) >= 0.9)) matched += 1;
   }
   return Math.min(1, (2 * matched) / (a.size + b.size));
