@@ -116,7 +116,7 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
       const other = items[j]!;
       const key = signature[i]! * SIGNATURE_SPACE + signature[j]!;
       let score = memo.get(key);
-      if (score === undefined) { score = decide(it, other); memo.set(key, score); }
+      if (score === undefined) { score = decide(it, other, SAME_THRESHOLD); memo.set(key, score); }
       if (score >= SAME_THRESHOLD) out.push([j, score]);
     }
     return out;
@@ -425,25 +425,29 @@ function sameSilence(a: Item, b: Item): boolean {
   return false;
 }
 
-function decide(a: Item, b: Item): number {
+/**
+ * The pair's score; with a `floor`, any score under it may come back as another value under it (the workspace only
+ * asks which side of the threshold a pair is on), which spares the costliest features.
+ */
+function decide(a: Item, b: Item, floor = 0): number {
   const wa = withholds(a), wb = withholds(b);
   if (wa !== wb) return 0; // a refusal to comment is not the claim it refuses to comment on
-  if (wa && wb && sameSilence(a, b)) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms));
+  if (wa && wb && sameSilence(a, b)) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms, floor));
   // A refusal to comment neither denies nor asserts: no contradiction is read into it.
   const contra = !wa && !wb && denialMatch(a, b);
-  if (contra) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms));
+  if (contra) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms, floor));
   // Cheap bound first: claims sharing under a fifth of the smaller one's words never reach the threshold.
   let shared = 0;
   for (const w of a.whole.content) if (b.whole.content.has(w)) shared++;
   const smaller = Math.min(a.whole.content.size, b.whole.content.size);
   if (shared < 2 || shared < 0.2 * smaller) return 0;
   // Who says it is compared as sourcing, not as content: the best of the claim and its attributed content counts.
-  const plain = scoreTerms(a.terms, b.terms);
+  const plain = scoreTerms(a.terms, b.terms, floor);
   // Without a source to leave out, a claim's terms are its whole: the same pair need not be scored twice.
-  let score = Math.max(plain, a.whole === a.terms && b.whole === b.terms ? plain : scoreTerms(a.whole, b.whole));
-  if (a.content) score = Math.max(score, scoreTerms(a.content, b.terms));
-  if (b.content) score = Math.max(score, scoreTerms(a.terms, b.content));
-  if (a.content && b.content) score = Math.max(score, scoreTerms(a.content, b.content));
+  let score = Math.max(plain, a.whole === a.terms && b.whole === b.terms ? plain : scoreTerms(a.whole, b.whole, floor));
+  if (a.content) score = Math.max(score, scoreTerms(a.content, b.terms, floor));
+  if (b.content) score = Math.max(score, scoreTerms(a.terms, b.content, floor));
+  if (a.content && b.content) score = Math.max(score, scoreTerms(a.content, b.content, floor));
   if (score < SAME_THRESHOLD) return score;
   // One shared word is a topic, not a claim: "the meeting" alone must not align two claims.
   let common = 0;
@@ -463,15 +467,28 @@ export function datesConflict(a: readonly string[], b: readonly string[]): boole
 }
 
 function dateDifference(a: readonly string[], b: readonly string[]): [string, string] | null {
-  const days = (xs: readonly string[]): string[] => xs.filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x));
-  const names = (xs: readonly string[]): string[] => xs.filter((x) => /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(x));
-  const da = days(a), db = days(b);
+  if (!a.length || !b.length) return null;
+  const pa = dateParts(a), pb = dateParts(b);
+  const da = pa.days, db = pb.days;
   if (da.length && db.length && !da.some((x) => db.includes(x))) return [da[0]!, db[0]!];
-  const na = names(a), nb = names(b);
-  if (da.length && nb.length && !da.some((x) => nb.includes(weekdayOf(x) ?? ''))) return [da[0]!, nb[0]!];
-  if (db.length && na.length && !db.some((x) => na.includes(weekdayOf(x) ?? ''))) return [na[0]!, db[0]!];
+  const na = pa.names, nb = pb.names;
+  if (da.length && nb.length && !pa.weekdays.some((w) => nb.includes(w))) return [da[0]!, nb[0]!];
+  if (db.length && na.length && !pb.weekdays.some((w) => na.includes(w))) return [na[0]!, db[0]!];
   if (na.length && nb.length && !na.some((x) => nb.includes(x))) return [na[0]!, nb[0]!];
   return null;
+}
+
+interface DateParts { readonly days: readonly string[]; readonly weekdays: readonly string[]; readonly names: readonly string[] }
+const datePartsCache = new WeakMap<readonly string[], DateParts>();
+/** A claim's dates split once into days ("2025-05-16"), their weekdays, and weekday names ("friday"), not once per pair. */
+function dateParts(xs: readonly string[]): DateParts {
+  let p = datePartsCache.get(xs);
+  if (!p) {
+    const days = xs.filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x));
+    p = { days, weekdays: days.map((x) => weekdayOf(x) ?? ''), names: xs.filter((x) => /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(x)) };
+    datePartsCache.set(xs, p);
+  }
+  return p;
 }
 
 const TITLE = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Maj\.?|Major|Lt\.?|Col\.?|Colonel|Brig\.?|Adm\.?|Admiral|Capt\.?|Captain|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Dr\.?|Chief|Commander|Interim|Acting|Former|King|Queen|Prince|Sheikh|Mayor|Judge|Ambassador|Chairman|CEO|Director)$/;
@@ -507,15 +524,15 @@ function compare(a: Item, b: Item): ClaimDifference[] {
   const dd = dateDifference(a.claim.dates, b.claim.dates);
   if (dd) out.push({ kind: 'date', claims: refs, detail: `${describeDate(dd[0])} in ${label(a)} vs ${describeDate(dd[1])} in ${label(b)}`, spans: [...dateSpan(a), ...dateSpan(b)] });
   // Names: the same entity spelled differently; titles before a shared person.
-  const shared = [...a.ids].filter((id) => b.ids.has(id));
-  for (const id of shared) {
-    const ma = mentionsOf(a, id), mb = mentionsOf(b, id);
-    const fa = ma.map((m) => m.text), fb = mb.map((m) => m.text);
-    const spelled = (m: EntityMention): string => spelling(m);
-    const sa = new Set(ma.map(spelled)), sb = new Set(mb.map(spelled));
+  for (const id of a.ids) {
+    if (!b.ids.has(id)) continue;
+    const xa = namedOf(a, id), xb = namedOf(b, id);
+    const ma = xa.mentions, mb = xb.mentions;
+    const fa = xa.texts, fb = xb.texts;
+    const sa = xa.spellings, sb = xb.spellings;
     // A short form ("US Treasury" / "US Treasury Department", "Basiuk" / "Oded Basiuk") is not another spelling.
-    const shortForm = [...sa].some((x) => [...sb].some((y) => { const wx = x.split(' '), wy = y.split(' '); return wx.every((w) => wy.includes(w)) || wy.every((w) => wx.includes(w)); }));
-    if (ma.length && mb.length && !shortForm && ![...sa, ...sb].some((s) => s.length <= 3)) {
+    const shortForm = sa.some((x, i) => sb.some((y, j) => { const wx = xa.words[i]!, wy = xb.words[j]!; return wx.every((w) => wy.includes(w)) || wy.every((w) => wx.includes(w)); }));
+    if (ma.length && mb.length && !shortForm && !xa.short && !xb.short) {
       out.push({ kind: 'name', claims: refs, detail: `“${fa[0]}” in ${label(a)} vs “${fb[0]}” in ${label(b)} (same ${ma[0]!.type === 'PERSON' ? 'person' : 'entity'})`, spans: [{ doc: a.doc.id, span: pick(ma[0]!) }, { doc: b.doc.id, span: pick(mb[0]!) }] });
     }
     if (ma[0]?.type === 'PERSON' && mb[0]) {
@@ -551,8 +568,28 @@ function compareOnce(a: Item, b: Item): ClaimDifference[] {
 const label = (it: Item): string => it.doc.analysis.outlet ?? it.doc.id.split(/[\\/]/).pop() ?? it.doc.id;
 const pick = (m: TextSpan): TextSpan => ({ start: m.start, end: m.end, text: m.text });
 
-function mentionsOf(it: Item, id: string): EntityMention[] {
-  return it.mentions.filter((x) => x.id === id).map((x) => x.m);
+/** A claim's mentions of one entity, their texts and distinct spellings (with their words), as `compare` reads them. */
+interface Named {
+  readonly mentions: readonly EntityMention[];
+  readonly texts: readonly string[];
+  readonly spellings: readonly string[];
+  readonly words: readonly (readonly string[])[];
+  /** Some spelling is three characters or fewer ("US"): no spelling difference is read from it. */
+  readonly short: boolean;
+}
+const namedCache = new WeakMap<Item, Map<string, Named>>();
+/** `Named` of a claim and an entity, computed once per claim rather than once per pair it is compared in. */
+function namedOf(it: Item, id: string): Named {
+  let row = namedCache.get(it);
+  if (!row) { row = new Map(); namedCache.set(it, row); }
+  let x = row.get(id);
+  if (!x) {
+    const mentions = it.mentions.filter((y) => y.id === id).map((y) => y.m);
+    const spellings = [...new Set(mentions.map((m) => spelling(m)))];
+    x = { mentions, texts: mentions.map((m) => m.text), spellings, words: spellings.map((w) => w.split(' ')), short: spellings.some((w) => w.length <= 3) };
+    row.set(id, x);
+  }
+  return x;
 }
 
 /** How a name is spelled, ignoring case, particles, titles and short forms: "Al-Sharaa" -> "sharaa". */
@@ -694,7 +731,7 @@ function denialMatch(a: Item, b: Item): boolean {
   const countries = (it: Item): Set<string> => new Set(it.tokens.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => countryOf(t.text)).filter((c): c is string => !!c));
   const ca = countries(negItem), cb = countries(other);
   if (![...negItem.ids].some((id) => other.ids.has(id)) && !sharedName(negItem.whole, other.whole) && ![...ca].some((c) => cb.has(c))) return false;
-  if (!DENY_WORD.test(neg.cue.text) && scoreTerms(a.whole, b.whole) < 0.15) return false;
+  if (!DENY_WORD.test(neg.cue.text) && scoreTerms(a.whole, b.whole, 0.15) < 0.15) return false;
   const words = new Set(plainTerms(other).content);
   // "Lebanese officials" bears on "Lebanon": nationality and country count as one word here.
   for (const t of other.tokens) { const c = /^\p{Lu}/u.test(t.text) ? countryOf(t.text) : null; if (c) words.add(`country:${c}`); }
