@@ -531,7 +531,7 @@ function compare(a: Item, b: Item): ClaimDifference[] {
     const fa = xa.texts, fb = xb.texts;
     const sa = xa.spellings, sb = xb.spellings;
     // A short form ("US Treasury" / "US Treasury Department", "Basiuk" / "Oded Basiuk") is not another spelling.
-    const shortForm = sa.some((x, i) => sb.some((y, j) => { const wx = xa.words[i]!, wy = xb.words[j]!; return wx.every((w) => wy.includes(w)) || wy.every((w) => wx.includes(w)); }));
+    const shortForm = sa.some((_x, i) => sb.some((_y, j) => { const wx = xa.words[i]!, wy = xb.words[j]!; return wx.every((w) => wy.includes(w)) || wy.every((w) => wx.includes(w)); }));
     if (ma.length && mb.length && !shortForm && !xa.short && !xb.short) {
       out.push({ kind: 'name', claims: refs, detail: `“${fa[0]}” in ${label(a)} vs “${fb[0]}” in ${label(b)} (same ${ma[0]!.type === 'PERSON' ? 'person' : 'entity'})`, spans: [{ doc: a.doc.id, span: pick(ma[0]!) }, { doc: b.doc.id, span: pick(mb[0]!) }] });
     }
