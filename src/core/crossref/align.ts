@@ -3,6 +3,7 @@ import { claimTerms, idf, normWord, SAME_THRESHOLD, scoreTerms, STOPWORDS, type 
 import { weekdayOf } from '../claims/dates';
 import { countryOf, nameWords, personName } from './names';
 import { memoize } from '../index/memo';
+import { ScoreTable } from './scoreTable';
 
 /** One claim prepared for alignment. */
 interface Item {
@@ -27,6 +28,20 @@ interface Item {
   /** Where the claim stands in the current alignment, and in which alignment of a cache it was last seen. */
   index: number;
   round: number;
+  /*
+   * Remembered on the claim itself rather than in weak maps (a workspace has hundreds of thousands of claims, and weak
+   * map entries cost the garbage collector more than fields): computed on first use.
+   */
+  keys: readonly string[] | undefined;
+  withheld: boolean | undefined;
+  negation: Negation | null | undefined;
+  plain: ClaimTerms | undefined;
+  named: Map<string, Named> | undefined;
+  /** The signature id under a cache's `signatures`, valid while `sigGeneration` is that cache's generation. */
+  sig: number;
+  sigGeneration: number;
+  /** This claim's scored edges to later claims, as of the last alignment of its cache it took part in. */
+  edges: { readonly others: readonly Item[]; readonly scores: readonly number[] } | undefined;
 }
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
@@ -69,16 +84,15 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   // Wire copies repeat claims word for word: each distinct pair of signatures is scored once (and, with a cache, once
   // for the life of the workspace).
   if (cache && (cache.signatures.size > MAX_SIGNATURES || cache.scores.size > MAX_SCORES)) cache.clear();
-  const memo = cache?.scores ?? new Map<number, number>();
+  const memo = cache?.scores ?? new ScoreTable();
   const signatures = cache?.signatures ?? new Map<string, number>();
   const signature = items.map((it) => {
     // With a cache the id is kept on the claim, not its (long) signature string.
-    let id = cache?.signatureIds.get(it);
-    if (id !== undefined) return id;
+    if (cache && it.sigGeneration === cache.generation) return it.sig;
     const sig = signatureOf(it);
-    id = signatures.get(sig);
+    let id = signatures.get(sig);
     if (id === undefined) { id = signatures.size; signatures.set(sig, id); }
-    cache?.signatureIds.set(it, id);
+    if (cache) { it.sig = id; it.sigGeneration = cache.generation; }
     return id;
   });
   // Which document each claim is from, as small numbers the loop below compares without touching the claims.
@@ -126,11 +140,11 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
     if (!cache) { for (const [j, score] of edgesOf(i)) { ea.push(i); eb.push(j); es.push(score); } continue; }
     const it = items[i]!;
     // A claim that shares no index key with a changed claim keeps its edges: its candidates are the same claims.
-    let mine = dirty && !dirty[i] ? cache.edges.get(it) : undefined;
+    let mine = dirty && !dirty[i] ? it.edges : undefined;
     if (!mine) {
       const found = edgesOf(i);
       mine = found.length ? { others: found.map(([j]) => items[j]!), scores: found.map(([, score]) => score) } : NO_EDGES;
-      cache.edges.set(it, mine);
+      it.edges = mine;
     }
     for (let k = 0; k < mine.others.length; k++) { ea.push(i); eb.push(mine.others[k]!.index); es.push(mine.scores[k]!); }
   }
@@ -164,35 +178,46 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   // Reading order: clusters by their first claim.
   for (const m of clusterItems) m.sort((x, y) => x - y);
   clusterItems.sort((x, y) => x[0]! - y[0]!);
+  const keptClusters = new Map<Item, { readonly claims: readonly Item[]; readonly differences: readonly ClaimDifference[] }>();
   for (const members of clusterItems) {
     const docsIn = new Set(members.map((m) => items[m]!.doc.id));
     if (docsIn.size < 2) continue;
     members.sort((x, y) => x - y);
     const id = `k${clusters.length}`;
-    const differences: ClaimDifference[] = [];
-    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
-      const a = items[members[x]!]!, b = items[members[y]!]!;
-      if (a.doc === b.doc) continue;
-      differences.push(...compareOnce(a, b));
-    }
+    const claimsIn = members.map((m) => items[m]!);
+    // A cluster of the very same claims as last time keeps its differences (they read nothing but its claims).
+    const before = cache?.clusters.get(claimsIn[0]!);
+    const same = !!before && before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k]);
+    const differences = same ? before.differences : differencesOf(claimsIn);
+    if (cache) keptClusters.set(claimsIn[0]!, same ? before : { claims: claimsIn, differences });
     const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
     const refs: ClaimRef[] = members.map((m) => ({ doc: items[m]!.doc.id, claim: items[m]!.claim.id }));
     for (const r of refs) clusterOf.set(`${r.doc}#${r.claim}`, id);
     clusters.push({ id, claims: refs, relation, differences });
   }
+  if (cache) cache.clusters = keptClusters;
   return { clusters, clusterOf };
 }
 
-const keyCache = new WeakMap<Item, readonly string[]>();
+/** The typed differences of every two claims of a cluster from different documents, in member order. */
+function differencesOf(members: readonly Item[]): ClaimDifference[] {
+  const out: ClaimDifference[] = [];
+  for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
+    const a = members[x]!, b = members[y]!;
+    if (a.doc !== b.doc) for (const d of compare(a, b)) out.push(d);
+  }
+  return out;
+}
+
 /** The distinct index keys of a claim, in order: its content words and entity ids, and whom a refusal speaks for. */
 function keysOf(it: Item): readonly string[] {
-  let keys = keyCache.get(it);
+  let keys = it.keys;
   if (!keys) {
     const all = [...it.terms.content];
     // Refusals to comment are found by whom they speak for: "Syrian officials" ~ "Damascus".
     if (withholds(it)) { const c = sourceCountry(it); if (c) all.push(`silent:${c}`, `silent:${c}`); }
     keys = [...new Set(all)];
-    keyCache.set(it, keys);
+    it.keys = keys;
   }
   return keys;
 }
@@ -217,11 +242,11 @@ export class AlignCache {
   readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: string; readonly items: readonly Item[] }>();
   readonly signatures = new Map<string, number>();
   /** `signature(a) * SIGNATURE_SPACE + signature(b)` -> score. */
-  readonly scores = new Map<number, number>();
-  /** The signature id of each prepared claim, under `signatures`. */
-  signatureIds = new WeakMap<Item, number>();
-  /** Each claim's scored edges to later claims, as of the last alignment it took part in. */
-  readonly edges = new WeakMap<Item, { readonly others: readonly Item[]; readonly scores: readonly number[] }>();
+  readonly scores = new ScoreTable(1 << 16);
+  /** The clusters of the last alignment by their first claim, with their differences. */
+  clusters = new Map<Item, { readonly claims: readonly Item[]; readonly differences: readonly ClaimDifference[] }>();
+  /** Bumped when `signatures` starts again: a claim's remembered signature id is valid under one generation. */
+  generation = 0;
   /** The claims of the last alignment, in order, its posting limit, and a counter of alignments. */
   last: readonly Item[] = [];
   lastMaxPosting = -1;
@@ -229,7 +254,7 @@ export class AlignCache {
   clear(): void {
     this.signatures.clear();
     this.scores.clear();
-    this.signatureIds = new WeakMap();
+    this.generation++;
   }
 }
 
@@ -336,7 +361,10 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     const ct = shared(claimTerms('', keyAt, inContent));
     if (ct.content.size >= 3 && inContent.length < tokens.length) content = ct;
   }
-  return { doc, claim, terms, whole, content, ids, places, people, frameDates, attribution, mentions, tokens, index: -1, round: -1 };
+  return {
+    doc, claim, terms, whole, content, ids, places, people, frameDates, attribution, mentions, tokens, index: -1, round: -1,
+    keys: undefined, withheld: undefined, negation: undefined, plain: undefined, named: undefined, sig: -1, sigGeneration: -1, edges: undefined,
+  };
 }
 
 const sharedTerms = new Map<string, ClaimTerms>();
@@ -389,11 +417,10 @@ function tokensIn(tokens: readonly Token[], span: TextSpan): Token[] {
 }
 
 /** The shared score, vetoed for look-alike events: two earthquakes are one claim only if places, dates and people agree. */
-const withholdCache = new WeakMap<Item, boolean>();
 /** True when the claim withholds comment rather than asserting: "officials have not commented", "no word from Damascus". */
 function withholds(it: Item): boolean {
-  let w = withholdCache.get(it);
-  if (w === undefined) { w = findWithholding(it); withholdCache.set(it, w); }
+  let w = it.withheld;
+  if (w === undefined) { w = findWithholding(it); it.withheld = w; }
   return w;
 }
 
@@ -555,15 +582,6 @@ function compare(a: Item, b: Item): ClaimDifference[] {
   return out;
 }
 
-const compared = new WeakMap<Item, WeakMap<Item, ClaimDifference[]>>();
-/** `compare`, remembered per pair of prepared claims: a cached workspace re-aligns without re-comparing kept clusters. */
-function compareOnce(a: Item, b: Item): ClaimDifference[] {
-  let row = compared.get(a);
-  if (!row) { row = new WeakMap(); compared.set(a, row); }
-  let d = row.get(b);
-  if (!d) { d = compare(a, b); row.set(b, d); }
-  return d;
-}
 
 const label = (it: Item): string => it.doc.analysis.outlet ?? it.doc.id.split(/[\\/]/).pop() ?? it.doc.id;
 const pick = (m: TextSpan): TextSpan => ({ start: m.start, end: m.end, text: m.text });
@@ -577,11 +595,10 @@ interface Named {
   /** Some spelling is three characters or fewer ("US"): no spelling difference is read from it. */
   readonly short: boolean;
 }
-const namedCache = new WeakMap<Item, Map<string, Named>>();
 /** `Named` of a claim and an entity, computed once per claim rather than once per pair it is compared in. */
 function namedOf(it: Item, id: string): Named {
-  let row = namedCache.get(it);
-  if (!row) { row = new Map(); namedCache.set(it, row); }
+  let row = it.named;
+  if (!row) { row = new Map(); it.named = row; }
   let x = row.get(id);
   if (!x) {
     const mentions = it.mentions.filter((y) => y.id === id).map((y) => y.m);
@@ -650,11 +667,10 @@ const SKIP_BEFORE_WITHHELD = /^(?:have|has|had|did|do|does|yet|been|be|publicly|
 /** Refusals: "declined to comment", "refused to say", "declined requests for an interview". */
 const REFUSAL = /^(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing))$/i;
 
-const scopeCache = new WeakMap<Item, Negation | null>();
 /** The denial or negation of a claim and the words it bears on ("denied direct talks" -> {direct, talk}). */
 function negationScope(it: Item): Negation | null {
-  let n = scopeCache.get(it);
-  if (n === undefined) { n = findNegationScope(it); scopeCache.set(it, n); }
+  let n = it.negation;
+  if (n === undefined) { n = findNegationScope(it); it.negation = n; }
   return n;
 }
 
@@ -686,11 +702,10 @@ function findNegationScope(it: Item): Negation | null {
   return null;
 }
 
-const plainCache = new WeakMap<Item, ClaimTerms>();
 /** The claim's terms without entity keys, computed once per claim rather than once per pair. */
 function plainTerms(it: Item): ClaimTerms {
-  let t = plainCache.get(it);
-  if (!t) { t = shared(claimTerms('', undefined, it.tokens)); plainCache.set(it, t); }
+  let t = it.plain;
+  if (!t) { t = shared(claimTerms('', undefined, it.tokens)); it.plain = t; }
   return t;
 }
 
