@@ -14,17 +14,17 @@ interface Item {
   readonly whole: ClaimTerms;
   /** What the source says, without who says it, when the attribution's content lies in the claim. */
   readonly content: ClaimTerms | null;
-  /** Workspace entity ids named in the claim. */
-  readonly ids: ReadonlySet<string>;
+  /** Workspace entity ids named in the claim, distinct, in order. */
+  readonly ids: readonly string[];
   /** The event frame of the claim's whole sentence, so that a clause ("killing 3 people") keeps its place and day. */
-  readonly places: ReadonlySet<string>;
-  readonly people: ReadonlySet<string>;
+  readonly places: readonly string[];
+  readonly people: readonly string[];
   readonly frameDates: readonly string[];
   readonly attribution: Attribution | null;
   /** The claim's name mentions with their workspace entity ids. */
   readonly mentions: readonly { readonly m: EntityMention; readonly id: string }[];
-  /** Tokens of the claim minus its source and cue, for spans and negation scope. */
-  readonly tokens: readonly Token[];
+  /** Whether the claim's tokens (`tokensOf`) leave out its source and cue; they are taken again when needed, not kept. */
+  readonly stripped: boolean;
   /** Where the claim stands in the current alignment, and in which alignment of a cache it was last seen. */
   index: number;
   round: number;
@@ -36,7 +36,7 @@ interface Item {
   withheld: boolean | undefined;
   negation: Negation | null | undefined;
   plain: ClaimTerms | undefined;
-  named: Map<string, Named> | undefined;
+  countries: readonly string[] | undefined;
   /** The signature id under a cache's `signatures`, valid while `sigGeneration` is that cache's generation. */
   sig: number;
   sigGeneration: number;
@@ -202,9 +202,10 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
 /** The typed differences of every two claims of a cluster from different documents, in member order. */
 function differencesOf(members: readonly Item[]): ClaimDifference[] {
   const out: ClaimDifference[] = [];
+  const named = new Map<Item, Map<string, Named>>();
   for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
     const a = members[x]!, b = members[y]!;
-    if (a.doc !== b.doc) for (const d of compare(a, b)) out.push(d);
+    if (a.doc !== b.doc) for (const d of compare(a, b, named)) out.push(d);
   }
   return out;
 }
@@ -261,7 +262,7 @@ export class AlignCache {
 /** Everything the pair decision reads of a claim, as one string: two claims with one signature score alike. */
 function signatureOf(it: Item): string {
   const att = it.attribution;
-  return [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), [...it.places].join(' '), [...it.people].join(' '), it.frameDates.join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
+  return [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), it.places.join(' '), it.people.join(' '), it.frameDates.join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
 }
 
 /**
@@ -311,9 +312,9 @@ function fits(members: readonly number[], candidate: number, items: readonly Ite
   return hits * 2 >= others.length;
 }
 
-function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<string, string>): Item {
+/** A claim's tokens without its dates, and without its source and cue too (`stripped`), as `prepare` chooses between them. */
+function claimTokens(doc: AnalyzedDocument, claim: Claim, attribution: Attribution | null): { all: Token[]; stripped: Token[]; skips: boolean } {
   const a = doc.analysis;
-  const attribution = claim.attribution === null ? null : a.attributions[claim.attribution] ?? null;
   const skip: TextSpan[] = [];
   if (attribution) {
     if (attribution.cue) skip.push(attribution.cue);
@@ -327,25 +328,38 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     if ((e.type === 'DATE' || e.type === 'TIME') && e.end > claim.start) dateSpans.push(e);
   }
   const all = tokensIn(a.tokens, claim).filter((t) => !dateSpans.some((d) => d.start <= t.start && d.end >= t.end));
-  const stripped = all.filter((t) => !skip.some((s) => s.start <= t.start && s.end >= t.end));
+  const stripped = skip.length ? all.filter((t) => !skip.some((s) => s.start <= t.start && s.end >= t.end)) : all;
+  return { all, stripped, skips: skip.length > 0 };
+}
+
+/** The claim's tokens minus its source and cue (when `prepare` left them out), for spans and negation scope. */
+function tokensOf(it: Item): Token[] {
+  const t = claimTokens(it.doc, it.claim, it.attribution);
+  return it.stripped ? t.stripped : t.all;
+}
+
+function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<string, string>): Item {
+  const a = doc.analysis;
+  const attribution = claim.attribution === null ? null : a.attributions[claim.attribution] ?? null;
+  const { all, stripped, skips } = claimTokens(doc, claim, attribution);
   // "Syrian officials have not commented on the meeting": when the source is most of the claim, keep it.
-  const tokens = skip.length && claimTerms('', undefined, stripped).content.size >= 3 ? stripped : all;
+  const tokens = skips && claimTerms('', undefined, stripped).content.size >= 3 ? stripped : all;
   const mentions: { m: EntityMention; id: string }[] = [];
-  const ids = new Set<string>(), places = new Set<string>(), people = new Set<string>();
+  const ids: string[] = [], places: string[] = [], people: string[] = [];
   for (const i of claim.entities) {
     const m = a.entities[i];
     const id = entityOf.get(`${doc.id}#${i}`);
     if (!m || !id) continue;
     mentions.push({ m, id });
-    ids.add(id);
+    if (!ids.includes(id)) ids.push(id);
   }
   const ctx = docContext(doc);
   const sentence = a.sentences[lowerBound(a.sentences, claim.start, (x) => x.end - 1)] ?? claim;
   for (let i = lowerBound(a.entities, sentence.start, (m) => m.start); i < a.entities.length && a.entities[i]!.start < sentence.end; i++) {
     const m = a.entities[i]!;
     const id = entityOf.get(`${doc.id}#${i}`);
-    if (id && PLACE_TYPES.has(m.type)) places.add(id);
-    if (id && m.type === 'PERSON') people.add(id);
+    if (id && PLACE_TYPES.has(m.type) && !places.includes(id)) places.push(id);
+    if (id && m.type === 'PERSON' && !people.includes(id)) people.push(id);
   }
   const frameDates = ctx.datesOfSentence.get(sentence.start) ?? claim.dates;
   const keyAt = (t: Token): string | null => {
@@ -362,8 +376,8 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     if (ct.content.size >= 3 && inContent.length < tokens.length) content = ct;
   }
   return {
-    doc, claim, terms, whole, content, ids, places, people, frameDates, attribution, mentions, tokens, index: -1, round: -1,
-    keys: undefined, withheld: undefined, negation: undefined, plain: undefined, named: undefined, sig: -1, sigGeneration: -1, edges: undefined,
+    doc, claim, terms, whole, content, ids, places, people, frameDates, attribution, mentions, stripped: tokens !== all, index: -1, round: -1,
+    keys: undefined, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, edges: undefined,
   };
 }
 
@@ -426,7 +440,7 @@ function withholds(it: Item): boolean {
 
 function findWithholding(it: Item): boolean {
   if (it.attribution?.stance === 'no-comment') return true;
-  const toks = it.tokens;
+  const toks = tokensOf(it);
   for (let i = 0; i < toks.length; i++) {
     if (REFUSAL.test(toks[i]!.text) && toks.slice(i + 1, i + 9).some((x) => /^(?:comment|say|discuss|elaborate|respond|requests?|interviews?|answer|confirm|disclose)$/i.test(x.text))) return true;
     if (!NEG_WORD.test(toks[i]!.text)) continue;
@@ -481,8 +495,8 @@ function decide(a: Item, b: Item, floor = 0): number {
   for (const w of a.terms.content) if (b.terms.content.has(w)) common++;
   if (common < 2) return Math.min(score, SAME_THRESHOLD - 0.01);
   let conflicts = 0;
-  if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p))) conflicts++;
-  if (a.people.size && b.people.size && ![...a.people].some((p) => b.people.has(p))) conflicts++;
+  if (a.places.length && b.places.length && !a.places.some((p) => b.places.includes(p))) conflicts++;
+  if (a.people.length && b.people.length && !a.people.some((p) => b.people.includes(p))) conflicts++;
   if (datesConflict(a.frameDates, b.frameDates)) conflicts++;
   if (a.claim.numbers.length && b.claim.numbers.length && !a.claim.numbers.some((n) => b.claim.numbers.includes(n))) conflicts++;
   return conflicts >= 2 ? Math.min(score, SAME_THRESHOLD - 0.01) : score;
@@ -521,7 +535,7 @@ function dateParts(xs: readonly string[]): DateParts {
 const TITLE = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Maj\.?|Major|Lt\.?|Col\.?|Colonel|Brig\.?|Adm\.?|Admiral|Capt\.?|Captain|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Dr\.?|Chief|Commander|Interim|Acting|Former|King|Queen|Prince|Sheikh|Mayor|Judge|Ambassador|Chairman|CEO|Director)$/;
 
 /** The typed differences between two aligned claims of different documents. */
-function compare(a: Item, b: Item): ClaimDifference[] {
+function compare(a: Item, b: Item, named = new Map<Item, Map<string, Named>>()): ClaimDifference[] {
   const out: ClaimDifference[] = [];
   const refs: ClaimRef[] = [{ doc: a.doc.id, claim: a.claim.id }, { doc: b.doc.id, claim: b.claim.id }];
   // Contradiction: one side denies or negates what the other asserts, and the negation bears on the shared words.
@@ -552,8 +566,8 @@ function compare(a: Item, b: Item): ClaimDifference[] {
   if (dd) out.push({ kind: 'date', claims: refs, detail: `${describeDate(dd[0])} in ${label(a)} vs ${describeDate(dd[1])} in ${label(b)}`, spans: [...dateSpan(a), ...dateSpan(b)] });
   // Names: the same entity spelled differently; titles before a shared person.
   for (const id of a.ids) {
-    if (!b.ids.has(id)) continue;
-    const xa = namedOf(a, id), xb = namedOf(b, id);
+    if (!b.ids.includes(id)) continue;
+    const xa = namedOf(a, id, named), xb = namedOf(b, id, named);
     const ma = xa.mentions, mb = xb.mentions;
     const fa = xa.texts, fb = xb.texts;
     const sa = xa.spellings, sb = xb.spellings;
@@ -595,10 +609,10 @@ interface Named {
   /** Some spelling is three characters or fewer ("US"): no spelling difference is read from it. */
   readonly short: boolean;
 }
-/** `Named` of a claim and an entity, computed once per claim rather than once per pair it is compared in. */
-function namedOf(it: Item, id: string): Named {
-  let row = it.named;
-  if (!row) { row = new Map(); it.named = row; }
+/** `Named` of a claim and an entity, computed once per claim of a cluster (`cache`) rather than once per pair. */
+function namedOf(it: Item, id: string, cache: Map<Item, Map<string, Named>>): Named {
+  let row = cache.get(it);
+  if (!row) { row = new Map(); cache.set(it, row); }
   let x = row.get(id);
   if (!x) {
     const mentions = it.mentions.filter((y) => y.id === id).map((y) => y.m);
@@ -635,7 +649,7 @@ function plural(text: string): boolean {
 }
 
 function numberSpan(it: Item, values: readonly string[]): { doc: string; span: TextSpan }[] {
-  for (const t of it.tokens) {
+  for (const t of tokensOf(it)) {
     const v = t.text.toLowerCase();
     if (values.some((x) => x === v.replace(/,/g, '') || NUMBER_WORD.get(v) === x)) return [{ doc: it.doc.id, span: pick(t) }];
   }
@@ -647,7 +661,7 @@ function dateSpan(it: Item): { doc: string; span: TextSpan }[] {
   const a = it.doc.analysis;
   const m = a.entities.find((e) => (e.type === 'DATE' || e.type === 'TIME') && e.start >= it.claim.start && e.end <= it.claim.end);
   if (m) return [{ doc: it.doc.id, span: pick(m) }];
-  const t = it.tokens.find((x) => /^(?:today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(x.text));
+  const t = tokensOf(it).find((x) => /^(?:today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(x.text));
   return t ? [{ doc: it.doc.id, span: pick(t) }] : [];
 }
 
@@ -705,7 +719,7 @@ function findNegationScope(it: Item): Negation | null {
 /** The claim's terms without entity keys, computed once per claim rather than once per pair. */
 function plainTerms(it: Item): ClaimTerms {
   let t = it.plain;
-  if (!t) { t = shared(claimTerms('', undefined, it.tokens)); it.plain = t; }
+  if (!t) { t = shared(claimTerms('', undefined, tokensOf(it))); it.plain = t; }
   return t;
 }
 
@@ -743,17 +757,29 @@ function denialMatch(a: Item, b: Item): boolean {
   const [neg, other, negItem] = na ? [na, b, a] : [nb!, a, b];
   if (neg.scope.size < 2) return false;
   // The two claims must be about the same participants: a shared entity, and for a bare "not" some overall likeness.
-  const countries = (it: Item): Set<string> => new Set(it.tokens.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => countryOf(t.text)).filter((c): c is string => !!c));
-  const ca = countries(negItem), cb = countries(other);
-  if (![...negItem.ids].some((id) => other.ids.has(id)) && !sharedName(negItem.whole, other.whole) && ![...ca].some((c) => cb.has(c))) return false;
+  const ca = countriesOf(negItem), cb = countriesOf(other);
+  if (!negItem.ids.some((id) => other.ids.includes(id)) && !sharedName(negItem.whole, other.whole) && !ca.some((c) => cb.includes(c))) return false;
   if (!DENY_WORD.test(neg.cue.text) && scoreTerms(a.whole, b.whole, 0.15) < 0.15) return false;
   const words = new Set(plainTerms(other).content);
   // "Lebanese officials" bears on "Lebanon": nationality and country count as one word here.
-  for (const t of other.tokens) { const c = /^\p{Lu}/u.test(t.text) ? countryOf(t.text) : null; if (c) words.add(`country:${c}`); }
+  for (const c of cb) words.add(`country:${c}`);
   if (neg.head && !words.has(neg.head)) return false;
   let n = 0, plain = 0;
   for (const w of neg.scope) if (words.has(w)) { n++; if (!w.startsWith('country:')) plain++; }
   return plain >= 2 && n / neg.scope.size >= 0.5;
+}
+
+const NONE: readonly string[] = [];
+/** The countries a claim's capitalised words name ("Lebanese", "Damascus"), distinct, in order; once per claim. */
+function countriesOf(it: Item): readonly string[] {
+  let cs = it.countries;
+  if (!cs) {
+    const out: string[] = [];
+    for (const t of tokensOf(it)) { const c = /^\p{Lu}/u.test(t.text) ? countryOf(t.text) : null; if (c && !out.includes(c)) out.push(c); }
+    cs = out.length ? out : NONE;
+    it.countries = cs;
+  }
+  return cs;
 }
 
 /** In sentences without resolved entities, a shared capitalised name stands in for a shared entity. */
