@@ -117,6 +117,13 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   groups.forEach((g, i) => {
     for (const k of blockKeys(g)) (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
   });
+  // Without "different" aliases the pairs that match form a graph whose connected components are the entities, whatever
+  // the order the pairs are met in: they are joined class by class (groups that read alike) instead of pair by pair.
+  if (!different.size && joinBlocksByClass(groups, blocks, uf)) {
+    attachLoneSurnames(groups, uf, join, conflicts);
+    attachShortForms(groups, uf, join, conflicts);
+    return numberEntities(groups, uf);
+  }
   // Full names first, so that a lone surname then sees which full names it could belong to.
   const order = [...blocks.entries()].sort((x, y) => collate(x[0], y[0]));
   for (const [, members] of order) {
@@ -134,8 +141,11 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   // Lone surnames ("Assad" in an article that never gives the full name) join the one full name they fit, if unique.
   attachLoneSurnames(groups, uf, join, conflicts);
   attachShortForms(groups, uf, join, conflicts);
+  return numberEntities(groups, uf);
+}
 
-  // Number the entities by first appearance.
+/** The entities numbered by first appearance, each with its mentions, and every mention's entity id. */
+function numberEntities(groups: readonly Group[], uf: UnionFind): { entities: WorkspaceEntity[]; entityOf: Map<string, string> } {
   const entities: WorkspaceEntity[] = [];
   const entityOf = new Map<string, string>();
   const idOfRoot = new Map<number, number>();
@@ -152,6 +162,82 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   }
   entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   return { entities, entityOf };
+}
+
+/**
+ * The block pass of `resolveEntities` when no "different" aliases apply: within a block, groups with the same match
+ * class (what `matches` reads of them) match the same groups, so each pair of classes is judged once and its members
+ * are joined as the pair-by-pair loop would join them: every two groups of different articles whose classes match.
+ * False (nothing joined) when the class numbering started again meanwhile, or a pair of classes judges differently in
+ * its two orders: the caller then takes the pair-by-pair loop.
+ */
+function joinBlocksByClass(groups: readonly Group[], blocks: ReadonlyMap<string, number[]>, uf: UnionFind): boolean {
+  const gen = descriptionGeneration * 4096 + personGeneration;
+  const classOf = new Int32Array(groups.length).fill(-1);
+  const classIds = new Map<number, number>();
+  const classKey = (i: number): number => {
+    let c = classOf[i]!;
+    if (c < 0) {
+      const g = groups[i]!;
+      const key = descriptionId(g) * 2 ** 21 + (g.family === 'PER' ? personId(g) + 1 : 0);
+      c = classIds.get(key) ?? classIds.size;
+      if (c === classIds.size) classIds.set(key, c);
+      classOf[i] = c;
+    }
+    return c;
+  };
+  const unions: [number, number][] = [];
+  for (const members of blocks.values()) {
+    if (members.length > 2000 || members.length < 2) continue; // a key shared by thousands of groups says nothing
+    const byClass = new Map<number, number[]>();
+    for (const m of members) { const c = classKey(m); (byClass.get(c) ?? byClass.set(c, []).get(c)!).push(m); }
+    const classes = [...byClass.values()];
+    for (let x = 0; x < classes.length; x++) {
+      const A = classes[x]!;
+      const ga = groups[A[0]!]!;
+      for (let y = x; y < classes.length; y++) {
+        const B = classes[y]!;
+        const gb = groups[B[0]!]!;
+        if (!compatible(ga.family, gb.family)) continue;
+        if (x === y) {
+          if (A.length < 2) continue;
+          const other = A.find((m) => groups[m]!.doc !== ga.doc);
+          // Two groups of one class from different articles: all of the class is one entity, or none of it matches.
+          if (other !== undefined && matches(ga, groups[other]!)) for (const m of A) unions.push([A[0]!, m]);
+          continue;
+        }
+        const ab = matches(ga, gb), ba = matches(gb, ga);
+        if (ab !== ba) return false;
+        if (ab) joinAcross(groups, A, B, unions);
+      }
+    }
+  }
+  if (descriptionGeneration * 4096 + personGeneration !== gen) return false;
+  for (const [a, b] of unions) uf.union(a, b);
+  return true;
+}
+
+/**
+ * Joins what the pairs (a of A, b of B, from different articles) join. Among three or more articles every group with
+ * such a partner is in one component; between two articles d and e, A's groups in d go with B's in e and A's in e with B's in d.
+ */
+function joinAcross(groups: readonly Group[], A: readonly number[], B: readonly number[], unions: [number, number][]): void {
+  const docsA = new Set(A.map((m) => groups[m]!.doc)), docsB = new Set(B.map((m) => groups[m]!.doc));
+  const docs = new Set([...docsA, ...docsB]);
+  if (docs.size < 2) return;
+  if (docs.size === 2) {
+    const [d, e] = [...docs] as [string, string];
+    for (const [x, y] of [[d, e], [e, d]] as const) {
+      const side = [...A.filter((m) => groups[m]!.doc === x), ...B.filter((m) => groups[m]!.doc === y)];
+      if (A.some((m) => groups[m]!.doc === x) && B.some((m) => groups[m]!.doc === y)) for (const m of side) unions.push([side[0]!, m]);
+    }
+    return;
+  }
+  // A group is left out only when every partner it could have is in its own article.
+  const lone = (docsOther: ReadonlySet<string>, doc: string): boolean => docsOther.size === 1 && docsOther.has(doc);
+  let first = -1;
+  for (const m of A) if (!lone(docsB, groups[m]!.doc)) { if (first < 0) first = m; unions.push([first, m]); }
+  for (const m of B) if (!lone(docsA, groups[m]!.doc)) { if (first < 0) first = m; unions.push([first, m]); }
 }
 
 /**
