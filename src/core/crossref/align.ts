@@ -276,16 +276,21 @@ function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: reado
   const dirty = new Uint8Array(items.length);
   let everything = maxPosting !== cache.lastMaxPosting;
   const plus = new Map<string, number>(), minus = new Map<string, number>();
+  // A claim's candidates are claims after it, so a claim added or removed changes the candidates of the claims before
+  // it only: per key, the claims before `bound` (exclusive) must look again.
+  const bound = new Map<string, number>();
+  const reach = (k: string, at: number): void => { if ((bound.get(k) ?? -1) < at) bound.set(k, at); };
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.round === round) everything = true; // one document given twice: no shortcuts
-    if (it.round !== round - 1) { dirty[i] = 1; for (const k of itemKeys[i]!) plus.set(k, (plus.get(k) ?? 0) + 1); }
+    if (it.round !== round - 1) { dirty[i] = 1; for (const k of itemKeys[i]!) { plus.set(k, (plus.get(k) ?? 0) + 1); reach(k, i); } }
     it.round = round;
     it.index = i;
   }
   let lastIndex = -1;
   for (const it of cache.last) {
-    if (it.round !== round) { for (const k of keysOf(it)) minus.set(k, (minus.get(k) ?? 0) + 1); continue; }
+    // A removed claim stood after the surviving claims met before it: those up to `lastIndex`.
+    if (it.round !== round) { for (const k of keysOf(it)) { minus.set(k, (minus.get(k) ?? 0) + 1); reach(k, lastIndex + 1); } continue; }
     if (it.index < lastIndex) everything = true;
     lastIndex = it.index;
   }
@@ -296,7 +301,10 @@ function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: reado
     const list = postings.get(k) ?? [];
     const before = list.length - (plus.get(k) ?? 0) + (minus.get(k) ?? 0);
     if (list.length > maxPosting && before > maxPosting) return;
-    for (const j of list) dirty[j] = 1;
+    // A key that crosses the posting limit is read by every claim that has it, or by none any more.
+    if ((list.length > maxPosting) !== (before > maxPosting)) { for (const j of list) dirty[j] = 1; return; }
+    const end = bound.get(k) ?? 0;
+    for (const j of list) { if (j >= end) break; dirty[j] = 1; }
   };
   for (const k of plus.keys()) touch(k);
   for (const k of minus.keys()) if (!plus.has(k)) touch(k);
