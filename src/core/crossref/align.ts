@@ -21,8 +21,9 @@ interface Item {
   readonly people: readonly string[];
   readonly frameDates: readonly string[];
   readonly attribution: Attribution | null;
-  /** The claim's name mentions with their workspace entity ids. */
-  readonly mentions: readonly { readonly m: EntityMention; readonly id: string }[];
+  /** The claim's name mentions (indexes into its document's entities) and, in step, their workspace entity ids. */
+  readonly mentions: readonly number[];
+  readonly mentionIds: readonly string[];
   /** Whether the claim's tokens (`tokensOf`) leave out its source and cue; they are taken again when needed, not kept. */
   readonly stripped: boolean;
   /** Where the claim stands in the current alignment, and in which alignment of a cache it was last seen. */
@@ -352,13 +353,14 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
   const { all, stripped, skips } = claimTokens(doc, claim, attribution);
   // "Syrian officials have not commented on the meeting": when the source is most of the claim, keep it.
   const tokens = skips && claimTerms('', undefined, stripped).content.size >= 3 ? stripped : all;
-  const mentions: { m: EntityMention; id: string }[] = [];
+  const mentions: number[] = [], mentionIds: string[] = [];
   const ids: string[] = [], places: string[] = [], people: string[] = [];
   for (const i of claim.entities) {
     const m = a.entities[i];
     const id = entityOf.get(`${doc.id}#${i}`);
     if (!m || !id) continue;
-    mentions.push({ m, id });
+    mentions.push(i);
+    mentionIds.push(id);
     if (!ids.includes(id)) ids.push(id);
   }
   const ctx = docContext(doc);
@@ -371,7 +373,7 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
   }
   const frameDates = ctx.datesOfSentence.get(sentence.start) ?? claim.dates;
   const keyAt = (t: Token): string | null => {
-    for (const x of mentions) if (x.m.start <= t.start && x.m.end >= t.end) return x.id;
+    for (let k = 0; k < mentions.length; k++) { const m = a.entities[mentions[k]!]!; if (m.start <= t.start && m.end >= t.end) return mentionIds[k]!; }
     return null;
   };
   const terms = shared(claimTerms('', keyAt, tokens));
@@ -384,9 +386,16 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     if (ct.content.size >= 3 && inContent.length < tokens.length) content = ct;
   }
   return {
-    doc, claim, terms, whole, content, ids, places, people, frameDates, attribution, mentions, stripped: tokens !== all, index: -1, round: -1,
+    doc, claim, terms, whole, content, ids: compact(ids), places: compact(places), people: compact(people), frameDates, attribution,
+    mentions: compact(mentions), mentionIds: compact(mentionIds), stripped: tokens !== all, index: -1, round: -1,
     keys: undefined, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, edges: undefined,
   };
+}
+
+const EMPTY: readonly never[] = [];
+/** A list kept for the life of a claim, without the spare room `push` left in it (a workspace keeps millions). */
+function compact<T>(xs: T[]): readonly T[] {
+  return xs.length ? xs.slice() : EMPTY;
 }
 
 const sharedTerms = new Map<string, ClaimTerms>();
@@ -424,6 +433,7 @@ function docContext(doc: AnalyzedDocument): DocContext {
       const list = datesOfSentence.get(s.start) ?? datesOfSentence.set(s.start, []).get(s.start)!;
       for (const d of c.dates) if (!list.includes(d)) list.push(d);
     }
+    for (const [k, v] of datesOfSentence) datesOfSentence.set(k, v.slice());
     ctx = { datesOfSentence };
     docContexts.set(doc, ctx);
   }
@@ -462,7 +472,7 @@ function findWithholding(it: Item): boolean {
 function sourceCountry(it: Item): string | null {
   const src = it.attribution?.source?.text;
   if (src) return countryOf(src);
-  for (const x of it.mentions) { const c = countryOf(x.m.text); if (c) return c; }
+  for (const i of it.mentions) { const c = countryOf(it.doc.analysis.entities[i]!.text); if (c) return c; }
   return null;
 }
 
@@ -623,7 +633,7 @@ function namedOf(it: Item, id: string, cache: Map<Item, Map<string, Named>>): Na
   if (!row) { row = new Map(); cache.set(it, row); }
   let x = row.get(id);
   if (!x) {
-    const mentions = it.mentions.filter((y) => y.id === id).map((y) => y.m);
+    const mentions = it.mentions.filter((_, k) => it.mentionIds[k] === id).map((i) => it.doc.analysis.entities[i]!);
     const spellings = [...new Set(mentions.map((m) => spelling(m)))];
     x = { mentions, texts: mentions.map((m) => m.text), spellings, words: spellings.map((w) => w.split(' ')), short: spellings.some((w) => w.length <= 3) };
     row.set(id, x);
