@@ -41,6 +41,8 @@ interface Item {
   /** The signature id under a cache's `signatures`, valid while `sigGeneration` is that cache's generation. */
   sig: number;
   sigGeneration: number;
+  /** The claims of its cluster in reading order (itself included), or null, as of the last alignment it took part in. */
+  cluster: readonly Item[] | null;
   /** This claim's scored edges to later claims, as of the last alignment of its cache it took part in. */
   edges: { readonly others: readonly Item[]; readonly scores: readonly number[] } | undefined;
 }
@@ -136,56 +138,38 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
     }
     return out;
   };
-  const dirty = cache ? changedSince(cache, items, itemKeys, postings, maxPosting) : null;
+  const removed: Item[] = [];
+  const dirty = cache ? changedSince(cache, items, itemKeys, postings, maxPosting, removed) : null;
+  if (!cache) items.forEach((it, i) => { it.index = i; });
+  // Claims whose component of the edge graph may not be the one of the last alignment: their clusters are found again.
+  const changed = dirty ? Uint8Array.from(dirty) : null;
+  const round = cache?.round ?? -1;
+  for (const r of removed) if (r.edges) for (const o of r.edges.others) if (o.round === round) changed![o.index] = 1;
   for (let i = 0; i < items.length; i++) {
     if (!cache) { for (const [j, score] of edgesOf(i)) { ea.push(i); eb.push(j); es.push(score); } continue; }
     const it = items[i]!;
     // A claim that shares no index key with a changed claim keeps its edges: its candidates are the same claims.
     let mine = dirty && !dirty[i] ? it.edges : undefined;
     if (!mine) {
+      // The claims it linked to before may now be in other components.
+      if (it.edges) for (const o of it.edges.others) if (o.round === round) changed![o.index] = 1;
       const found = edgesOf(i);
       mine = found.length ? { others: found.map(([j]) => items[j]!), scores: found.map(([, score]) => score) } : NO_EDGES;
       it.edges = mine;
     }
     for (let k = 0; k < mine.others.length; k++) { ea.push(i); eb.push(mine.others[k]!.index); es.push(mine.scores[k]!); }
   }
-  // Best edges first (ties in the order found); a claim joins a cluster only if the cluster has no other claim of its
-  // document that it does not match.
-  const order = Array.from(es, (_, k) => k).sort((x, y) => es[y]! - es[x]! || x - y);
-  const clusterOfItem = new Int32Array(items.length).fill(-1);
-  const clusterItems: number[][] = [];
-  const n = items.length;
-  const edgeKeys = Float64Array.from(ea, (a, k) => a * n + eb[k]!).sort();
-  const linked = (a: number, b: number): boolean => {
-    const key = a < b ? a * n + b : b * n + a;
-    let lo = 0, hi = edgeKeys.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (edgeKeys[mid]! < key) lo = mid + 1; else hi = mid; }
-    return lo < edgeKeys.length && edgeKeys[lo] === key;
-  };
-  for (const k of order) {
-    const a = ea[k]!, b = eb[k]!;
-    const ca = clusterOfItem[a]!, cb = clusterOfItem[b]!;
-    if (ca < 0 && cb < 0) {
-      clusterOfItem[a] = clusterItems.length; clusterOfItem[b] = clusterItems.length;
-      clusterItems.push([a, b]);
-    } else if (ca >= 0 && cb < 0) {
-      if (fits(clusterItems[ca]!, b, items, linked)) { clusterItems[ca]!.push(b); clusterOfItem[b] = ca; }
-    } else if (cb >= 0 && ca < 0) {
-      if (fits(clusterItems[cb]!, a, items, linked)) { clusterItems[cb]!.push(a); clusterOfItem[a] = cb; }
-    }
-  }
+  clusterComponents(items, ea, eb, es, changed);
   const clusters: ClaimCluster[] = [];
   const clusterOf = new Map<string, string>();
-  // Reading order: clusters by their first claim.
-  for (const m of clusterItems) m.sort((x, y) => x - y);
-  clusterItems.sort((x, y) => x[0]! - y[0]!);
   const keptClusters = new Map<Item, { readonly claims: readonly Item[]; readonly differences: readonly ClaimDifference[] }>();
-  for (const members of clusterItems) {
-    const docsIn = new Set(members.map((m) => items[m]!.doc.id));
-    if (docsIn.size < 2) continue;
-    members.sort((x, y) => x - y);
+  // Reading order: clusters by their first claim.
+  for (const first of items) {
+    const claimsIn = first.cluster;
+    if (!claimsIn || claimsIn[0] !== first) continue;
+    if (!claimsIn.some((c) => c.doc.id !== first.doc.id)) continue;
     const id = `k${clusters.length}`;
-    const claimsIn = members.map((m) => items[m]!);
+    const members = claimsIn.map((c) => c.index);
     // A cluster of the very same claims as last time keeps its differences (they read nothing but its claims).
     const before = cache?.clusters.get(claimsIn[0]!);
     const same = !!before && before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k]);
@@ -272,7 +256,7 @@ function signatureOf(it: Item): string {
  * enough to block on. Everything when the posting limit changed or the surviving claims changed order.
  * Numbers every claim (`index`) as a side effect.
  */
-function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: readonly (readonly string[])[], postings: ReadonlyMap<string, readonly number[]>, maxPosting: number): Uint8Array {
+function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: readonly (readonly string[])[], postings: ReadonlyMap<string, readonly number[]>, maxPosting: number, removed: Item[]): Uint8Array {
   const round = ++cache.round;
   const dirty = new Uint8Array(items.length);
   let everything = maxPosting !== cache.lastMaxPosting;
@@ -291,7 +275,7 @@ function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: reado
   let lastIndex = -1;
   for (const it of cache.last) {
     // A removed claim stood after the surviving claims met before it: those up to `lastIndex`.
-    if (it.round !== round) { for (const k of keysOf(it)) { minus.set(k, (minus.get(k) ?? 0) + 1); reach(k, lastIndex + 1); } continue; }
+    if (it.round !== round) { removed.push(it); for (const k of keysOf(it)) { minus.set(k, (minus.get(k) ?? 0) + 1); reach(k, lastIndex + 1); } continue; }
     if (it.index < lastIndex) everything = true;
     lastIndex = it.index;
   }
@@ -310,6 +294,60 @@ function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: reado
   for (const k of plus.keys()) touch(k);
   for (const k of minus.keys()) if (!plus.has(k)) touch(k);
   return dirty;
+}
+
+/**
+ * Clusters the claims along the scored edges (`a < b`, parallel arrays): best edges first (ties in the order given), a
+ * claim joins a cluster only if the cluster has no other claim of its document that it does not match. A cluster never
+ * reaches beyond a connected component of the edges, so each component is clustered on its own, and with `changed`
+ * (the claims whose component may differ from last time) only the components holding such a claim are clustered
+ * again; the others keep their claims' `cluster`.
+ */
+function clusterComponents(items: readonly Item[], ea: readonly number[], eb: readonly number[], es: readonly number[], changed: Uint8Array | null): void {
+  const n = items.length, m = ea.length;
+  if (changed) { for (let i = 0; i < n; i++) if (changed[i]) items[i]!.cluster = null; } else for (const it of items) it.cluster = null;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
+  for (let k = 0; k < m; k++) { const a = find(ea[k]!), b = find(eb[k]!); if (a !== b) parent[b] = a; }
+  // Edges grouped by component, each group in edge order.
+  const comp = new Int32Array(n).fill(-1);
+  const sizes: number[] = [];
+  for (let k = 0; k < m; k++) { const r = find(ea[k]!); if (comp[r]! < 0) { comp[r] = sizes.length; sizes.push(0); } sizes[comp[r]!]!++; }
+  const start = new Int32Array(sizes.length + 1);
+  for (let c = 0; c < sizes.length; c++) start[c + 1] = start[c]! + sizes[c]!;
+  const fill = start.slice(0, sizes.length);
+  const byComp = new Int32Array(m);
+  for (let k = 0; k < m; k++) byComp[fill[comp[find(ea[k]!)]!]!++] = k;
+  const redo = new Uint8Array(sizes.length);
+  for (let k = 0; k < m; k++) if (!changed || changed[ea[k]!] || changed[eb[k]!]) redo[comp[find(ea[k]!)]!] = 1;
+  const clusterOfItem = new Int32Array(n).fill(-1);
+  for (let c = 0; c < sizes.length; c++) {
+    if (!redo[c]) continue;
+    const edges = byComp.subarray(start[c]!, start[c + 1]!).slice();
+    for (const k of edges) { items[ea[k]!]!.cluster = null; items[eb[k]!]!.cluster = null; }
+    const keys = new Set<number>();
+    for (const k of edges) keys.add(ea[k]! * n + eb[k]!);
+    const linked = (a: number, b: number): boolean => keys.has(a < b ? a * n + b : b * n + a);
+    edges.sort((x, y) => es[y]! - es[x]! || x - y);
+    const clusterItems: number[][] = [];
+    for (const k of edges) {
+      const a = ea[k]!, b = eb[k]!;
+      const ca = clusterOfItem[a]!, cb = clusterOfItem[b]!;
+      if (ca < 0 && cb < 0) {
+        clusterOfItem[a] = clusterItems.length; clusterOfItem[b] = clusterItems.length;
+        clusterItems.push([a, b]);
+      } else if (ca >= 0 && cb < 0) {
+        if (fits(clusterItems[ca]!, b, items, linked)) { clusterItems[ca]!.push(b); clusterOfItem[b] = ca; }
+      } else if (cb >= 0 && ca < 0) {
+        if (fits(clusterItems[cb]!, a, items, linked)) { clusterItems[cb]!.push(a); clusterOfItem[a] = cb; }
+      }
+    }
+    for (const members of clusterItems) {
+      const claims = members.sort((x, y) => x - y).map((i) => items[i]!);
+      for (const it of claims) it.cluster = claims;
+    }
+  }
 }
 
 /** A claim may join a cluster when each member from another document is linked to it, or the cluster is small and it matches one. */
@@ -388,7 +426,7 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
   return {
     doc, claim, terms, whole, content, ids: compact(ids), places: compact(places), people: compact(people), frameDates, attribution,
     mentions: compact(mentions), mentionIds: compact(mentionIds), stripped: tokens !== all, index: -1, round: -1,
-    keys: undefined, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, edges: undefined,
+    keys: undefined, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, cluster: null, edges: undefined,
   };
 }
 
