@@ -58,18 +58,21 @@ const MAX_POSTING = 400;
  * (cost grows with candidate pairs, not all pairs), each candidate pair is scored by the same model as `crosscheck match`,
  * and every cluster holds claims from at least two documents with its typed differences.
  */
-export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>, cache?: AlignCache): { clusters: ClaimCluster[]; clusterOf: Map<string, string> } {
+export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>, cache?: AlignCache, idsByDoc?: ReadonlyMap<string, readonly (string | undefined)[]>): { clusters: ClaimCluster[]; clusterOf: Map<string, string> } {
   const items: Item[] = [];
   const seen = new Set<AnalyzedDocument>();
   for (const doc of docs) {
     // A document given twice gets claims of its own the second time, as without a cache.
-    if (!cache || seen.has(doc)) { for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, entityOf)); continue; }
+    const fromMap = (i: number): string | undefined => entityOf.get(`${doc.id}#${i}`);
+    if (!cache || seen.has(doc)) { for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, fromMap)); continue; }
     seen.add(doc);
     // A document whose text and entity ids are unchanged keeps its prepared claims (and everything cached on them).
-    const ids = doc.analysis.entities.map((_, i) => entityOf.get(`${doc.id}#${i}`) ?? '').join(' ');
+    // (`idsByDoc`, when given, holds what `entityOf` holds, by document: no keys to build and look up.)
+    const given = idsByDoc?.get(doc.id);
+    const ids = doc.analysis.entities.map((_, i) => (given ? given[i] : fromMap(i)) ?? '');
     let kept = cache.prepared.get(doc);
-    if (!kept || kept.ids !== ids) {
-      kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, entityOf)) };
+    if (!kept || kept.ids.length !== ids.length || kept.ids.some((id, i) => id !== ids[i])) {
+      kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, (i) => ids[i] || undefined)) };
       cache.prepared.set(doc, kept);
     }
     items.push(...kept.items);
@@ -225,7 +228,7 @@ const MAX_SCORES = 4_000_000;
  */
 export class AlignCache {
   /** Prepared claims per document, with the entity ids they were prepared under. */
-  readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: string; readonly items: readonly Item[] }>();
+  readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: readonly string[]; readonly items: readonly Item[] }>();
   readonly signatures = new Map<string, number>();
   /** `signature(a) * SIGNATURE_SPACE + signature(b)` -> score. */
   readonly scores = new ScoreTable(1 << 16);
@@ -385,7 +388,7 @@ function tokensOf(it: Item): Token[] {
   return it.stripped ? t.stripped : t.all;
 }
 
-function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<string, string>): Item {
+function prepare(doc: AnalyzedDocument, claim: Claim, idAt: (mention: number) => string | undefined): Item {
   const a = doc.analysis;
   const attribution = claim.attribution === null ? null : a.attributions[claim.attribution] ?? null;
   const { all, stripped, skips } = claimTokens(doc, claim, attribution);
@@ -395,7 +398,7 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
   const ids: string[] = [], places: string[] = [], people: string[] = [];
   for (const i of claim.entities) {
     const m = a.entities[i];
-    const id = entityOf.get(`${doc.id}#${i}`);
+    const id = idAt(i);
     if (!m || !id) continue;
     mentions.push(i);
     mentionIds.push(id);
@@ -405,7 +408,7 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
   const sentence = a.sentences[lowerBound(a.sentences, claim.start, (x) => x.end - 1)] ?? claim;
   for (let i = lowerBound(a.entities, sentence.start, (m) => m.start); i < a.entities.length && a.entities[i]!.start < sentence.end; i++) {
     const m = a.entities[i]!;
-    const id = entityOf.get(`${doc.id}#${i}`);
+    const id = idAt(i);
     if (id && PLACE_TYPES.has(m.type) && !places.includes(id)) places.push(id);
     if (id && m.type === 'PERSON' && !people.includes(id)) people.push(id);
   }
@@ -798,7 +801,7 @@ export interface ClaimInDoc {
  * typed differences, e.g. "the army denied direct talks" vs "held a direct meeting" -> contradiction.
  */
 export function compareClaims(x: ClaimInDoc, y: ClaimInDoc, entityOf: ReadonlyMap<string, string> = new Map()): { score: number; same: boolean; relation: ClaimCluster['relation'] | 'unrelated'; differences: ClaimDifference[] } {
-  const a = prepare(x.doc, x.claim, entityOf), b = prepare(y.doc, y.claim, entityOf);
+  const a = prepare(x.doc, x.claim, (i) => entityOf.get(`${x.doc.id}#${i}`)), b = prepare(y.doc, y.claim, (i) => entityOf.get(`${y.doc.id}#${i}`));
   const score = decide(a, b);
   if (score < SAME_THRESHOLD) return { score, same: false, relation: 'unrelated', differences: [] };
   const differences = compare(a, b);
@@ -846,5 +849,5 @@ function sharedName(a: ClaimTerms, b: ClaimTerms): boolean {
 
 /** True when a claim withholds comment rather than asserting: "Officials have not commented on the meeting". */
 export function isWithholding(x: ClaimInDoc): boolean {
-  return withholds(prepare(x.doc, x.claim, new Map()));
+  return withholds(prepare(x.doc, x.claim, () => undefined));
 }

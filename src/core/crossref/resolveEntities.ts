@@ -63,7 +63,7 @@ function makeNode(ref: MentionRef, m: EntityMention): Node {
  * the names are compatible ("Oded Basiuk" = "Oded Bashk", "al-Sharaa" = "Shala"), never on sound alone ("Bashk" ≠ "Bashar al-Assad").
  * User aliases decide first: `same` groups are merged, `different` pairs are never merged.
  */
-export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: AliasFile, cache?: EntityCache): { entities: WorkspaceEntity[]; entityOf: Map<string, string> } {
+export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: AliasFile, cache?: EntityCache): ResolvedEntities {
   const different = new Map<string, Set<string>>();
   for (const [a, b] of aliases.different) {
     const x = norm(a), y = norm(b);
@@ -145,9 +145,11 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 }
 
 /** The entities numbered by first appearance, each with its mentions, and every mention's entity id. */
-function numberEntities(groups: readonly Group[], uf: UnionFind): { entities: WorkspaceEntity[]; entityOf: Map<string, string> } {
+function numberEntities(groups: readonly Group[], uf: UnionFind): ResolvedEntities {
   const entities: WorkspaceEntity[] = [];
   const entityOf = new Map<string, string>();
+  const idsByDoc = new Map<string, string[]>();
+  let lastDoc = '', lastIds: string[] = [];
   const idOfRoot = new Map<number, number>();
   const members = new Map<number, Node[]>();
   groups.forEach((g, i) => {
@@ -157,11 +159,22 @@ function numberEntities(groups: readonly Group[], uf: UnionFind): { entities: Wo
   });
   for (const [r, nodes] of members) {
     const id = `e${idOfRoot.get(r)!}`;
-    for (const n of nodes) entityOf.set(`${n.ref.doc}#${n.ref.index}`, id);
+    for (const n of nodes) {
+      entityOf.set(`${n.ref.doc}#${n.ref.index}`, id);
+      if (n.ref.doc !== lastDoc || !lastIds) { lastDoc = n.ref.doc; lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!; }
+      lastIds[n.ref.index] = id;
+    }
     entities.push({ id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) });
   }
   entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
-  return { entities, entityOf };
+  return { entities, entityOf, idsByDoc };
+}
+
+/** The workspace entities, the entity id of every mention (`doc#index`), and the same ids by document and mention index. */
+export interface ResolvedEntities {
+  entities: WorkspaceEntity[];
+  entityOf: Map<string, string>;
+  idsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>;
 }
 
 /**
