@@ -20,11 +20,11 @@ interface Node {
 interface Group {
   readonly doc: string;
   readonly family: string;
-  readonly nodes: Node[];
-  /** Comparable keys: person "given|surname" or org/place keys, acronyms. */
-  keys: Set<string>;
+  nodes: Node[];
+  /** Comparable keys, distinct: person "given|surname" or org/place keys, acronyms. */
+  keys: readonly string[];
   /** Nodes that joined as a shortened form ("Northrop" of "Northrop Grumman"): not used to match other articles. */
-  readonly short: Set<Node>;
+  short: ReadonlySet<Node>;
   person: PersonName | null;
 }
 
@@ -391,10 +391,10 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
     else if (n.family === 'PER' && n.person) host = personHost(fullNames.get(translitKey(n.person.surname).charAt(0)) ?? [], n);
     else if (n.family === 'ORG' || n.family === 'LOC' || n.family === 'MISC') {
       host = shortFormHost(groups, n);
-      if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); host.short.add(n); byKey.set(fk, host); continue; }
+      if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); (host.short as Set<Node>).add(n); byKey.set(fk, host); continue; }
     }
     if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
-    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: new Set(), person: n.person, short: new Set() };
+    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set() };
     groupOf.set(n, g);
     groups.push(g);
     // Full names by the first letter of their surname's key: surnames that differ there never match.
@@ -404,7 +404,8 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
     }
     byKey.set(fk, g);
   }
-  for (const g of groups) g.keys = groupKeys(g);
+  // Kept for the life of the workspace: no empty sets, no spare room (hundreds of thousands of groups).
+  for (const g of groups) { g.keys = [...groupKeys(g)]; if (!g.short.size) g.short = NO_SHORT; if (g.nodes.length > 1) g.nodes = g.nodes.slice(); }
   return groups;
 }
 
@@ -482,7 +483,8 @@ function groupKeys(g: Group): Set<string> {
   return keys;
 }
 
-const blockKeys = (g: Group): string[] => [...g.keys];
+const blockKeys = (g: Group): readonly string[] => g.keys;
+const NO_SHORT: ReadonlySet<Node> = new Set();
 
 /** Whether two groups from different articles are one entity. */
 function groupsMatch(a: Group, b: Group): boolean {
