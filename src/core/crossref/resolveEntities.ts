@@ -147,7 +147,6 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 /** The entities numbered by first appearance, each with its mentions, and every mention's entity id. */
 function numberEntities(groups: readonly Group[], uf: UnionFind): ResolvedEntities {
   const entities: WorkspaceEntity[] = [];
-  const entityOf = new Map<string, string>();
   const idsByDoc = new Map<string, string[]>();
   let lastDoc = '', lastIds: string[] = [];
   const idOfRoot = new Map<number, number>();
@@ -160,20 +159,65 @@ function numberEntities(groups: readonly Group[], uf: UnionFind): ResolvedEntiti
   for (const [r, nodes] of members) {
     const id = `e${idOfRoot.get(r)!}`;
     for (const n of nodes) {
-      entityOf.set(`${n.ref.doc}#${n.ref.index}`, id);
       if (n.ref.doc !== lastDoc || !lastIds) { lastDoc = n.ref.doc; lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!; }
       lastIds[n.ref.index] = id;
     }
     entities.push({ id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) });
   }
   entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
-  return { entities, entityOf, idsByDoc };
+  return { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc };
+}
+
+/**
+ * `doc#index` -> entity id, read from the ids by document rather than kept as a map of its own (a workspace has
+ * hundreds of thousands of mentions, and a key string each): `entityOf.get("a.txt#3")` -> "e12". Iterating it builds
+ * the map once, in the order the mentions are listed by entity.
+ */
+class EntityOf implements ReadonlyMap<string, string> {
+  // A private field: two equal views compare equal (`assert.deepEqual`) whether or not either was iterated.
+  #map: Map<string, string> | null = null;
+  constructor(private readonly entities: readonly WorkspaceEntity[], private readonly byDoc: ReadonlyMap<string, readonly (string | undefined)[]>) {}
+
+  get(key: string): string | undefined {
+    const cut = key.lastIndexOf('#');
+    if (cut < 0) return undefined;
+    const ids = this.byDoc.get(key.slice(0, cut));
+    if (!ids) return undefined;
+    const at = key.slice(cut + 1);
+    const i = Number(at);
+    // Only the canonical spelling of an index names a mention, as in a map keyed by `${doc}#${index}`.
+    if (!Number.isInteger(i) || i < 0 || String(i) !== at || !Object.hasOwn(ids, i)) return undefined;
+    return ids[i];
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  private all(): Map<string, string> {
+    if (!this.#map) {
+      const map = new Map<string, string>();
+      // In the order, and with the last-set value, of the ids by document.
+      for (const e of this.entities) for (const m of e.mentions) map.set(`${m.doc}#${m.index}`, e.id);
+      this.#map = map;
+    }
+    return this.#map;
+  }
+
+  get size(): number { return this.all().size; }
+  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.all()) fn.call(thisArg, v, k, this);
+  }
+  entries(): MapIterator<[string, string]> { return this.all().entries(); }
+  keys(): MapIterator<string> { return this.all().keys(); }
+  values(): MapIterator<string> { return this.all().values(); }
+  [Symbol.iterator](): MapIterator<[string, string]> { return this.all()[Symbol.iterator](); }
 }
 
 /** The workspace entities, the entity id of every mention (`doc#index`), and the same ids by document and mention index. */
 export interface ResolvedEntities {
   entities: WorkspaceEntity[];
-  entityOf: Map<string, string>;
+  entityOf: ReadonlyMap<string, string>;
   idsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>;
 }
 
