@@ -58,7 +58,7 @@ const MAX_POSTING = 400;
  * (cost grows with candidate pairs, not all pairs), each candidate pair is scored by the same model as `crosscheck match`,
  * and every cluster holds claims from at least two documents with its typed differences.
  */
-export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>, cache?: AlignCache, idsByDoc?: ReadonlyMap<string, readonly (string | undefined)[]>): { clusters: ClaimCluster[]; clusterOf: Map<string, string> } {
+export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>, cache?: AlignCache, idsByDoc?: ReadonlyMap<string, readonly (string | undefined)[]>): { clusters: ClaimCluster[]; clusterOf: ReadonlyMap<string, string> } {
   const items: Item[] = [];
   const seen = new Set<AnalyzedDocument>();
   for (const doc of docs) {
@@ -164,7 +164,7 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   }
   clusterComponents(items, ea, eb, es, changed);
   const clusters: ClaimCluster[] = [];
-  const clusterOf = new Map<string, string>();
+  const byDoc = new Map<string, Map<string, string>>();
   const keptClusters = new Map<Item, { readonly claims: readonly Item[]; readonly differences: readonly ClaimDifference[] }>();
   // Reading order: clusters by their first claim.
   for (const first of items) {
@@ -180,11 +180,51 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
     if (cache) keptClusters.set(claimsIn[0]!, same ? before : { claims: claimsIn, differences });
     const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
     const refs: ClaimRef[] = members.map((m) => ({ doc: items[m]!.doc.id, claim: items[m]!.claim.id }));
-    for (const r of refs) clusterOf.set(`${r.doc}#${r.claim}`, id);
+    for (const r of refs) (byDoc.get(r.doc) ?? byDoc.set(r.doc, new Map()).get(r.doc)!).set(r.claim, id);
     clusters.push({ id, claims: refs, relation, differences });
   }
   if (cache) cache.clusters = keptClusters;
-  return { clusters, clusterOf };
+  return { clusters, clusterOf: new ClusterOf(clusters, byDoc) };
+}
+
+/**
+ * `doc#claim` -> cluster id, read from per-document maps keyed by the claims' own ids, so that no key string is built
+ * per clustered claim: `clusterOf.get("a.txt#c3")` -> "k7". Iterating it builds the map once, in cluster order.
+ */
+class ClusterOf implements ReadonlyMap<string, string> {
+  #map: Map<string, string> | null = null;
+  constructor(private readonly clusters: readonly ClaimCluster[], private readonly byDoc: ReadonlyMap<string, ReadonlyMap<string, string>>) {}
+
+  get(key: string): string | undefined {
+    if (this.#map) return this.#map.get(key);
+    // Ids with "#" in them could be cut in more than one place: then the plain map answers.
+    const cut = key.lastIndexOf('#');
+    if (cut < 0) return undefined;
+    if (key.indexOf('#') !== cut) return this.all().get(key);
+    return this.byDoc.get(key.slice(0, cut))?.get(key.slice(cut + 1));
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  private all(): Map<string, string> {
+    if (!this.#map) {
+      const map = new Map<string, string>();
+      for (const c of this.clusters) for (const r of c.claims) map.set(`${r.doc}#${r.claim}`, c.id);
+      this.#map = map;
+    }
+    return this.#map;
+  }
+
+  get size(): number { return this.all().size; }
+  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.all()) fn.call(thisArg, v, k, this);
+  }
+  entries(): MapIterator<[string, string]> { return this.all().entries(); }
+  keys(): MapIterator<string> { return this.all().keys(); }
+  values(): MapIterator<string> { return this.all().values(); }
+  [Symbol.iterator](): MapIterator<[string, string]> { return this.all()[Symbol.iterator](); }
 }
 
 /** The typed differences of every two claims of a cluster from different documents, in member order. */
