@@ -14,6 +14,8 @@ interface Node {
   readonly family: string;
   readonly key: string;
   readonly person: PersonName | null;
+  /** Written out in full ("Apple Inc."): its compared form is not its key. */
+  readonly named: boolean;
 }
 
 /** A per-document group of mentions (a name and its short forms), the unit merged across documents. */
@@ -26,6 +28,12 @@ interface Group {
   /** Nodes that joined as a shortened form ("Northrop" of "Northrop Grumman"): not used to match other articles. */
   short: ReadonlySet<Node>;
   person: PersonName | null;
+  /** For a person, the transliteration key of the best name's surname, and whether that name has a given name. */
+  surnameKey: string | null;
+  fullPerson: boolean;
+  /** What `matches` reads of the group, as one number (see `joinBlocksByClass`), and the tables' generation it is of. */
+  matchClass: number;
+  matchGeneration: number;
 }
 
 class UnionFind {
@@ -54,7 +62,7 @@ function makeNode(ref: MentionRef, m: EntityMention): Node {
   else if (family === 'ORG') key = countryKey(m.text) ?? orgKey(m.text);
   else if (family === 'MISC') key = countryKey(m.text) ?? norm(m.text);
   else key = norm(m.text);
-  return { ref, text: m.text, type: m.type, family, key, person };
+  return { ref, text: m.text, type: m.type, family, key, person, named: norm(m.text) !== key };
 }
 
 /**
@@ -230,18 +238,13 @@ export interface ResolvedEntities {
  */
 function joinBlocksByClass(groups: readonly Group[], blocks: ReadonlyMap<string, number[]>, uf: UnionFind): boolean {
   const gen = descriptionGeneration * 4096 + personGeneration;
-  const classOf = new Int32Array(groups.length).fill(-1);
-  const classIds = new Map<number, number>();
   const classKey = (i: number): number => {
-    let c = classOf[i]!;
-    if (c < 0) {
-      const g = groups[i]!;
-      const key = descriptionId(g) * 2 ** 21 + (g.family === 'PER' ? personId(g) + 1 : 0);
-      c = classIds.get(key) ?? classIds.size;
-      if (c === classIds.size) classIds.set(key, c);
-      classOf[i] = c;
+    const g = groups[i]!;
+    if (g.matchGeneration !== gen) {
+      g.matchClass = descriptionId(g) * 2 ** 21 + (g.family === 'PER' ? personId(g) + 1 : 0);
+      g.matchGeneration = gen;
     }
-    return c;
+    return g.matchClass;
   };
   const unions: [number, number][] = [];
   for (const members of blocks.values()) {
@@ -438,7 +441,7 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
       if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); (host.short as Set<Node>).add(n); byKey.set(fk, host); continue; }
     }
     if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
-    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set() };
+    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1 };
     groupOf.set(n, g);
     groups.push(g);
     // Full names by the first letter of their surname's key: surnames that differ there never match.
@@ -449,7 +452,13 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
     byKey.set(fk, g);
   }
   // Kept for the life of the workspace: no empty sets, no spare room (hundreds of thousands of groups).
-  for (const g of groups) { g.keys = [...groupKeys(g)]; if (!g.short.size) g.short = NO_SHORT; if (g.nodes.length > 1) g.nodes = g.nodes.slice(); }
+  for (const g of groups) {
+    g.keys = [...groupKeys(g)];
+    if (!g.short.size) g.short = NO_SHORT;
+    if (g.nodes.length > 1) g.nodes = g.nodes.slice();
+    const p = g.family === 'PER' ? bestPerson(g) : null;
+    if (p) { g.surnameKey = translitKey(p.surname); g.fullPerson = p.given.length > 0; }
+  }
   return groups;
 }
 
@@ -575,15 +584,13 @@ function bestPerson(g: Group): PersonName | null {
 function attachLoneSurnames(groups: readonly Group[], uf: UnionFind, join: (a: number, b: number) => void, conflicts: (a: number, b: number) => boolean): void {
   const fullBySurname = new Map<string, Set<number>>();
   groups.forEach((g, i) => {
-    const p = g.family === 'PER' ? bestPerson(g) : null;
-    if (!p || !p.given.length) return;
-    const k = translitKey(p.surname);
+    if (!g.fullPerson) return;
+    const k = g.surnameKey!;
     (fullBySurname.get(k) ?? fullBySurname.set(k, new Set()).get(k)!).add(i);
   });
   groups.forEach((g, i) => {
-    const p = g.family === 'PER' ? bestPerson(g) : null;
-    if (!p || p.given.length) return;
-    const candidates = fullBySurname.get(translitKey(p.surname));
+    if (g.surnameKey === null || g.fullPerson) return;
+    const candidates = fullBySurname.get(g.surnameKey);
     if (!candidates) return;
     const roots = new Set([...candidates].map((c) => uf.find(c)));
     if (roots.size !== 1) return; // "Smith" with two different full-name Smiths in the workspace: leave it alone
@@ -612,17 +619,19 @@ function majorityType(nodes: readonly Node[]): EntityType {
  */
 function attachShortForms(groups: readonly Group[], uf: UnionFind, join: (a: number, b: number) => void, conflicts: (a: number, b: number) => boolean): void {
   const evidence = new Map<string, Set<number>>();
+  // The keys of short forms: a name with another key has no evidence and is passed over without building its key.
+  const shortKeys = new Set<string>();
   groups.forEach((g, i) => {
-    for (const n of g.short) (evidence.get(`${g.family}|${n.key}`) ?? evidence.set(`${g.family}|${n.key}`, new Set()).get(`${g.family}|${n.key}`)!).add(i);
+    for (const n of g.short) { (evidence.get(`${g.family}|${n.key}`) ?? evidence.set(`${g.family}|${n.key}`, new Set()).get(`${g.family}|${n.key}`)!).add(i); shortKeys.add(n.key); }
   });
   if (!evidence.size) return;
   // "Apple Inc." names the company in full: "Apple" is then a name of its own, not a shortening of "Apple Corps".
   const fullNamed = new Set<string>();
-  groups.forEach((g) => { for (const n of g.nodes) if (!g.short.has(n) && norm(n.text) !== n.key) fullNamed.add(`${g.family}|${n.key}`); });
+  groups.forEach((g) => { for (const n of g.nodes) if (n.named && shortKeys.has(n.key) && !g.short.has(n)) fullNamed.add(`${g.family}|${n.key}`); });
   groups.forEach((g, i) => {
     if (g.family === 'PER') return;
     for (const n of g.nodes) {
-      if (g.short.has(n) || fullNamed.has(`${g.family}|${n.key}`)) continue;
+      if (!shortKeys.has(n.key) || g.short.has(n) || fullNamed.has(`${g.family}|${n.key}`)) continue;
       const hosts = evidence.get(`${g.family}|${n.key}`);
       if (!hosts) continue;
       const roots = new Set([...hosts].map((h) => uf.find(h)));
