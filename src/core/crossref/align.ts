@@ -33,7 +33,8 @@ interface Item {
    * Remembered on the claim itself rather than in weak maps (a workspace has hundreds of thousands of claims, and weak
    * map entries cost the garbage collector more than fields): computed on first use.
    */
-  keys: readonly string[] | undefined;
+  keyIds: Int32Array | undefined;
+  keyGeneration: number;
   withheld: boolean | undefined;
   negation: Negation | null | undefined;
   plain: ClaimTerms | undefined;
@@ -79,11 +80,13 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   }
 
   // Inverted index over entity ids and content words; keys in too many claims are not informative enough to block on.
-  const postings = new Map<string, number[]>();
-  const itemKeys = items.map(keysOf);
-  items.forEach((_, i) => {
-    for (const k of itemKeys[i]!) { const list = postings.get(k) ?? postings.set(k, []).get(k)!; if (list[list.length - 1] !== i) list.push(i); }
-  });
+  // Keys are small integers and the postings one flat array: claims with key k are post[start[k] .. start[k + 1]), ascending.
+  const table = cache?.keys ?? new KeyTable();
+  if (table.ids.size > MAX_KEYS) table.reset();
+  const itemKeys = items.map((it) => keyIdsOf(it, table));
+  const postings = postingsOf(itemKeys, table.ids.size);
+  const { start, post } = postings;
+  const weights = table.weights;
   const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(items.length * 0.05)));
   // Edges as parallel arrays (a workspace of thousands of wire copies has millions): a < b, scored.
   const ea: number[] = [], eb: number[] = [], es: number[] = [];
@@ -114,14 +117,14 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
     const mine = docNo[i]!;
     touched.length = 0;
     for (const k of itemKeys[i]!) {
-      const list = postings.get(k)!;
-      if (list.length > maxPosting) continue;
-      const w = keyWeight(k);
+      const from = start[k]!, to = start[k + 1]!;
+      if (to - from > maxPosting) continue;
+      const w = weights[k]!;
       // Postings ascend: only the claims after i are i's to score.
-      let lo = 0, hi = list.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]! <= i) lo = mid + 1; else hi = mid; }
-      for (let p = lo; p < list.length; p++) {
-        const j = list[p]!;
+      let lo = from, hi = to;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (post[mid]! <= i) lo = mid + 1; else hi = mid; }
+      for (let p = lo; p < to; p++) {
+        const j = post[p]!;
         if (docNo[j] === mine) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] = acc[j]! + w;
@@ -240,15 +243,50 @@ function differencesOf(members: readonly Item[]): ClaimDifference[] {
 
 /** The distinct index keys of a claim, in order: its content words and entity ids, and whom a refusal speaks for. */
 function keysOf(it: Item): readonly string[] {
-  let keys = it.keys;
-  if (!keys) {
-    const all = [...it.terms.content];
-    // Refusals to comment are found by whom they speak for: "Syrian officials" ~ "Damascus".
-    if (withholds(it)) { const c = sourceCountry(it); if (c) all.push(`silent:${c}`, `silent:${c}`); }
-    keys = [...new Set(all)];
-    it.keys = keys;
+  const all = [...it.terms.content];
+  // Refusals to comment are found by whom they speak for: "Syrian officials" ~ "Damascus".
+  if (withholds(it)) { const c = sourceCountry(it); if (c) all.push(`silent:${c}`, `silent:${c}`); }
+  return [...new Set(all)];
+}
+
+/** Index keys as small integers, with their weights; starts again past `MAX_KEYS` (claims then take their ids again). */
+class KeyTable {
+  ids = new Map<string, number>();
+  weights: number[] = [];
+  generation = 0;
+  reset(): void {
+    this.ids = new Map();
+    this.weights = [];
+    this.generation++;
   }
-  return keys;
+}
+const MAX_KEYS = 2_000_000;
+
+/** The claim's index keys (`keysOf`) as ids of `table`, kept on the claim while the table lasts. */
+function keyIdsOf(it: Item, table: KeyTable): Int32Array {
+  if (it.keyIds && it.keyGeneration === table.generation) return it.keyIds;
+  const keys = keysOf(it);
+  const ids = new Int32Array(keys.length);
+  keys.forEach((k, n) => {
+    let id = table.ids.get(k);
+    if (id === undefined) { id = table.ids.size; table.ids.set(k, id); table.weights.push(keyWeight(k)); }
+    ids[n] = id;
+  });
+  it.keyIds = ids;
+  it.keyGeneration = table.generation;
+  return ids;
+}
+
+interface Postings { readonly start: Int32Array; readonly post: Int32Array }
+/** Counting sort of claims by key: `post[start[k] .. start[k + 1])` are the claims with key k, ascending. */
+function postingsOf(itemKeys: readonly Int32Array[], keyCount: number): Postings {
+  const start = new Int32Array(keyCount + 1);
+  for (const ks of itemKeys) for (const k of ks) start[k + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const post = new Int32Array(start[keyCount]!);
+  const next = start.slice(0, keyCount);
+  itemKeys.forEach((ks, i) => { for (const k of ks) post[next[k]!++] = i; });
+  return { start, post };
 }
 
 /** How much sharing an index key counts: an entity or a refusal's country 2, a rare word 1.5, another word 1. */
@@ -274,6 +312,8 @@ export class AlignCache {
   readonly scores = new ScoreTable(1 << 16);
   /** The clusters of the last alignment by their first claim, with their differences. */
   clusters = new Map<Item, { readonly claims: readonly Item[]; readonly differences: readonly ClaimDifference[] }>();
+  /** Index keys as ids. */
+  readonly keys = new KeyTable();
   /** Bumped when `signatures` starts again: a claim's remembered signature id is valid under one generation. */
   generation = 0;
   /** The claims of the last alignment, in order, its posting limit, and a counter of alignments. */
@@ -299,15 +339,15 @@ function signatureOf(it: Item): string {
  * enough to block on. Everything when the posting limit changed or the surviving claims changed order.
  * Numbers every claim (`index`) as a side effect.
  */
-function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: readonly (readonly string[])[], postings: ReadonlyMap<string, readonly number[]>, maxPosting: number, removed: Item[]): Uint8Array {
+function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: readonly Int32Array[], postings: Postings, maxPosting: number, removed: Item[]): Uint8Array {
   const round = ++cache.round;
   const dirty = new Uint8Array(items.length);
   let everything = maxPosting !== cache.lastMaxPosting;
-  const plus = new Map<string, number>(), minus = new Map<string, number>();
+  const plus = new Map<number, number>(), minus = new Map<number, number>();
   // A claim's candidates are claims after it, so a claim added or removed changes the candidates of the claims before
   // it only: per key, the claims before `bound` (exclusive) must look again.
-  const bound = new Map<string, number>();
-  const reach = (k: string, at: number): void => { if ((bound.get(k) ?? -1) < at) bound.set(k, at); };
+  const bound = new Map<number, number>();
+  const reach = (k: number, at: number): void => { if ((bound.get(k) ?? -1) < at) bound.set(k, at); };
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.round === round) everything = true; // one document given twice: no shortcuts
@@ -318,15 +358,21 @@ function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: reado
   let lastIndex = -1;
   for (const it of cache.last) {
     // A removed claim stood after the surviving claims met before it: those up to `lastIndex`.
-    if (it.round !== round) { removed.push(it); for (const k of keysOf(it)) { minus.set(k, (minus.get(k) ?? 0) + 1); reach(k, lastIndex + 1); } continue; }
+    if (it.round !== round) {
+      removed.push(it);
+      // Its key ids are of an older table when the table started again: then no shortcuts.
+      if (!it.keyIds || it.keyGeneration !== cache.keys.generation) { everything = true; continue; }
+      for (const k of it.keyIds) { minus.set(k, (minus.get(k) ?? 0) + 1); reach(k, lastIndex + 1); }
+      continue;
+    }
     if (it.index < lastIndex) everything = true;
     lastIndex = it.index;
   }
   cache.last = items;
   cache.lastMaxPosting = maxPosting;
   if (everything) return dirty.fill(1);
-  const touch = (k: string): void => {
-    const list = postings.get(k) ?? [];
+  const touch = (k: number): void => {
+    const list = k + 1 < postings.start.length ? postings.post.subarray(postings.start[k]!, postings.start[k + 1]!) : new Int32Array(0);
     const before = list.length - (plus.get(k) ?? 0) + (minus.get(k) ?? 0);
     if (list.length > maxPosting && before > maxPosting) return;
     // A key that crosses the posting limit is read by every claim that has it, or by none any more.
@@ -469,7 +515,7 @@ function prepare(doc: AnalyzedDocument, claim: Claim, idAt: (mention: number) =>
   return {
     doc, claim, terms, whole, content, ids: compact(ids), places: compact(places), people: compact(people), frameDates, attribution,
     mentions: compact(mentions), mentionIds: compact(mentionIds), stripped: tokens !== all, index: -1, round: -1,
-    keys: undefined, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, cluster: null, edges: undefined,
+    keyIds: undefined, keyGeneration: -1, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, cluster: null, edges: undefined,
   };
 }
 
