@@ -88,8 +88,6 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   const { start, post } = postings;
   const weights = table.weights;
   const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(items.length * 0.05)));
-  // Edges as parallel arrays (a workspace of thousands of wire copies has millions): a < b, scored.
-  const ea: number[] = [], eb: number[] = [], es: number[] = [];
   // Wire copies repeat claims word for word: each distinct pair of signatures is scored once (and, with a cache, once
   // for the life of the workspace).
   if (cache && (cache.signatures.size > MAX_SIGNATURES || cache.scores.size > MAX_SCORES)) cache.clear();
@@ -151,19 +149,23 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   const changed = dirty ? Uint8Array.from(dirty) : null;
   const round = cache?.round ?? -1;
   for (const r of removed) if (r.edges) for (const o of r.edges.others) if (o.round === round) changed![o.index] = 1;
+  let edgeCount = 0;
   for (let i = 0; i < items.length; i++) {
-    if (!cache) { for (const [j, score] of edgesOf(i)) { ea.push(i); eb.push(j); es.push(score); } continue; }
     const it = items[i]!;
     // A claim that shares no index key with a changed claim keeps its edges: its candidates are the same claims.
-    let mine = dirty && !dirty[i] ? it.edges : undefined;
-    if (!mine) {
-      // The claims it linked to before may now be in other components.
-      if (it.edges) for (const o of it.edges.others) if (o.round === round) changed![o.index] = 1;
-      const found = edgesOf(i);
-      mine = found.length ? { others: found.map(([j]) => items[j]!), scores: found.map(([, score]) => score) } : NO_EDGES;
-      it.edges = mine;
-    }
-    for (let k = 0; k < mine.others.length; k++) { ea.push(i); eb.push(mine.others[k]!.index); es.push(mine.scores[k]!); }
+    if (cache && dirty && !dirty[i] && it.edges) { edgeCount += it.edges.others.length; continue; }
+    // The claims it linked to before may now be in other components.
+    if (cache && it.edges) for (const o of it.edges.others) if (o.round === round) changed![o.index] = 1;
+    const found = edgesOf(i);
+    it.edges = found.length ? { others: found.map(([j]) => items[j]!), scores: found.map(([, score]) => score) } : NO_EDGES;
+    edgeCount += found.length;
+  }
+  // Edges as parallel arrays (a workspace of thousands of wire copies has millions): a < b, scored.
+  const ea = new Int32Array(edgeCount), eb = new Int32Array(edgeCount), es = new Float64Array(edgeCount);
+  let e = 0;
+  for (let i = 0; i < items.length; i++) {
+    const { others, scores } = items[i]!.edges!;
+    for (let k = 0; k < others.length; k++, e++) { ea[e] = i; eb[e] = others[k]!.index; es[e] = scores[k]!; }
   }
   clusterComponents(items, ea, eb, es, changed);
   const clusters: ClaimCluster[] = [];
@@ -392,7 +394,7 @@ function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: reado
  * (the claims whose component may differ from last time) only the components holding such a claim are clustered
  * again; the others keep their claims' `cluster`.
  */
-function clusterComponents(items: readonly Item[], ea: readonly number[], eb: readonly number[], es: readonly number[], changed: Uint8Array | null): void {
+function clusterComponents(items: readonly Item[], ea: Int32Array, eb: Int32Array, es: Float64Array, changed: Uint8Array | null): void {
   const n = items.length, m = ea.length;
   if (changed) { for (let i = 0; i < n; i++) if (changed[i]) items[i]!.cluster = null; } else for (const it of items) it.cluster = null;
   const parent = new Int32Array(n);
