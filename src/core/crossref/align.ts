@@ -109,6 +109,7 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   // How much each other claim shares with claim i, in the order first met (keys in order, postings ascending).
   const acc = new Float64Array(items.length);
   const touched: number[] = [];
+  let pick = new Int32Array(256), amount = new Float64Array(256);
   /** The edges of claim i: its best-sharing candidates after it, scored, those at the threshold or above. */
   const edgesOf = (i: number): [number, number][] => {
     const it = items[i]!;
@@ -128,12 +129,15 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
         acc[j] = acc[j]! + w;
       }
     }
-    const shared: [number, number][] = [];
-    for (const j of touched) { if (acc[j]! >= 2) shared.push([j, acc[j]!]); acc[j] = 0; }
-    // Only the best-sharing candidates are scored: cost stays linear in the number of claims.
-    const candidates = shared.sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
+    // Those sharing enough, in the order first met, with how much they share.
+    let count = 0;
+    if (pick.length < touched.length) { pick = new Int32Array(touched.length * 2); amount = new Float64Array(touched.length * 2); }
+    for (const j of touched) { if (acc[j]! >= 2) { pick[count] = j; amount[count++] = acc[j]!; } acc[j] = 0; }
+    // Only the best-sharing candidates are scored (ties in the order first met): cost stays linear in the number of claims.
+    const order = Array.from({ length: count }, (_, x) => x).sort((x, y) => amount[y]! - amount[x]! || x - y);
     const out: [number, number][] = [];
-    for (const [j] of candidates) {
+    for (let c = 0; c < Math.min(count, MAX_CANDIDATES); c++) {
+      const j = pick[order[c]!]!;
       const other = items[j]!;
       const key = signature[i]! * SIGNATURE_SPACE + signature[j]!;
       let score = memo.get(key);
