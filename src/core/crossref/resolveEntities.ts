@@ -130,7 +130,7 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   if (!different.size && joinBlocksByClass(groups, blocks, uf)) {
     attachLoneSurnames(groups, uf, join, conflicts);
     attachShortForms(groups, uf, join, conflicts);
-    return numberEntities(groups, uf);
+    return numberEntities(groups, uf, cache);
   }
   // Full names first, so that a lone surname then sees which full names it could belong to.
   const order = [...blocks.entries()].sort((x, y) => collate(x[0], y[0]));
@@ -149,11 +149,12 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   // Lone surnames ("Assad" in an article that never gives the full name) join the one full name they fit, if unique.
   attachLoneSurnames(groups, uf, join, conflicts);
   attachShortForms(groups, uf, join, conflicts);
-  return numberEntities(groups, uf);
+  return numberEntities(groups, uf, cache);
 }
 
 /** The entities numbered by first appearance, each with its mentions, and every mention's entity id. */
-function numberEntities(groups: readonly Group[], uf: UnionFind): ResolvedEntities {
+function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityCache): ResolvedEntities {
+  const kept = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
   const entities: WorkspaceEntity[] = [];
   const idsByDoc = new Map<string, string[]>();
   let lastDoc = '', lastIds: string[] = [];
@@ -170,8 +171,14 @@ function numberEntities(groups: readonly Group[], uf: UnionFind): ResolvedEntiti
       if (n.ref.doc !== lastDoc || !lastIds) { lastDoc = n.ref.doc; lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!; }
       lastIds[n.ref.index] = id;
     }
-    entities.push({ id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) });
+    // An entity of the very same mentions under the same id as last time is the same value: it is kept, not rebuilt.
+    const before = cache?.entities.get(nodes[0]!);
+    const same = !!before && before.entity.id === id && before.nodes.length === nodes.length && before.nodes.every((n, k) => n === nodes[k]);
+    const entity = same ? before.entity : { id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) };
+    if (cache) kept.set(nodes[0]!, same ? before : { nodes, entity });
+    entities.push(entity);
   }
+  if (cache) cache.entities = kept;
   entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   return { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc };
 }
@@ -308,9 +315,12 @@ function joinAcross(groups: readonly Group[], A: readonly number[], B: readonly 
 export class EntityCache {
   aliases: AliasFile | null = null;
   groups = new WeakMap<AnalyzedDocument, readonly Group[]>();
+  /** The entities of the last resolution by their first mention, with their mentions. */
+  entities = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
   reset(aliases: AliasFile): void {
     this.aliases = aliases;
     this.groups = new WeakMap();
+    this.entities = new Map();
   }
 }
 
