@@ -174,23 +174,27 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   clusterComponents(items, ea, eb, es, changed);
   const clusters: ClaimCluster[] = [];
   const byDoc = new Map<string, Map<string, string>>();
-  const keptClusters = new Map<Item, { readonly claims: readonly Item[]; readonly differences: readonly ClaimDifference[] }>();
+  const keptClusters = new Map<Item, { readonly claims: readonly Item[]; readonly cluster: ClaimCluster }>();
   // Reading order: clusters by their first claim.
   for (const first of items) {
     const claimsIn = first.cluster;
     if (!claimsIn || claimsIn[0] !== first) continue;
     if (!claimsIn.some((c) => c.doc.id !== first.doc.id)) continue;
     const id = `k${clusters.length}`;
-    const members = claimsIn.map((c) => c.index);
-    // A cluster of the very same claims as last time keeps its differences (they read nothing but its claims).
+    // A cluster of the very same claims as last time keeps its differences (they read nothing but its claims), and
+    // under the same id is the same value altogether.
     const before = cache?.clusters.get(claimsIn[0]!);
     const same = !!before && before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k]);
-    const differences = same ? before.differences : differencesOf(claimsIn);
-    if (cache) keptClusters.set(claimsIn[0]!, same ? before : { claims: claimsIn, differences });
-    const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
-    const refs: ClaimRef[] = members.map((m) => ({ doc: items[m]!.doc.id, claim: items[m]!.claim.id }));
-    for (const r of refs) (byDoc.get(r.doc) ?? byDoc.set(r.doc, new Map()).get(r.doc)!).set(r.claim, id);
-    clusters.push({ id, claims: refs, relation, differences });
+    let cluster: ClaimCluster;
+    if (same && before.cluster.id === id) cluster = before.cluster;
+    else {
+      const differences = same ? before.cluster.differences : differencesOf(claimsIn);
+      const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
+      cluster = { id, claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
+    }
+    if (cache) keptClusters.set(claimsIn[0]!, same && before.cluster === cluster ? before : { claims: claimsIn, cluster });
+    for (const r of cluster.claims) (byDoc.get(r.doc) ?? byDoc.set(r.doc, new Map()).get(r.doc)!).set(r.claim, id);
+    clusters.push(cluster);
   }
   if (cache) cache.clusters = keptClusters;
   return { clusters, clusterOf: new ClusterOf(clusters, byDoc) };
@@ -317,7 +321,7 @@ export class AlignCache {
   /** `signature(a) * SIGNATURE_SPACE + signature(b)` -> score. */
   readonly scores = new ScoreTable(1 << 16);
   /** The clusters of the last alignment by their first claim, with their differences. */
-  clusters = new Map<Item, { readonly claims: readonly Item[]; readonly differences: readonly ClaimDifference[] }>();
+  clusters = new Map<Item, { readonly claims: readonly Item[]; readonly cluster: ClaimCluster }>();
   /** Index keys as ids. */
   readonly keys = new KeyTable();
   /** Bumped when `signatures` starts again: a claim's remembered signature id is valid under one generation. */
