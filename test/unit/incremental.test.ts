@@ -124,3 +124,39 @@ test('a cache gives the full result also for a document given twice and for docu
   same(docs.slice(3), 'the first three gone');
   same(docs, 'back again');
 });
+
+test('wire copies: edits at the start, middle and end of a workspace of near-duplicates equal the full computation', () => {
+  // As in a large workspace: every article several times, each copy with a number or a name varied.
+  const base = articles(12, 31);
+  const texts = Array.from({ length: 60 }, (_, i) => {
+    const t = base[i % base.length]!;
+    return i < base.length ? t : t.replace(/\b(six|four|two|12|30)\b/, String(7 + (i % 5))).replace(/ said /, ` said, according to ${GIVEN[i % GIVEN.length]} ${FAMILY[(i * 3) % FAMILY.length]}, `);
+  });
+  const index = engine.createIndex();
+  texts.forEach((t, i) => index.set(`w${i}.txt`, t));
+  const none: AliasFile = { same: [], different: [] };
+  assertSameAsFull(index, none, 'the first indexing');
+  assert.ok(index.workspace().clusters.some((c) => c.claims.length > 3), 'copies make clusters of several claims');
+  const steps: [string, () => void][] = [
+    ['the first copy edited', () => index.set('w0.txt', texts[0] + '\n\nOfficials said 12 people were hurt.')],
+    ['a copy in the middle edited', () => index.set('w30.txt', texts[30] + '\n\nOfficials said 13 people were hurt.')],
+    ['a copy in the middle cut short', () => index.set('w31.txt', texts[31]!.slice(0, Math.floor(texts[31]!.length / 2)))],
+    ['the last copy made another article', () => index.set('w59.txt', texts[1]!)],
+    ['a copy deleted', () => index.delete('w24.txt')],
+    ['the deleted copy back, now last', () => index.set('w24.txt', texts[24]!)],
+    ['everything undone', () => texts.forEach((t, i) => index.set(`w${i}.txt`, t))],
+  ];
+  for (const [step, edit] of steps) {
+    edit();
+    assertSameAsFull(index, none, step);
+  }
+});
+
+test('entities joined class by class equal entities joined pair by pair', () => {
+  // A "different" pair of names no article uses changes nothing, but makes the resolution take the pair-by-pair loop.
+  const docs: AnalyzedDocument[] = articles(40, 5).map((text, i) => ({ id: `a${i}.txt`, text, analysis: engine.analyze(text) }));
+  const byClass = crossReference(docs, { same: [], different: [] });
+  const byPair = crossReference(docs, { same: [], different: [['Nobody Atall', 'Noone Whatsoever']] });
+  assert.deepEqual(toContractJson(docs, byClass), toContractJson(docs, byPair));
+  assert.ok(byClass.entities.some((e) => new Set(e.mentions.map((m) => m.doc)).size > 2), 'names are shared across articles');
+});

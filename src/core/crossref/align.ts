@@ -3,6 +3,7 @@ import { claimTerms, idf, normWord, SAME_THRESHOLD, scoreTerms, STOPWORDS, type 
 import { weekdayOf } from '../claims/dates';
 import { countryOf, nameWords, personName } from './names';
 import { memoize } from '../index/memo';
+import { ScoreTable } from './scoreTable';
 
 /** One claim prepared for alignment. */
 interface Item {
@@ -13,20 +14,38 @@ interface Item {
   readonly whole: ClaimTerms;
   /** What the source says, without who says it, when the attribution's content lies in the claim. */
   readonly content: ClaimTerms | null;
-  /** Workspace entity ids named in the claim. */
-  readonly ids: ReadonlySet<string>;
+  /** Workspace entity ids named in the claim, distinct, in order. */
+  readonly ids: readonly string[];
   /** The event frame of the claim's whole sentence, so that a clause ("killing 3 people") keeps its place and day. */
-  readonly places: ReadonlySet<string>;
-  readonly people: ReadonlySet<string>;
+  readonly places: readonly string[];
+  readonly people: readonly string[];
   readonly frameDates: readonly string[];
   readonly attribution: Attribution | null;
-  /** The claim's name mentions with their workspace entity ids. */
-  readonly mentions: readonly { readonly m: EntityMention; readonly id: string }[];
-  /** Tokens of the claim minus its source and cue, for spans and negation scope. */
-  readonly tokens: readonly Token[];
+  /** The claim's name mentions (indexes into its document's entities) and, in step, their workspace entity ids. */
+  readonly mentions: readonly number[];
+  readonly mentionIds: readonly string[];
+  /** Whether the claim's tokens (`tokensOf`) leave out its source and cue; they are taken again when needed, not kept. */
+  readonly stripped: boolean;
   /** Where the claim stands in the current alignment, and in which alignment of a cache it was last seen. */
   index: number;
   round: number;
+  /*
+   * Remembered on the claim itself rather than in weak maps (a workspace has hundreds of thousands of claims, and weak
+   * map entries cost the garbage collector more than fields): computed on first use.
+   */
+  keyIds: Int32Array | undefined;
+  keyGeneration: number;
+  withheld: boolean | undefined;
+  negation: Negation | null | undefined;
+  plain: ClaimTerms | undefined;
+  countries: readonly string[] | undefined;
+  /** The signature id under a cache's `signatures`, valid while `sigGeneration` is that cache's generation. */
+  sig: number;
+  sigGeneration: number;
+  /** The claims of its cluster in reading order (itself included), or null, as of the last alignment it took part in. */
+  cluster: readonly Item[] | null;
+  /** This claim's scored edges to later claims, as of the last alignment of its cache it took part in. */
+  edges: { readonly others: readonly Item[]; readonly scores: readonly number[] } | undefined;
 }
 
 const PLACE_TYPES = new Set(['GPE', 'LOC', 'FAC']);
@@ -40,45 +59,47 @@ const MAX_POSTING = 400;
  * (cost grows with candidate pairs, not all pairs), each candidate pair is scored by the same model as `crosscheck match`,
  * and every cluster holds claims from at least two documents with its typed differences.
  */
-export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>, cache?: AlignCache): { clusters: ClaimCluster[]; clusterOf: Map<string, string> } {
+export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>, cache?: AlignCache, idsByDoc?: ReadonlyMap<string, readonly (string | undefined)[]>): { clusters: ClaimCluster[]; clusterOf: ReadonlyMap<string, string> } {
   const items: Item[] = [];
   const seen = new Set<AnalyzedDocument>();
   for (const doc of docs) {
     // A document given twice gets claims of its own the second time, as without a cache.
-    if (!cache || seen.has(doc)) { for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, entityOf)); continue; }
+    const fromMap = (i: number): string | undefined => entityOf.get(`${doc.id}#${i}`);
+    if (!cache || seen.has(doc)) { for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, fromMap)); continue; }
     seen.add(doc);
     // A document whose text and entity ids are unchanged keeps its prepared claims (and everything cached on them).
-    const ids = doc.analysis.entities.map((_, i) => entityOf.get(`${doc.id}#${i}`) ?? '').join(' ');
+    // (`idsByDoc`, when given, holds what `entityOf` holds, by document: no keys to build and look up.)
+    const given = idsByDoc?.get(doc.id);
+    const ids = doc.analysis.entities.map((_, i) => (given ? given[i] : fromMap(i)) ?? '');
     let kept = cache.prepared.get(doc);
-    if (!kept || kept.ids !== ids) {
-      kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, entityOf)) };
+    if (!kept || kept.ids.length !== ids.length || kept.ids.some((id, i) => id !== ids[i])) {
+      kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, (i) => ids[i] || undefined)) };
       cache.prepared.set(doc, kept);
     }
     items.push(...kept.items);
   }
 
   // Inverted index over entity ids and content words; keys in too many claims are not informative enough to block on.
-  const postings = new Map<string, number[]>();
-  const itemKeys = items.map(keysOf);
-  items.forEach((_, i) => {
-    for (const k of itemKeys[i]!) { const list = postings.get(k) ?? postings.set(k, []).get(k)!; if (list[list.length - 1] !== i) list.push(i); }
-  });
+  // Keys are small integers and the postings one flat array: claims with key k are post[start[k] .. start[k + 1]), ascending.
+  const table = cache?.keys ?? new KeyTable();
+  if (table.ids.size > MAX_KEYS) table.reset();
+  const itemKeys = items.map((it) => keyIdsOf(it, table));
+  const postings = postingsOf(itemKeys, table.ids.size);
+  const { start, post } = postings;
+  const weights = table.weights;
   const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(items.length * 0.05)));
-  // Edges as parallel arrays (a workspace of thousands of wire copies has millions): a < b, scored.
-  const ea: number[] = [], eb: number[] = [], es: number[] = [];
   // Wire copies repeat claims word for word: each distinct pair of signatures is scored once (and, with a cache, once
   // for the life of the workspace).
   if (cache && (cache.signatures.size > MAX_SIGNATURES || cache.scores.size > MAX_SCORES)) cache.clear();
-  const memo = cache?.scores ?? new Map<number, number>();
+  const memo = cache?.scores ?? new ScoreTable();
   const signatures = cache?.signatures ?? new Map<string, number>();
   const signature = items.map((it) => {
     // With a cache the id is kept on the claim, not its (long) signature string.
-    let id = cache?.signatureIds.get(it);
-    if (id !== undefined) return id;
+    if (cache && it.sigGeneration === cache.generation) return it.sig;
     const sig = signatureOf(it);
-    id = signatures.get(sig);
+    let id = signatures.get(sig);
     if (id === undefined) { id = signatures.size; signatures.set(sig, id); }
-    cache?.signatureIds.set(it, id);
+    if (cache) { it.sig = id; it.sigGeneration = cache.generation; }
     return id;
   });
   // Which document each claim is from, as small numbers the loop below compares without touching the claims.
@@ -88,113 +109,194 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   // How much each other claim shares with claim i, in the order first met (keys in order, postings ascending).
   const acc = new Float64Array(items.length);
   const touched: number[] = [];
+  let pick = new Int32Array(256), amount = new Float64Array(256);
   /** The edges of claim i: its best-sharing candidates after it, scored, those at the threshold or above. */
   const edgesOf = (i: number): [number, number][] => {
     const it = items[i]!;
     const mine = docNo[i]!;
     touched.length = 0;
     for (const k of itemKeys[i]!) {
-      const list = postings.get(k)!;
-      if (list.length > maxPosting) continue;
-      const w = keyWeight(k);
+      const from = start[k]!, to = start[k + 1]!;
+      if (to - from > maxPosting) continue;
+      const w = weights[k]!;
       // Postings ascend: only the claims after i are i's to score.
-      let lo = 0, hi = list.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]! <= i) lo = mid + 1; else hi = mid; }
-      for (let p = lo; p < list.length; p++) {
-        const j = list[p]!;
+      let lo = from, hi = to;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (post[mid]! <= i) lo = mid + 1; else hi = mid; }
+      for (let p = lo; p < to; p++) {
+        const j = post[p]!;
         if (docNo[j] === mine) continue;
         if (acc[j] === 0) touched.push(j);
         acc[j] = acc[j]! + w;
       }
     }
-    const shared: [number, number][] = [];
-    for (const j of touched) { if (acc[j]! >= 2) shared.push([j, acc[j]!]); acc[j] = 0; }
-    // Only the best-sharing candidates are scored: cost stays linear in the number of claims.
-    const candidates = shared.sort((x, y) => y[1] - x[1]).slice(0, MAX_CANDIDATES);
+    // Those sharing enough, in the order first met, with how much they share.
+    let count = 0;
+    if (pick.length < touched.length) { pick = new Int32Array(touched.length * 2); amount = new Float64Array(touched.length * 2); }
+    for (const j of touched) { if (acc[j]! >= 2) { pick[count] = j; amount[count++] = acc[j]!; } acc[j] = 0; }
+    // Only the best-sharing candidates are scored (ties in the order first met): cost stays linear in the number of claims.
+    const order = Array.from({ length: count }, (_, x) => x).sort((x, y) => amount[y]! - amount[x]! || x - y);
     const out: [number, number][] = [];
-    for (const [j] of candidates) {
+    for (let c = 0; c < Math.min(count, MAX_CANDIDATES); c++) {
+      const j = pick[order[c]!]!;
       const other = items[j]!;
       const key = signature[i]! * SIGNATURE_SPACE + signature[j]!;
       let score = memo.get(key);
-      if (score === undefined) { score = decide(it, other); memo.set(key, score); }
+      if (score === undefined) { score = decide(it, other, SAME_THRESHOLD); memo.set(key, score); }
       if (score >= SAME_THRESHOLD) out.push([j, score]);
     }
     return out;
   };
-  const dirty = cache ? changedSince(cache, items, itemKeys, postings, maxPosting) : null;
+  const removed: Item[] = [];
+  const dirty = cache ? changedSince(cache, items, itemKeys, postings, maxPosting, removed) : null;
+  if (!cache) items.forEach((it, i) => { it.index = i; });
+  // Claims whose component of the edge graph may not be the one of the last alignment: their clusters are found again.
+  const changed = dirty ? Uint8Array.from(dirty) : null;
+  const round = cache?.round ?? -1;
+  for (const r of removed) if (r.edges) for (const o of r.edges.others) if (o.round === round) changed![o.index] = 1;
+  let edgeCount = 0;
   for (let i = 0; i < items.length; i++) {
-    if (!cache) { for (const [j, score] of edgesOf(i)) { ea.push(i); eb.push(j); es.push(score); } continue; }
     const it = items[i]!;
     // A claim that shares no index key with a changed claim keeps its edges: its candidates are the same claims.
-    let mine = dirty && !dirty[i] ? cache.edges.get(it) : undefined;
-    if (!mine) {
-      const found = edgesOf(i);
-      mine = found.length ? { others: found.map(([j]) => items[j]!), scores: found.map(([, score]) => score) } : NO_EDGES;
-      cache.edges.set(it, mine);
-    }
-    for (let k = 0; k < mine.others.length; k++) { ea.push(i); eb.push(mine.others[k]!.index); es.push(mine.scores[k]!); }
+    if (cache && dirty && !dirty[i] && it.edges) { edgeCount += it.edges.others.length; continue; }
+    // The claims it linked to before may now be in other components.
+    if (cache && it.edges) for (const o of it.edges.others) if (o.round === round) changed![o.index] = 1;
+    const found = edgesOf(i);
+    it.edges = found.length ? { others: found.map(([j]) => items[j]!), scores: found.map(([, score]) => score) } : NO_EDGES;
+    edgeCount += found.length;
   }
-  // Best edges first (ties in the order found); a claim joins a cluster only if the cluster has no other claim of its
-  // document that it does not match.
-  const order = Array.from(es, (_, k) => k).sort((x, y) => es[y]! - es[x]! || x - y);
-  const clusterOfItem = new Int32Array(items.length).fill(-1);
-  const clusterItems: number[][] = [];
-  const n = items.length;
-  const edgeKeys = Float64Array.from(ea, (a, k) => a * n + eb[k]!).sort();
-  const linked = (a: number, b: number): boolean => {
-    const key = a < b ? a * n + b : b * n + a;
-    let lo = 0, hi = edgeKeys.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (edgeKeys[mid]! < key) lo = mid + 1; else hi = mid; }
-    return lo < edgeKeys.length && edgeKeys[lo] === key;
-  };
-  for (const k of order) {
-    const a = ea[k]!, b = eb[k]!;
-    const ca = clusterOfItem[a]!, cb = clusterOfItem[b]!;
-    if (ca < 0 && cb < 0) {
-      clusterOfItem[a] = clusterItems.length; clusterOfItem[b] = clusterItems.length;
-      clusterItems.push([a, b]);
-    } else if (ca >= 0 && cb < 0) {
-      if (fits(clusterItems[ca]!, b, items, linked)) { clusterItems[ca]!.push(b); clusterOfItem[b] = ca; }
-    } else if (cb >= 0 && ca < 0) {
-      if (fits(clusterItems[cb]!, a, items, linked)) { clusterItems[cb]!.push(a); clusterOfItem[a] = cb; }
-    }
+  // Edges as parallel arrays (a workspace of thousands of wire copies has millions): a < b, scored.
+  const ea = new Int32Array(edgeCount), eb = new Int32Array(edgeCount), es = new Float64Array(edgeCount);
+  let e = 0;
+  for (let i = 0; i < items.length; i++) {
+    const { others, scores } = items[i]!.edges!;
+    for (let k = 0; k < others.length; k++, e++) { ea[e] = i; eb[e] = others[k]!.index; es[e] = scores[k]!; }
   }
+  clusterComponents(items, ea, eb, es, changed);
   const clusters: ClaimCluster[] = [];
-  const clusterOf = new Map<string, string>();
+  const byDoc = new Map<string, Map<string, string>>();
+  const keptClusters = new Map<Item, { readonly claims: readonly Item[]; readonly cluster: ClaimCluster }>();
   // Reading order: clusters by their first claim.
-  for (const m of clusterItems) m.sort((x, y) => x - y);
-  clusterItems.sort((x, y) => x[0]! - y[0]!);
-  for (const members of clusterItems) {
-    const docsIn = new Set(members.map((m) => items[m]!.doc.id));
-    if (docsIn.size < 2) continue;
-    members.sort((x, y) => x - y);
+  for (const first of items) {
+    const claimsIn = first.cluster;
+    if (!claimsIn || claimsIn[0] !== first) continue;
+    if (!claimsIn.some((c) => c.doc.id !== first.doc.id)) continue;
     const id = `k${clusters.length}`;
-    const differences: ClaimDifference[] = [];
-    for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
-      const a = items[members[x]!]!, b = items[members[y]!]!;
-      if (a.doc === b.doc) continue;
-      differences.push(...compareOnce(a, b));
+    // A cluster of the very same claims as last time keeps its differences (they read nothing but its claims), and
+    // under the same id is the same value altogether.
+    const before = cache?.clusters.get(claimsIn[0]!);
+    const same = !!before && before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k]);
+    let cluster: ClaimCluster;
+    if (same && before.cluster.id === id) cluster = before.cluster;
+    else {
+      const differences = same ? before.cluster.differences : differencesOf(claimsIn);
+      const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
+      cluster = { id, claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
     }
-    const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
-    const refs: ClaimRef[] = members.map((m) => ({ doc: items[m]!.doc.id, claim: items[m]!.claim.id }));
-    for (const r of refs) clusterOf.set(`${r.doc}#${r.claim}`, id);
-    clusters.push({ id, claims: refs, relation, differences });
+    if (cache) keptClusters.set(claimsIn[0]!, same && before.cluster === cluster ? before : { claims: claimsIn, cluster });
+    for (const r of cluster.claims) (byDoc.get(r.doc) ?? byDoc.set(r.doc, new Map()).get(r.doc)!).set(r.claim, id);
+    clusters.push(cluster);
   }
-  return { clusters, clusterOf };
+  if (cache) cache.clusters = keptClusters;
+  return { clusters, clusterOf: new ClusterOf(clusters, byDoc) };
 }
 
-const keyCache = new WeakMap<Item, readonly string[]>();
+/**
+ * `doc#claim` -> cluster id, read from per-document maps keyed by the claims' own ids, so that no key string is built
+ * per clustered claim: `clusterOf.get("a.txt#c3")` -> "k7". Iterating it builds the map once, in cluster order.
+ */
+class ClusterOf implements ReadonlyMap<string, string> {
+  #map: Map<string, string> | null = null;
+  constructor(private readonly clusters: readonly ClaimCluster[], private readonly byDoc: ReadonlyMap<string, ReadonlyMap<string, string>>) {}
+
+  get(key: string): string | undefined {
+    if (this.#map) return this.#map.get(key);
+    // Ids with "#" in them could be cut in more than one place: then the plain map answers.
+    const cut = key.lastIndexOf('#');
+    if (cut < 0) return undefined;
+    if (key.indexOf('#') !== cut) return this.all().get(key);
+    return this.byDoc.get(key.slice(0, cut))?.get(key.slice(cut + 1));
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  private all(): Map<string, string> {
+    if (!this.#map) {
+      const map = new Map<string, string>();
+      for (const c of this.clusters) for (const r of c.claims) map.set(`${r.doc}#${r.claim}`, c.id);
+      this.#map = map;
+    }
+    return this.#map;
+  }
+
+  get size(): number { return this.all().size; }
+  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.all()) fn.call(thisArg, v, k, this);
+  }
+  entries(): MapIterator<[string, string]> { return this.all().entries(); }
+  keys(): MapIterator<string> { return this.all().keys(); }
+  values(): MapIterator<string> { return this.all().values(); }
+  [Symbol.iterator](): MapIterator<[string, string]> { return this.all()[Symbol.iterator](); }
+}
+
+/** The typed differences of every two claims of a cluster from different documents, in member order. */
+function differencesOf(members: readonly Item[]): ClaimDifference[] {
+  const out: ClaimDifference[] = [];
+  const named = new Map<Item, Map<string, Named>>();
+  for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
+    const a = members[x]!, b = members[y]!;
+    if (a.doc !== b.doc) for (const d of compare(a, b, named)) out.push(d);
+  }
+  return out;
+}
+
 /** The distinct index keys of a claim, in order: its content words and entity ids, and whom a refusal speaks for. */
 function keysOf(it: Item): readonly string[] {
-  let keys = keyCache.get(it);
-  if (!keys) {
-    const all = [...it.terms.content];
-    // Refusals to comment are found by whom they speak for: "Syrian officials" ~ "Damascus".
-    if (withholds(it)) { const c = sourceCountry(it); if (c) all.push(`silent:${c}`, `silent:${c}`); }
-    keys = [...new Set(all)];
-    keyCache.set(it, keys);
+  const all = [...it.terms.content];
+  // Refusals to comment are found by whom they speak for: "Syrian officials" ~ "Damascus".
+  if (withholds(it)) { const c = sourceCountry(it); if (c) all.push(`silent:${c}`, `silent:${c}`); }
+  return [...new Set(all)];
+}
+
+/** Index keys as small integers, with their weights; starts again past `MAX_KEYS` (claims then take their ids again). */
+class KeyTable {
+  ids = new Map<string, number>();
+  weights: number[] = [];
+  generation = 0;
+  reset(): void {
+    this.ids = new Map();
+    this.weights = [];
+    this.generation++;
   }
-  return keys;
+}
+const MAX_KEYS = 2_000_000;
+
+/** The claim's index keys (`keysOf`) as ids of `table`, kept on the claim while the table lasts. */
+function keyIdsOf(it: Item, table: KeyTable): Int32Array {
+  if (it.keyIds && it.keyGeneration === table.generation) return it.keyIds;
+  const keys = keysOf(it);
+  const ids = new Int32Array(keys.length);
+  keys.forEach((k, n) => {
+    let id = table.ids.get(k);
+    if (id === undefined) { id = table.ids.size; table.ids.set(k, id); table.weights.push(keyWeight(k)); }
+    ids[n] = id;
+  });
+  it.keyIds = ids;
+  it.keyGeneration = table.generation;
+  return ids;
+}
+
+interface Postings { readonly start: Int32Array; readonly post: Int32Array }
+/** Counting sort of claims by key: `post[start[k] .. start[k + 1])` are the claims with key k, ascending. */
+function postingsOf(itemKeys: readonly Int32Array[], keyCount: number): Postings {
+  const start = new Int32Array(keyCount + 1);
+  for (const ks of itemKeys) for (const k of ks) start[k + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const post = new Int32Array(start[keyCount]!);
+  const next = start.slice(0, keyCount);
+  itemKeys.forEach((ks, i) => { for (const k of ks) post[next[k]!++] = i; });
+  return { start, post };
 }
 
 /** How much sharing an index key counts: an entity or a refusal's country 2, a rare word 1.5, another word 1. */
@@ -214,14 +316,16 @@ const MAX_SCORES = 4_000_000;
  */
 export class AlignCache {
   /** Prepared claims per document, with the entity ids they were prepared under. */
-  readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: string; readonly items: readonly Item[] }>();
+  readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: readonly string[]; readonly items: readonly Item[] }>();
   readonly signatures = new Map<string, number>();
   /** `signature(a) * SIGNATURE_SPACE + signature(b)` -> score. */
-  readonly scores = new Map<number, number>();
-  /** The signature id of each prepared claim, under `signatures`. */
-  signatureIds = new WeakMap<Item, number>();
-  /** Each claim's scored edges to later claims, as of the last alignment it took part in. */
-  readonly edges = new WeakMap<Item, { readonly others: readonly Item[]; readonly scores: readonly number[] }>();
+  readonly scores = new ScoreTable(1 << 16);
+  /** The clusters of the last alignment by their first claim, with their differences. */
+  clusters = new Map<Item, { readonly claims: readonly Item[]; readonly cluster: ClaimCluster }>();
+  /** Index keys as ids. */
+  readonly keys = new KeyTable();
+  /** Bumped when `signatures` starts again: a claim's remembered signature id is valid under one generation. */
+  generation = 0;
   /** The claims of the last alignment, in order, its posting limit, and a counter of alignments. */
   last: readonly Item[] = [];
   lastMaxPosting = -1;
@@ -229,14 +333,14 @@ export class AlignCache {
   clear(): void {
     this.signatures.clear();
     this.scores.clear();
-    this.signatureIds = new WeakMap();
+    this.generation++;
   }
 }
 
 /** Everything the pair decision reads of a claim, as one string: two claims with one signature score alike. */
 function signatureOf(it: Item): string {
   const att = it.attribution;
-  return [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), [...it.places].join(' '), [...it.people].join(' '), it.frameDates.join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
+  return [it.whole.seq.join(' '), it.terms.seq.join(' '), it.content?.seq.join(' ') ?? '', it.claim.dates.join(' '), it.claim.numbers.join(' '), it.places.join(' '), it.people.join(' '), it.frameDates.join(' '), att?.stance ?? '', att?.sourceKind ?? '', att?.source?.text ?? ''].join('\u0001');
 }
 
 /**
@@ -245,36 +349,132 @@ function signatureOf(it: Item): string {
  * enough to block on. Everything when the posting limit changed or the surviving claims changed order.
  * Numbers every claim (`index`) as a side effect.
  */
-function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: readonly (readonly string[])[], postings: ReadonlyMap<string, readonly number[]>, maxPosting: number): Uint8Array {
+function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: readonly Int32Array[], postings: Postings, maxPosting: number, removed: Item[]): Uint8Array {
   const round = ++cache.round;
   const dirty = new Uint8Array(items.length);
   let everything = maxPosting !== cache.lastMaxPosting;
-  const plus = new Map<string, number>(), minus = new Map<string, number>();
+  const plus = new Map<number, number>(), minus = new Map<number, number>();
+  // A claim's candidates are claims after it, so a claim added or removed changes the candidates of the claims before
+  // it only: per key, the claims before `bound` (exclusive) must look again.
+  const bound = new Map<number, number>();
+  const reach = (k: number, at: number): void => { if ((bound.get(k) ?? -1) < at) bound.set(k, at); };
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.round === round) everything = true; // one document given twice: no shortcuts
-    if (it.round !== round - 1) { dirty[i] = 1; for (const k of itemKeys[i]!) plus.set(k, (plus.get(k) ?? 0) + 1); }
+    if (it.round !== round - 1) { dirty[i] = 1; for (const k of itemKeys[i]!) { plus.set(k, (plus.get(k) ?? 0) + 1); reach(k, i); } }
     it.round = round;
     it.index = i;
   }
   let lastIndex = -1;
   for (const it of cache.last) {
-    if (it.round !== round) { for (const k of keysOf(it)) minus.set(k, (minus.get(k) ?? 0) + 1); continue; }
+    // A removed claim stood after the surviving claims met before it: those up to `lastIndex`.
+    if (it.round !== round) {
+      removed.push(it);
+      // Its key ids are of an older table when the table started again: then no shortcuts.
+      if (!it.keyIds || it.keyGeneration !== cache.keys.generation) { everything = true; continue; }
+      for (const k of it.keyIds) { minus.set(k, (minus.get(k) ?? 0) + 1); reach(k, lastIndex + 1); }
+      continue;
+    }
     if (it.index < lastIndex) everything = true;
     lastIndex = it.index;
   }
   cache.last = items;
   cache.lastMaxPosting = maxPosting;
   if (everything) return dirty.fill(1);
-  const touch = (k: string): void => {
-    const list = postings.get(k) ?? [];
+  const touch = (k: number): void => {
+    const list = k + 1 < postings.start.length ? postings.post.subarray(postings.start[k]!, postings.start[k + 1]!) : new Int32Array(0);
     const before = list.length - (plus.get(k) ?? 0) + (minus.get(k) ?? 0);
     if (list.length > maxPosting && before > maxPosting) return;
-    for (const j of list) dirty[j] = 1;
+    // A key that crosses the posting limit is read by every claim that has it, or by none any more.
+    if ((list.length > maxPosting) !== (before > maxPosting)) { for (const j of list) dirty[j] = 1; return; }
+    const end = bound.get(k) ?? 0;
+    for (const j of list) { if (j >= end) break; dirty[j] = 1; }
   };
   for (const k of plus.keys()) touch(k);
   for (const k of minus.keys()) if (!plus.has(k)) touch(k);
   return dirty;
+}
+
+/**
+ * Clusters the claims along the scored edges (`a < b`, parallel arrays): best edges first (ties in the order given), a
+ * claim joins a cluster only if the cluster has no other claim of its document that it does not match. A cluster never
+ * reaches beyond a connected component of the edges, so each component is clustered on its own, and with `changed`
+ * (the claims whose component may differ from last time) only the components holding such a claim are clustered
+ * again; the others keep their claims' `cluster`.
+ */
+function clusterComponents(items: readonly Item[], ea: Int32Array, eb: Int32Array, es: Float64Array, changed: Uint8Array | null): void {
+  const n = items.length, m = ea.length;
+  if (changed) { for (let i = 0; i < n; i++) if (changed[i]) items[i]!.cluster = null; } else for (const it of items) it.cluster = null;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
+  for (let k = 0; k < m; k++) { const a = find(ea[k]!), b = find(eb[k]!); if (a !== b) parent[b] = a; }
+  // Edges grouped by component, each group in edge order.
+  const comp = new Int32Array(n).fill(-1);
+  const sizes: number[] = [];
+  for (let k = 0; k < m; k++) { const r = find(ea[k]!); if (comp[r]! < 0) { comp[r] = sizes.length; sizes.push(0); } sizes[comp[r]!]!++; }
+  const start = new Int32Array(sizes.length + 1);
+  for (let c = 0; c < sizes.length; c++) start[c + 1] = start[c]! + sizes[c]!;
+  const fill = start.slice(0, sizes.length);
+  const byComp = new Int32Array(m);
+  for (let k = 0; k < m; k++) byComp[fill[comp[find(ea[k]!)]!]!++] = k;
+  const redo = new Uint8Array(sizes.length);
+  for (let k = 0; k < m; k++) if (!changed || changed[ea[k]!] || changed[eb[k]!]) redo[comp[find(ea[k]!)]!] = 1;
+  const clusterOfItem = new Int32Array(n).fill(-1);
+  for (let c = 0; c < sizes.length; c++) {
+    if (!redo[c]) continue;
+    const edges = byComp.subarray(start[c]!, start[c + 1]!).slice();
+    for (const k of edges) { items[ea[k]!]!.cluster = null; items[eb[k]!]!.cluster = null; }
+    const keys = Float64Array.from(edges, (k) => ea[k]! * n + eb[k]!).sort();
+    const linked = (a: number, b: number): boolean => {
+      const key = a < b ? a * n + b : b * n + a;
+      let lo = 0, hi = keys.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (keys[mid]! < key) lo = mid + 1; else hi = mid; }
+      return lo < keys.length && keys[lo] === key;
+    };
+    byScore(edges, es);
+    const clusterItems: number[][] = [];
+    for (const k of edges) {
+      const a = ea[k]!, b = eb[k]!;
+      const ca = clusterOfItem[a]!, cb = clusterOfItem[b]!;
+      if (ca < 0 && cb < 0) {
+        clusterOfItem[a] = clusterItems.length; clusterOfItem[b] = clusterItems.length;
+        clusterItems.push([a, b]);
+      } else if (ca >= 0 && cb < 0) {
+        if (fits(clusterItems[ca]!, b, items, linked)) { clusterItems[ca]!.push(b); clusterOfItem[b] = ca; }
+      } else if (cb >= 0 && ca < 0) {
+        if (fits(clusterItems[cb]!, a, items, linked)) { clusterItems[cb]!.push(a); clusterOfItem[a] = cb; }
+      }
+    }
+    for (const members of clusterItems) {
+      const claims = members.sort((x, y) => x - y).map((i) => items[i]!);
+      for (const it of claims) it.cluster = claims;
+    }
+  }
+}
+
+/**
+ * Orders edge numbers (ascending on entry) by score, best first, ties in the order given: as
+ * `edges.sort((x, y) => es[y] - es[x] || x - y)`, but as one numeric sort of (rank of the score, place) packed exactly
+ * into a double, which a large component needs (a comparator sort of a million edges takes seconds).
+ */
+function byScore(edges: Int32Array, es: Float64Array): void {
+  const m = edges.length;
+  if (m < 2) return;
+  if (m >= 2 ** 21) { edges.sort((x, y) => es[y]! - es[x]! || x - y); return; }
+  const distinct = Float64Array.from(edges, (k) => es[k]!).sort();
+  let u = 0;
+  for (let i = 0; i < m; i++) if (i === 0 || distinct[i] !== distinct[u - 1]) distinct[u++] = distinct[i]!;
+  const packed = new Float64Array(m);
+  for (let p = 0; p < m; p++) {
+    const s = es[edges[p]!]!;
+    let lo = 0, hi = u;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (distinct[mid]! < s) lo = mid + 1; else hi = mid; }
+    packed[p] = (u - 1 - lo) * 2 ** 21 + p; // higher score, smaller rank; then the place
+  }
+  packed.sort();
+  const copy = edges.slice();
+  for (let p = 0; p < m; p++) edges[p] = copy[packed[p]! % 2 ** 21]!;
 }
 
 /** A claim may join a cluster when each member from another document is linked to it, or the cluster is small and it matches one. */
@@ -286,9 +486,9 @@ function fits(members: readonly number[], candidate: number, items: readonly Ite
   return hits * 2 >= others.length;
 }
 
-function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<string, string>): Item {
+/** A claim's tokens without its dates, and without its source and cue too (`stripped`), as `prepare` chooses between them. */
+function claimTokens(doc: AnalyzedDocument, claim: Claim, attribution: Attribution | null): { all: Token[]; stripped: Token[]; skips: boolean } {
   const a = doc.analysis;
-  const attribution = claim.attribution === null ? null : a.attributions[claim.attribution] ?? null;
   const skip: TextSpan[] = [];
   if (attribution) {
     if (attribution.cue) skip.push(attribution.cue);
@@ -302,29 +502,43 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     if ((e.type === 'DATE' || e.type === 'TIME') && e.end > claim.start) dateSpans.push(e);
   }
   const all = tokensIn(a.tokens, claim).filter((t) => !dateSpans.some((d) => d.start <= t.start && d.end >= t.end));
-  const stripped = all.filter((t) => !skip.some((s) => s.start <= t.start && s.end >= t.end));
+  const stripped = skip.length ? all.filter((t) => !skip.some((s) => s.start <= t.start && s.end >= t.end)) : all;
+  return { all, stripped, skips: skip.length > 0 };
+}
+
+/** The claim's tokens minus its source and cue (when `prepare` left them out), for spans and negation scope. */
+function tokensOf(it: Item): Token[] {
+  const t = claimTokens(it.doc, it.claim, it.attribution);
+  return it.stripped ? t.stripped : t.all;
+}
+
+function prepare(doc: AnalyzedDocument, claim: Claim, idAt: (mention: number) => string | undefined): Item {
+  const a = doc.analysis;
+  const attribution = claim.attribution === null ? null : a.attributions[claim.attribution] ?? null;
+  const { all, stripped, skips } = claimTokens(doc, claim, attribution);
   // "Syrian officials have not commented on the meeting": when the source is most of the claim, keep it.
-  const tokens = skip.length && claimTerms('', undefined, stripped).content.size >= 3 ? stripped : all;
-  const mentions: { m: EntityMention; id: string }[] = [];
-  const ids = new Set<string>(), places = new Set<string>(), people = new Set<string>();
+  const tokens = skips && claimTerms('', undefined, stripped).content.size >= 3 ? stripped : all;
+  const mentions: number[] = [], mentionIds: string[] = [];
+  const ids: string[] = [], places: string[] = [], people: string[] = [];
   for (const i of claim.entities) {
     const m = a.entities[i];
-    const id = entityOf.get(`${doc.id}#${i}`);
+    const id = idAt(i);
     if (!m || !id) continue;
-    mentions.push({ m, id });
-    ids.add(id);
+    mentions.push(i);
+    mentionIds.push(id);
+    if (!ids.includes(id)) ids.push(id);
   }
   const ctx = docContext(doc);
   const sentence = a.sentences[lowerBound(a.sentences, claim.start, (x) => x.end - 1)] ?? claim;
   for (let i = lowerBound(a.entities, sentence.start, (m) => m.start); i < a.entities.length && a.entities[i]!.start < sentence.end; i++) {
     const m = a.entities[i]!;
-    const id = entityOf.get(`${doc.id}#${i}`);
-    if (id && PLACE_TYPES.has(m.type)) places.add(id);
-    if (id && m.type === 'PERSON') people.add(id);
+    const id = idAt(i);
+    if (id && PLACE_TYPES.has(m.type) && !places.includes(id)) places.push(id);
+    if (id && m.type === 'PERSON' && !people.includes(id)) people.push(id);
   }
   const frameDates = ctx.datesOfSentence.get(sentence.start) ?? claim.dates;
   const keyAt = (t: Token): string | null => {
-    for (const x of mentions) if (x.m.start <= t.start && x.m.end >= t.end) return x.id;
+    for (let k = 0; k < mentions.length; k++) { const m = a.entities[mentions[k]!]!; if (m.start <= t.start && m.end >= t.end) return mentionIds[k]!; }
     return null;
   };
   const terms = shared(claimTerms('', keyAt, tokens));
@@ -336,7 +550,17 @@ function prepare(doc: AnalyzedDocument, claim: Claim, entityOf: ReadonlyMap<stri
     const ct = shared(claimTerms('', keyAt, inContent));
     if (ct.content.size >= 3 && inContent.length < tokens.length) content = ct;
   }
-  return { doc, claim, terms, whole, content, ids, places, people, frameDates, attribution, mentions, tokens, index: -1, round: -1 };
+  return {
+    doc, claim, terms, whole, content, ids: compact(ids), places: compact(places), people: compact(people), frameDates, attribution,
+    mentions: compact(mentions), mentionIds: compact(mentionIds), stripped: tokens !== all, index: -1, round: -1,
+    keyIds: undefined, keyGeneration: -1, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, cluster: null, edges: undefined,
+  };
+}
+
+const EMPTY: readonly never[] = [];
+/** A list kept for the life of a claim, without the spare room `push` left in it (a workspace keeps millions). */
+function compact<T>(xs: T[]): readonly T[] {
+  return xs.length ? xs.slice() : EMPTY;
 }
 
 const sharedTerms = new Map<string, ClaimTerms>();
@@ -374,6 +598,7 @@ function docContext(doc: AnalyzedDocument): DocContext {
       const list = datesOfSentence.get(s.start) ?? datesOfSentence.set(s.start, []).get(s.start)!;
       for (const d of c.dates) if (!list.includes(d)) list.push(d);
     }
+    for (const [k, v] of datesOfSentence) datesOfSentence.set(k, v.slice());
     ctx = { datesOfSentence };
     docContexts.set(doc, ctx);
   }
@@ -389,17 +614,16 @@ function tokensIn(tokens: readonly Token[], span: TextSpan): Token[] {
 }
 
 /** The shared score, vetoed for look-alike events: two earthquakes are one claim only if places, dates and people agree. */
-const withholdCache = new WeakMap<Item, boolean>();
 /** True when the claim withholds comment rather than asserting: "officials have not commented", "no word from Damascus". */
 function withholds(it: Item): boolean {
-  let w = withholdCache.get(it);
-  if (w === undefined) { w = findWithholding(it); withholdCache.set(it, w); }
+  let w = it.withheld;
+  if (w === undefined) { w = findWithholding(it); it.withheld = w; }
   return w;
 }
 
 function findWithholding(it: Item): boolean {
   if (it.attribution?.stance === 'no-comment') return true;
-  const toks = it.tokens;
+  const toks = tokensOf(it);
   for (let i = 0; i < toks.length; i++) {
     if (REFUSAL.test(toks[i]!.text) && toks.slice(i + 1, i + 9).some((x) => /^(?:comment|say|discuss|elaborate|respond|requests?|interviews?|answer|confirm|disclose)$/i.test(x.text))) return true;
     if (!NEG_WORD.test(toks[i]!.text)) continue;
@@ -413,7 +637,7 @@ function findWithholding(it: Item): boolean {
 function sourceCountry(it: Item): string | null {
   const src = it.attribution?.source?.text;
   if (src) return countryOf(src);
-  for (const x of it.mentions) { const c = countryOf(x.m.text); if (c) return c; }
+  for (const i of it.mentions) { const c = countryOf(it.doc.analysis.entities[i]!.text); if (c) return c; }
   return null;
 }
 
@@ -425,33 +649,37 @@ function sameSilence(a: Item, b: Item): boolean {
   return false;
 }
 
-function decide(a: Item, b: Item): number {
+/**
+ * The pair's score; with a `floor`, any score under it may come back as another value under it (the workspace only
+ * asks which side of the threshold a pair is on), which spares the costliest features.
+ */
+function decide(a: Item, b: Item, floor = 0): number {
   const wa = withholds(a), wb = withholds(b);
   if (wa !== wb) return 0; // a refusal to comment is not the claim it refuses to comment on
-  if (wa && wb && sameSilence(a, b)) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms));
+  if (wa && wb && sameSilence(a, b)) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms, floor));
   // A refusal to comment neither denies nor asserts: no contradiction is read into it.
   const contra = !wa && !wb && denialMatch(a, b);
-  if (contra) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms));
+  if (contra) return Math.max(SAME_THRESHOLD, scoreTerms(a.terms, b.terms, floor));
   // Cheap bound first: claims sharing under a fifth of the smaller one's words never reach the threshold.
   let shared = 0;
   for (const w of a.whole.content) if (b.whole.content.has(w)) shared++;
   const smaller = Math.min(a.whole.content.size, b.whole.content.size);
   if (shared < 2 || shared < 0.2 * smaller) return 0;
   // Who says it is compared as sourcing, not as content: the best of the claim and its attributed content counts.
-  const plain = scoreTerms(a.terms, b.terms);
+  const plain = scoreTerms(a.terms, b.terms, floor);
   // Without a source to leave out, a claim's terms are its whole: the same pair need not be scored twice.
-  let score = Math.max(plain, a.whole === a.terms && b.whole === b.terms ? plain : scoreTerms(a.whole, b.whole));
-  if (a.content) score = Math.max(score, scoreTerms(a.content, b.terms));
-  if (b.content) score = Math.max(score, scoreTerms(a.terms, b.content));
-  if (a.content && b.content) score = Math.max(score, scoreTerms(a.content, b.content));
+  let score = Math.max(plain, a.whole === a.terms && b.whole === b.terms ? plain : scoreTerms(a.whole, b.whole, floor));
+  if (a.content) score = Math.max(score, scoreTerms(a.content, b.terms, floor));
+  if (b.content) score = Math.max(score, scoreTerms(a.terms, b.content, floor));
+  if (a.content && b.content) score = Math.max(score, scoreTerms(a.content, b.content, floor));
   if (score < SAME_THRESHOLD) return score;
   // One shared word is a topic, not a claim: "the meeting" alone must not align two claims.
   let common = 0;
   for (const w of a.terms.content) if (b.terms.content.has(w)) common++;
   if (common < 2) return Math.min(score, SAME_THRESHOLD - 0.01);
   let conflicts = 0;
-  if (a.places.size && b.places.size && ![...a.places].some((p) => b.places.has(p))) conflicts++;
-  if (a.people.size && b.people.size && ![...a.people].some((p) => b.people.has(p))) conflicts++;
+  if (a.places.length && b.places.length && !a.places.some((p) => b.places.includes(p))) conflicts++;
+  if (a.people.length && b.people.length && !a.people.some((p) => b.people.includes(p))) conflicts++;
   if (datesConflict(a.frameDates, b.frameDates)) conflicts++;
   if (a.claim.numbers.length && b.claim.numbers.length && !a.claim.numbers.some((n) => b.claim.numbers.includes(n))) conflicts++;
   return conflicts >= 2 ? Math.min(score, SAME_THRESHOLD - 0.01) : score;
@@ -463,21 +691,34 @@ export function datesConflict(a: readonly string[], b: readonly string[]): boole
 }
 
 function dateDifference(a: readonly string[], b: readonly string[]): [string, string] | null {
-  const days = (xs: readonly string[]): string[] => xs.filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x));
-  const names = (xs: readonly string[]): string[] => xs.filter((x) => /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(x));
-  const da = days(a), db = days(b);
+  if (!a.length || !b.length) return null;
+  const pa = dateParts(a), pb = dateParts(b);
+  const da = pa.days, db = pb.days;
   if (da.length && db.length && !da.some((x) => db.includes(x))) return [da[0]!, db[0]!];
-  const na = names(a), nb = names(b);
-  if (da.length && nb.length && !da.some((x) => nb.includes(weekdayOf(x) ?? ''))) return [da[0]!, nb[0]!];
-  if (db.length && na.length && !db.some((x) => na.includes(weekdayOf(x) ?? ''))) return [na[0]!, db[0]!];
+  const na = pa.names, nb = pb.names;
+  if (da.length && nb.length && !pa.weekdays.some((w) => nb.includes(w))) return [da[0]!, nb[0]!];
+  if (db.length && na.length && !pb.weekdays.some((w) => na.includes(w))) return [na[0]!, db[0]!];
   if (na.length && nb.length && !na.some((x) => nb.includes(x))) return [na[0]!, nb[0]!];
   return null;
+}
+
+interface DateParts { readonly days: readonly string[]; readonly weekdays: readonly string[]; readonly names: readonly string[] }
+const datePartsCache = new WeakMap<readonly string[], DateParts>();
+/** A claim's dates split once into days ("2025-05-16"), their weekdays, and weekday names ("friday"), not once per pair. */
+function dateParts(xs: readonly string[]): DateParts {
+  let p = datePartsCache.get(xs);
+  if (!p) {
+    const days = xs.filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x));
+    p = { days, weekdays: days.map((x) => weekdayOf(x) ?? ''), names: xs.filter((x) => /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(x)) };
+    datePartsCache.set(xs, p);
+  }
+  return p;
 }
 
 const TITLE = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Maj\.?|Major|Lt\.?|Col\.?|Colonel|Brig\.?|Adm\.?|Admiral|Capt\.?|Captain|Sen\.?|Senator|Rep\.?|Gov\.?|Governor|Dr\.?|Chief|Commander|Interim|Acting|Former|King|Queen|Prince|Sheikh|Mayor|Judge|Ambassador|Chairman|CEO|Director)$/;
 
 /** The typed differences between two aligned claims of different documents. */
-function compare(a: Item, b: Item): ClaimDifference[] {
+function compare(a: Item, b: Item, named = new Map<Item, Map<string, Named>>()): ClaimDifference[] {
   const out: ClaimDifference[] = [];
   const refs: ClaimRef[] = [{ doc: a.doc.id, claim: a.claim.id }, { doc: b.doc.id, claim: b.claim.id }];
   // Contradiction: one side denies or negates what the other asserts, and the negation bears on the shared words.
@@ -507,15 +748,15 @@ function compare(a: Item, b: Item): ClaimDifference[] {
   const dd = dateDifference(a.claim.dates, b.claim.dates);
   if (dd) out.push({ kind: 'date', claims: refs, detail: `${describeDate(dd[0])} in ${label(a)} vs ${describeDate(dd[1])} in ${label(b)}`, spans: [...dateSpan(a), ...dateSpan(b)] });
   // Names: the same entity spelled differently; titles before a shared person.
-  const shared = [...a.ids].filter((id) => b.ids.has(id));
-  for (const id of shared) {
-    const ma = mentionsOf(a, id), mb = mentionsOf(b, id);
-    const fa = ma.map((m) => m.text), fb = mb.map((m) => m.text);
-    const spelled = (m: EntityMention): string => spelling(m);
-    const sa = new Set(ma.map(spelled)), sb = new Set(mb.map(spelled));
+  for (const id of a.ids) {
+    if (!b.ids.includes(id)) continue;
+    const xa = namedOf(a, id, named), xb = namedOf(b, id, named);
+    const ma = xa.mentions, mb = xb.mentions;
+    const fa = xa.texts, fb = xb.texts;
+    const sa = xa.spellings, sb = xb.spellings;
     // A short form ("US Treasury" / "US Treasury Department", "Basiuk" / "Oded Basiuk") is not another spelling.
-    const shortForm = [...sa].some((x) => [...sb].some((y) => { const wx = x.split(' '), wy = y.split(' '); return wx.every((w) => wy.includes(w)) || wy.every((w) => wx.includes(w)); }));
-    if (ma.length && mb.length && !shortForm && ![...sa, ...sb].some((s) => s.length <= 3)) {
+    const shortForm = sa.some((_x, i) => sb.some((_y, j) => { const wx = xa.words[i]!, wy = xb.words[j]!; return wx.every((w) => wy.includes(w)) || wy.every((w) => wx.includes(w)); }));
+    if (ma.length && mb.length && !shortForm && !xa.short && !xb.short) {
       out.push({ kind: 'name', claims: refs, detail: `“${fa[0]}” in ${label(a)} vs “${fb[0]}” in ${label(b)} (same ${ma[0]!.type === 'PERSON' ? 'person' : 'entity'})`, spans: [{ doc: a.doc.id, span: pick(ma[0]!) }, { doc: b.doc.id, span: pick(mb[0]!) }] });
     }
     if (ma[0]?.type === 'PERSON' && mb[0]) {
@@ -538,21 +779,31 @@ function compare(a: Item, b: Item): ClaimDifference[] {
   return out;
 }
 
-const compared = new WeakMap<Item, WeakMap<Item, ClaimDifference[]>>();
-/** `compare`, remembered per pair of prepared claims: a cached workspace re-aligns without re-comparing kept clusters. */
-function compareOnce(a: Item, b: Item): ClaimDifference[] {
-  let row = compared.get(a);
-  if (!row) { row = new WeakMap(); compared.set(a, row); }
-  let d = row.get(b);
-  if (!d) { d = compare(a, b); row.set(b, d); }
-  return d;
-}
 
 const label = (it: Item): string => it.doc.analysis.outlet ?? it.doc.id.split(/[\\/]/).pop() ?? it.doc.id;
 const pick = (m: TextSpan): TextSpan => ({ start: m.start, end: m.end, text: m.text });
 
-function mentionsOf(it: Item, id: string): EntityMention[] {
-  return it.mentions.filter((x) => x.id === id).map((x) => x.m);
+/** A claim's mentions of one entity, their texts and distinct spellings (with their words), as `compare` reads them. */
+interface Named {
+  readonly mentions: readonly EntityMention[];
+  readonly texts: readonly string[];
+  readonly spellings: readonly string[];
+  readonly words: readonly (readonly string[])[];
+  /** Some spelling is three characters or fewer ("US"): no spelling difference is read from it. */
+  readonly short: boolean;
+}
+/** `Named` of a claim and an entity, computed once per claim of a cluster (`cache`) rather than once per pair. */
+function namedOf(it: Item, id: string, cache: Map<Item, Map<string, Named>>): Named {
+  let row = cache.get(it);
+  if (!row) { row = new Map(); cache.set(it, row); }
+  let x = row.get(id);
+  if (!x) {
+    const mentions = it.mentions.filter((_, k) => it.mentionIds[k] === id).map((i) => it.doc.analysis.entities[i]!);
+    const spellings = [...new Set(mentions.map((m) => spelling(m)))];
+    x = { mentions, texts: mentions.map((m) => m.text), spellings, words: spellings.map((w) => w.split(' ')), short: spellings.some((w) => w.length <= 3) };
+    row.set(id, x);
+  }
+  return x;
 }
 
 /** How a name is spelled, ignoring case, particles, titles and short forms: "Al-Sharaa" -> "sharaa". */
@@ -581,7 +832,7 @@ function plural(text: string): boolean {
 }
 
 function numberSpan(it: Item, values: readonly string[]): { doc: string; span: TextSpan }[] {
-  for (const t of it.tokens) {
+  for (const t of tokensOf(it)) {
     const v = t.text.toLowerCase();
     if (values.some((x) => x === v.replace(/,/g, '') || NUMBER_WORD.get(v) === x)) return [{ doc: it.doc.id, span: pick(t) }];
   }
@@ -593,7 +844,7 @@ function dateSpan(it: Item): { doc: string; span: TextSpan }[] {
   const a = it.doc.analysis;
   const m = a.entities.find((e) => (e.type === 'DATE' || e.type === 'TIME') && e.start >= it.claim.start && e.end <= it.claim.end);
   if (m) return [{ doc: it.doc.id, span: pick(m) }];
-  const t = it.tokens.find((x) => /^(?:today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(x.text));
+  const t = tokensOf(it).find((x) => /^(?:today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.test(x.text));
   return t ? [{ doc: it.doc.id, span: pick(t) }] : [];
 }
 
@@ -613,11 +864,10 @@ const SKIP_BEFORE_WITHHELD = /^(?:have|has|had|did|do|does|yet|been|be|publicly|
 /** Refusals: "declined to comment", "refused to say", "declined requests for an interview". */
 const REFUSAL = /^(?:declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing))$/i;
 
-const scopeCache = new WeakMap<Item, Negation | null>();
 /** The denial or negation of a claim and the words it bears on ("denied direct talks" -> {direct, talk}). */
 function negationScope(it: Item): Negation | null {
-  let n = scopeCache.get(it);
-  if (n === undefined) { n = findNegationScope(it); scopeCache.set(it, n); }
+  let n = it.negation;
+  if (n === undefined) { n = findNegationScope(it); it.negation = n; }
   return n;
 }
 
@@ -649,11 +899,10 @@ function findNegationScope(it: Item): Negation | null {
   return null;
 }
 
-const plainCache = new WeakMap<Item, ClaimTerms>();
 /** The claim's terms without entity keys, computed once per claim rather than once per pair. */
 function plainTerms(it: Item): ClaimTerms {
-  let t = plainCache.get(it);
-  if (!t) { t = shared(claimTerms('', undefined, it.tokens)); plainCache.set(it, t); }
+  let t = it.plain;
+  if (!t) { t = shared(claimTerms('', undefined, tokensOf(it))); it.plain = t; }
   return t;
 }
 
@@ -676,7 +925,7 @@ export interface ClaimInDoc {
  * typed differences, e.g. "the army denied direct talks" vs "held a direct meeting" -> contradiction.
  */
 export function compareClaims(x: ClaimInDoc, y: ClaimInDoc, entityOf: ReadonlyMap<string, string> = new Map()): { score: number; same: boolean; relation: ClaimCluster['relation'] | 'unrelated'; differences: ClaimDifference[] } {
-  const a = prepare(x.doc, x.claim, entityOf), b = prepare(y.doc, y.claim, entityOf);
+  const a = prepare(x.doc, x.claim, (i) => entityOf.get(`${x.doc.id}#${i}`)), b = prepare(y.doc, y.claim, (i) => entityOf.get(`${y.doc.id}#${i}`));
   const score = decide(a, b);
   if (score < SAME_THRESHOLD) return { score, same: false, relation: 'unrelated', differences: [] };
   const differences = compare(a, b);
@@ -691,17 +940,29 @@ function denialMatch(a: Item, b: Item): boolean {
   const [neg, other, negItem] = na ? [na, b, a] : [nb!, a, b];
   if (neg.scope.size < 2) return false;
   // The two claims must be about the same participants: a shared entity, and for a bare "not" some overall likeness.
-  const countries = (it: Item): Set<string> => new Set(it.tokens.filter((t) => /^\p{Lu}/u.test(t.text)).map((t) => countryOf(t.text)).filter((c): c is string => !!c));
-  const ca = countries(negItem), cb = countries(other);
-  if (![...negItem.ids].some((id) => other.ids.has(id)) && !sharedName(negItem.whole, other.whole) && ![...ca].some((c) => cb.has(c))) return false;
-  if (!DENY_WORD.test(neg.cue.text) && scoreTerms(a.whole, b.whole) < 0.15) return false;
+  const ca = countriesOf(negItem), cb = countriesOf(other);
+  if (!negItem.ids.some((id) => other.ids.includes(id)) && !sharedName(negItem.whole, other.whole) && !ca.some((c) => cb.includes(c))) return false;
+  if (!DENY_WORD.test(neg.cue.text) && scoreTerms(a.whole, b.whole, 0.15) < 0.15) return false;
   const words = new Set(plainTerms(other).content);
   // "Lebanese officials" bears on "Lebanon": nationality and country count as one word here.
-  for (const t of other.tokens) { const c = /^\p{Lu}/u.test(t.text) ? countryOf(t.text) : null; if (c) words.add(`country:${c}`); }
+  for (const c of cb) words.add(`country:${c}`);
   if (neg.head && !words.has(neg.head)) return false;
   let n = 0, plain = 0;
   for (const w of neg.scope) if (words.has(w)) { n++; if (!w.startsWith('country:')) plain++; }
   return plain >= 2 && n / neg.scope.size >= 0.5;
+}
+
+const NONE: readonly string[] = [];
+/** The countries a claim's capitalised words name ("Lebanese", "Damascus"), distinct, in order; once per claim. */
+function countriesOf(it: Item): readonly string[] {
+  let cs = it.countries;
+  if (!cs) {
+    const out: string[] = [];
+    for (const t of tokensOf(it)) { const c = /^\p{Lu}/u.test(t.text) ? countryOf(t.text) : null; if (c && !out.includes(c)) out.push(c); }
+    cs = out.length ? out : NONE;
+    it.countries = cs;
+  }
+  return cs;
 }
 
 /** In sentences without resolved entities, a shared capitalised name stands in for a shared entity. */
@@ -712,5 +973,5 @@ function sharedName(a: ClaimTerms, b: ClaimTerms): boolean {
 
 /** True when a claim withholds comment rather than asserting: "Officials have not commented on the meeting". */
 export function isWithholding(x: ClaimInDoc): boolean {
-  return withholds(prepare(x.doc, x.claim, new Map()));
+  return withholds(prepare(x.doc, x.claim, () => undefined));
 }

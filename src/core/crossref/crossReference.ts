@@ -7,8 +7,8 @@ import { AlignCache, alignClaims } from './align';
  * ("held direct talks in Azerbaijan" ~ "held a direct meeting"), e.g. `crossReference(docs, {same: [], different: []})`.
  */
 export function crossReference(docs: readonly AnalyzedDocument[], aliases: AliasFile, cache?: CrossReferenceCache): WorkspaceAnalysis {
-  const { entities, entityOf } = resolveEntities(docs, aliases, cache?.entities);
-  const { clusters, clusterOf } = alignClaims(docs, entityOf, cache?.claims);
+  const { entities, entityOf, idsByDoc } = resolveEntities(docs, aliases, cache?.entities);
+  const { clusters, clusterOf } = alignClaims(docs, entityOf, cache?.claims, idsByDoc);
   return { entities, entityOf, clusters, clusterOf };
 }
 

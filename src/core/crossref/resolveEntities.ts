@@ -14,18 +14,26 @@ interface Node {
   readonly family: string;
   readonly key: string;
   readonly person: PersonName | null;
+  /** Written out in full ("Apple Inc."): its compared form is not its key. */
+  readonly named: boolean;
 }
 
 /** A per-document group of mentions (a name and its short forms), the unit merged across documents. */
 interface Group {
   readonly doc: string;
   readonly family: string;
-  readonly nodes: Node[];
-  /** Comparable keys: person "given|surname" or org/place keys, acronyms. */
-  keys: Set<string>;
+  nodes: Node[];
+  /** Comparable keys, distinct: person "given|surname" or org/place keys, acronyms. */
+  keys: readonly string[];
   /** Nodes that joined as a shortened form ("Northrop" of "Northrop Grumman"): not used to match other articles. */
-  readonly short: Set<Node>;
+  short: ReadonlySet<Node>;
   person: PersonName | null;
+  /** For a person, the transliteration key of the best name's surname, and whether that name has a given name. */
+  surnameKey: string | null;
+  fullPerson: boolean;
+  /** What `matches` reads of the group, as one number (see `joinBlocksByClass`), and the tables' generation it is of. */
+  matchClass: number;
+  matchGeneration: number;
 }
 
 class UnionFind {
@@ -54,7 +62,7 @@ function makeNode(ref: MentionRef, m: EntityMention): Node {
   else if (family === 'ORG') key = countryKey(m.text) ?? orgKey(m.text);
   else if (family === 'MISC') key = countryKey(m.text) ?? norm(m.text);
   else key = norm(m.text);
-  return { ref, text: m.text, type: m.type, family, key, person };
+  return { ref, text: m.text, type: m.type, family, key, person, named: norm(m.text) !== key };
 }
 
 /**
@@ -63,7 +71,7 @@ function makeNode(ref: MentionRef, m: EntityMention): Node {
  * the names are compatible ("Oded Basiuk" = "Oded Bashk", "al-Sharaa" = "Shala"), never on sound alone ("Bashk" ≠ "Bashar al-Assad").
  * User aliases decide first: `same` groups are merged, `different` pairs are never merged.
  */
-export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: AliasFile, cache?: EntityCache): { entities: WorkspaceEntity[]; entityOf: Map<string, string> } {
+export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: AliasFile, cache?: EntityCache): ResolvedEntities {
   const different = new Map<string, Set<string>>();
   for (const [a, b] of aliases.different) {
     const x = norm(a), y = norm(b);
@@ -117,6 +125,13 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   groups.forEach((g, i) => {
     for (const k of blockKeys(g)) (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
   });
+  // Without "different" aliases the pairs that match form a graph whose connected components are the entities, whatever
+  // the order the pairs are met in: they are joined class by class (groups that read alike) instead of pair by pair.
+  if (!different.size && joinBlocksByClass(groups, blocks, uf)) {
+    attachLoneSurnames(groups, uf, join, conflicts);
+    attachShortForms(groups, uf, join, conflicts);
+    return numberEntities(groups, uf, cache);
+  }
   // Full names first, so that a lone surname then sees which full names it could belong to.
   const order = [...blocks.entries()].sort((x, y) => collate(x[0], y[0]));
   for (const [, members] of order) {
@@ -134,10 +149,15 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   // Lone surnames ("Assad" in an article that never gives the full name) join the one full name they fit, if unique.
   attachLoneSurnames(groups, uf, join, conflicts);
   attachShortForms(groups, uf, join, conflicts);
+  return numberEntities(groups, uf, cache);
+}
 
-  // Number the entities by first appearance.
+/** The entities numbered by first appearance, each with its mentions, and every mention's entity id. */
+function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityCache): ResolvedEntities {
+  const kept = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
   const entities: WorkspaceEntity[] = [];
-  const entityOf = new Map<string, string>();
+  const idsByDoc = new Map<string, string[]>();
+  let lastDoc = '', lastIds: string[] = [];
   const idOfRoot = new Map<number, number>();
   const members = new Map<number, Node[]>();
   groups.forEach((g, i) => {
@@ -147,11 +167,144 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   });
   for (const [r, nodes] of members) {
     const id = `e${idOfRoot.get(r)!}`;
-    for (const n of nodes) entityOf.set(`${n.ref.doc}#${n.ref.index}`, id);
-    entities.push({ id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) });
+    for (const n of nodes) {
+      if (n.ref.doc !== lastDoc || !lastIds) { lastDoc = n.ref.doc; lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!; }
+      lastIds[n.ref.index] = id;
+    }
+    // An entity of the very same mentions under the same id as last time is the same value: it is kept, not rebuilt.
+    const before = cache?.entities.get(nodes[0]!);
+    const same = !!before && before.entity.id === id && before.nodes.length === nodes.length && before.nodes.every((n, k) => n === nodes[k]);
+    const entity = same ? before.entity : { id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) };
+    if (cache) kept.set(nodes[0]!, same ? before : { nodes, entity });
+    entities.push(entity);
   }
+  if (cache) cache.entities = kept;
   entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
-  return { entities, entityOf };
+  return { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc };
+}
+
+/**
+ * `doc#index` -> entity id, read from the ids by document rather than kept as a map of its own (a workspace has
+ * hundreds of thousands of mentions, and a key string each): `entityOf.get("a.txt#3")` -> "e12". Iterating it builds
+ * the map once, in the order the mentions are listed by entity.
+ */
+class EntityOf implements ReadonlyMap<string, string> {
+  // A private field: two equal views compare equal (`assert.deepEqual`) whether or not either was iterated.
+  #map: Map<string, string> | null = null;
+  constructor(private readonly entities: readonly WorkspaceEntity[], private readonly byDoc: ReadonlyMap<string, readonly (string | undefined)[]>) {}
+
+  get(key: string): string | undefined {
+    const cut = key.lastIndexOf('#');
+    if (cut < 0) return undefined;
+    const ids = this.byDoc.get(key.slice(0, cut));
+    if (!ids) return undefined;
+    const at = key.slice(cut + 1);
+    const i = Number(at);
+    // Only the canonical spelling of an index names a mention, as in a map keyed by `${doc}#${index}`.
+    if (!Number.isInteger(i) || i < 0 || String(i) !== at || !Object.hasOwn(ids, i)) return undefined;
+    return ids[i];
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  private all(): Map<string, string> {
+    if (!this.#map) {
+      const map = new Map<string, string>();
+      // In the order, and with the last-set value, of the ids by document.
+      for (const e of this.entities) for (const m of e.mentions) map.set(`${m.doc}#${m.index}`, e.id);
+      this.#map = map;
+    }
+    return this.#map;
+  }
+
+  get size(): number { return this.all().size; }
+  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.all()) fn.call(thisArg, v, k, this);
+  }
+  entries(): MapIterator<[string, string]> { return this.all().entries(); }
+  keys(): MapIterator<string> { return this.all().keys(); }
+  values(): MapIterator<string> { return this.all().values(); }
+  [Symbol.iterator](): MapIterator<[string, string]> { return this.all()[Symbol.iterator](); }
+}
+
+/** The workspace entities, the entity id of every mention (`doc#index`), and the same ids by document and mention index. */
+export interface ResolvedEntities {
+  entities: WorkspaceEntity[];
+  entityOf: ReadonlyMap<string, string>;
+  idsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>;
+}
+
+/**
+ * The block pass of `resolveEntities` when no "different" aliases apply: within a block, groups with the same match
+ * class (what `matches` reads of them) match the same groups, so each pair of classes is judged once and its members
+ * are joined as the pair-by-pair loop would join them: every two groups of different articles whose classes match.
+ * False (nothing joined) when the class numbering started again meanwhile, or a pair of classes judges differently in
+ * its two orders: the caller then takes the pair-by-pair loop.
+ */
+function joinBlocksByClass(groups: readonly Group[], blocks: ReadonlyMap<string, number[]>, uf: UnionFind): boolean {
+  const gen = descriptionGeneration * 4096 + personGeneration;
+  const classKey = (i: number): number => {
+    const g = groups[i]!;
+    if (g.matchGeneration !== gen) {
+      g.matchClass = descriptionId(g) * 2 ** 21 + (g.family === 'PER' ? personId(g) + 1 : 0);
+      g.matchGeneration = gen;
+    }
+    return g.matchClass;
+  };
+  const unions: [number, number][] = [];
+  for (const members of blocks.values()) {
+    if (members.length > 2000 || members.length < 2) continue; // a key shared by thousands of groups says nothing
+    const byClass = new Map<number, number[]>();
+    for (const m of members) { const c = classKey(m); (byClass.get(c) ?? byClass.set(c, []).get(c)!).push(m); }
+    const classes = [...byClass.values()];
+    for (let x = 0; x < classes.length; x++) {
+      const A = classes[x]!;
+      const ga = groups[A[0]!]!;
+      for (let y = x; y < classes.length; y++) {
+        const B = classes[y]!;
+        const gb = groups[B[0]!]!;
+        if (!compatible(ga.family, gb.family)) continue;
+        if (x === y) {
+          if (A.length < 2) continue;
+          const other = A.find((m) => groups[m]!.doc !== ga.doc);
+          // Two groups of one class from different articles: all of the class is one entity, or none of it matches.
+          if (other !== undefined && matches(ga, groups[other]!)) for (const m of A) unions.push([A[0]!, m]);
+          continue;
+        }
+        const ab = matches(ga, gb), ba = matches(gb, ga);
+        if (ab !== ba) return false;
+        if (ab) joinAcross(groups, A, B, unions);
+      }
+    }
+  }
+  if (descriptionGeneration * 4096 + personGeneration !== gen) return false;
+  for (const [a, b] of unions) uf.union(a, b);
+  return true;
+}
+
+/**
+ * Joins what the pairs (a of A, b of B, from different articles) join. Among three or more articles every group with
+ * such a partner is in one component; between two articles d and e, A's groups in d go with B's in e and A's in e with B's in d.
+ */
+function joinAcross(groups: readonly Group[], A: readonly number[], B: readonly number[], unions: [number, number][]): void {
+  const docsA = new Set(A.map((m) => groups[m]!.doc)), docsB = new Set(B.map((m) => groups[m]!.doc));
+  const docs = new Set([...docsA, ...docsB]);
+  if (docs.size < 2) return;
+  if (docs.size === 2) {
+    const [d, e] = [...docs] as [string, string];
+    for (const [x, y] of [[d, e], [e, d]] as const) {
+      const side = [...A.filter((m) => groups[m]!.doc === x), ...B.filter((m) => groups[m]!.doc === y)];
+      if (A.some((m) => groups[m]!.doc === x) && B.some((m) => groups[m]!.doc === y)) for (const m of side) unions.push([side[0]!, m]);
+    }
+    return;
+  }
+  // A group is left out only when every partner it could have is in its own article.
+  const lone = (docsOther: ReadonlySet<string>, doc: string): boolean => docsOther.size === 1 && docsOther.has(doc);
+  let first = -1;
+  for (const m of A) if (!lone(docsB, groups[m]!.doc)) { if (first < 0) first = m; unions.push([first, m]); }
+  for (const m of B) if (!lone(docsA, groups[m]!.doc)) { if (first < 0) first = m; unions.push([first, m]); }
 }
 
 /**
@@ -162,9 +315,12 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 export class EntityCache {
   aliases: AliasFile | null = null;
   groups = new WeakMap<AnalyzedDocument, readonly Group[]>();
+  /** The entities of the last resolution by their first mention, with their mentions. */
+  entities = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
   reset(aliases: AliasFile): void {
     this.aliases = aliases;
     this.groups = new WeakMap();
+    this.entities = new Map();
   }
 }
 
@@ -292,10 +448,10 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
     else if (n.family === 'PER' && n.person) host = personHost(fullNames.get(translitKey(n.person.surname).charAt(0)) ?? [], n);
     else if (n.family === 'ORG' || n.family === 'LOC' || n.family === 'MISC') {
       host = shortFormHost(groups, n);
-      if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); host.short.add(n); byKey.set(fk, host); continue; }
+      if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); (host.short as Set<Node>).add(n); byKey.set(fk, host); continue; }
     }
     if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
-    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: new Set(), person: n.person, short: new Set() };
+    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1 };
     groupOf.set(n, g);
     groups.push(g);
     // Full names by the first letter of their surname's key: surnames that differ there never match.
@@ -305,7 +461,14 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
     }
     byKey.set(fk, g);
   }
-  for (const g of groups) g.keys = groupKeys(g);
+  // Kept for the life of the workspace: no empty sets, no spare room (hundreds of thousands of groups).
+  for (const g of groups) {
+    g.keys = [...groupKeys(g)];
+    if (!g.short.size) g.short = NO_SHORT;
+    if (g.nodes.length > 1) g.nodes = g.nodes.slice();
+    const p = g.family === 'PER' ? bestPerson(g) : null;
+    if (p) { g.surnameKey = translitKey(p.surname); g.fullPerson = p.given.length > 0; }
+  }
   return groups;
 }
 
@@ -383,7 +546,8 @@ function groupKeys(g: Group): Set<string> {
   return keys;
 }
 
-const blockKeys = (g: Group): string[] => [...g.keys];
+const blockKeys = (g: Group): readonly string[] => g.keys;
+const NO_SHORT: ReadonlySet<Node> = new Set();
 
 /** Whether two groups from different articles are one entity. */
 function groupsMatch(a: Group, b: Group): boolean {
@@ -430,15 +594,13 @@ function bestPerson(g: Group): PersonName | null {
 function attachLoneSurnames(groups: readonly Group[], uf: UnionFind, join: (a: number, b: number) => void, conflicts: (a: number, b: number) => boolean): void {
   const fullBySurname = new Map<string, Set<number>>();
   groups.forEach((g, i) => {
-    const p = g.family === 'PER' ? bestPerson(g) : null;
-    if (!p || !p.given.length) return;
-    const k = translitKey(p.surname);
+    if (!g.fullPerson) return;
+    const k = g.surnameKey!;
     (fullBySurname.get(k) ?? fullBySurname.set(k, new Set()).get(k)!).add(i);
   });
   groups.forEach((g, i) => {
-    const p = g.family === 'PER' ? bestPerson(g) : null;
-    if (!p || p.given.length) return;
-    const candidates = fullBySurname.get(translitKey(p.surname));
+    if (g.surnameKey === null || g.fullPerson) return;
+    const candidates = fullBySurname.get(g.surnameKey);
     if (!candidates) return;
     const roots = new Set([...candidates].map((c) => uf.find(c)));
     if (roots.size !== 1) return; // "Smith" with two different full-name Smiths in the workspace: leave it alone
@@ -467,17 +629,19 @@ function majorityType(nodes: readonly Node[]): EntityType {
  */
 function attachShortForms(groups: readonly Group[], uf: UnionFind, join: (a: number, b: number) => void, conflicts: (a: number, b: number) => boolean): void {
   const evidence = new Map<string, Set<number>>();
+  // The keys of short forms: a name with another key has no evidence and is passed over without building its key.
+  const shortKeys = new Set<string>();
   groups.forEach((g, i) => {
-    for (const n of g.short) (evidence.get(`${g.family}|${n.key}`) ?? evidence.set(`${g.family}|${n.key}`, new Set()).get(`${g.family}|${n.key}`)!).add(i);
+    for (const n of g.short) { (evidence.get(`${g.family}|${n.key}`) ?? evidence.set(`${g.family}|${n.key}`, new Set()).get(`${g.family}|${n.key}`)!).add(i); shortKeys.add(n.key); }
   });
   if (!evidence.size) return;
   // "Apple Inc." names the company in full: "Apple" is then a name of its own, not a shortening of "Apple Corps".
   const fullNamed = new Set<string>();
-  groups.forEach((g) => { for (const n of g.nodes) if (!g.short.has(n) && norm(n.text) !== n.key) fullNamed.add(`${g.family}|${n.key}`); });
+  groups.forEach((g) => { for (const n of g.nodes) if (n.named && shortKeys.has(n.key) && !g.short.has(n)) fullNamed.add(`${g.family}|${n.key}`); });
   groups.forEach((g, i) => {
     if (g.family === 'PER') return;
     for (const n of g.nodes) {
-      if (g.short.has(n) || fullNamed.has(`${g.family}|${n.key}`)) continue;
+      if (!shortKeys.has(n.key) || g.short.has(n) || fullNamed.has(`${g.family}|${n.key}`)) continue;
       const hosts = evidence.get(`${g.family}|${n.key}`);
       if (!hosts) continue;
       const roots = new Set([...hosts].map((h) => uf.find(h)));

@@ -305,6 +305,18 @@ const mass = (xs: Iterable<string>): number => { let m = 0; for (const x of xs) 
 
 /** The feature vector the model weighs (overlaps, n-grams, numbers, negation, idf mass), e.g. `pairFeatures(claimTerms(a), claimTerms(b))`. */
 export function pairFeatures(a: ClaimTerms, b: ClaimTerms): number[] {
+  const f = cheapFeatures(a, b);
+  f[LCS] = lcsFeature(a, b);
+  f[EDIT] = editRatio(a.seq, b.seq);
+  return f;
+}
+
+/** Where the two word-order features stand in the vector: longest common subsequence and word edit distance. */
+const LCS = 9, EDIT = 22;
+const lcsFeature = (a: ClaimTerms, b: ClaimTerms): number => lcs(a.seq, b.seq) / Math.max(1, Math.min(a.seq.length, b.seq.length, MAX_ORDERED));
+
+/** `pairFeatures` without its two quadratic word-order features (left 0), which `scoreTerms` may not need. */
+function cheapFeatures(a: ClaimTerms, b: ClaimTerms): number[] {
   const da = derived(a), db = derived(b);
   // Set sizes and intersections are counted over word ids: the same integers as over the strings, without hashing them.
   const common2 = common(da, db, CONTENT);
@@ -324,14 +336,14 @@ export function pairFeatures(a: ClaimTerms, b: ClaimTerms): number[] {
     Math.min(a.seq.length, b.seq.length) / Math.max(1, a.seq.length, b.seq.length),
     numDiff,
     namesUnmatched,
-    lcs(a.seq, b.seq) / Math.max(1, Math.min(a.seq.length, b.seq.length, MAX_ORDERED)),
+    0,
     a.negated !== b.negated ? 1 : 0,
     ...idfFeatures(da, db, CONTENT, 0, da.contentMass, db.contentMass),
     ...idfFeatures(da, db, ALL, sizeOf(da, CONTENT), da.allMass, db.allMass),
     softDice(a.content, b.content, common2),
     Math.abs(a.seq.length - b.seq.length) / 10,
     diceIds(da, db, QUAD),
-    editRatio(a.seq, b.seq),
+    0,
     a.numbers.size + b.numbers.size - 2 * sharedNumbers > 0 ? 1 : 0,
     (a.names.size + b.names.size - 2 * sharedNames) / 4,
   ];
@@ -391,14 +403,24 @@ function idfFeatures(a: Derived, b: Derived, seg: number, idfAt: number, ma: num
   return [ma + mb ? (2 * mc) / (ma + mb) : 0, Math.min(ma, mb) ? mc / Math.min(ma, mb) : 0, Math.max(ua, ub) / 10, Math.min(ua, ub) / 10];
 }
 
-/** Dice where unmatched words that are near-spellings ("normalise"/"normalize", "Sharaa"/"Sharah") count as matched. */
+/** True for a canonical entity key as the workspace puts it in place of a name ("e12"), e.g. `isEntityKey("e1000")`. */
+export function isEntityKey(x: string): boolean {
+  if (x.length < 2 || x.charCodeAt(0) !== 101) return false; // "e"
+  for (let i = 1; i < x.length; i++) { const c = x.charCodeAt(i); if (c < 48 || c > 57) return false; }
+  return true;
+}
+
+/**
+ * Dice where unmatched words that are near-spellings ("normalise"/"normalize", "Sharaa"/"Sharah") count as matched.
+ * Entity keys are not words: "e1000" and "e1001" are two different entities, never near-spellings of each other.
+ */
 function softDice(a: ReadonlySet<string>, b: ReadonlySet<string>, shared: number): number {
   if (!a.size || !b.size) return 0;
   let matched = shared;
-  const restB = [...b].filter((x) => !a.has(x) && x.length >= 4);
+  const restB = [...b].filter((x) => !a.has(x) && x.length >= 4 && !isEntityKey(x));
   if (a.size * restB.length > 40_000) return (2 * shared) / (a.size + b.size); // near-spellings are looked for in sentences, not in run-on pages
   for (const x of a) {
-    if (b.has(x) || x.length < 4) continue;
+    if (b.has(x) || x.length < 4 || isEntityKey(x)) continue;
     if (restB.some((y) => y.slice(0, 4) === x.slice(0, 4) && jaroWinkler(x, y) >= 0.9)) matched += 1;
   }
   return Math.min(1, (2 * matched) / (a.size + b.size));
@@ -434,10 +456,28 @@ const MODEL = {
 /** Scores at or above this are the same claim: `scoreTerms(a, b) >= SAME_THRESHOLD`. */
 export const SAME_THRESHOLD = 0.42;
 
-/** Probability that two prepared sentences report the same claim: `scoreTerms(claimTerms(a), claimTerms(b))` ≈ 0.9 for paraphrases. */
-export function scoreTerms(a: ClaimTerms, b: ClaimTerms): number {
-  const f = pairFeatures(a, b);
+/**
+ * Probability that two prepared sentences report the same claim: `scoreTerms(claimTerms(a), claimTerms(b))` ≈ 0.9 for
+ * paraphrases. With a `floor`, a score under it may come back as any value under it (cheaper): only which side counts.
+ */
+export function scoreTerms(a: ClaimTerms, b: ClaimTerms, floor = 0): number {
+  const f = cheapFeatures(a, b);
+  if (floor > 0) {
+    // The word-order features cost a product of the lengths; when even their most favourable values (every word in
+    // order, and no more edits than the difference in length) leave the score under `floor`, they are not computed.
+    const n = Math.min(a.seq.length, MAX_ORDERED), m = Math.min(b.seq.length, MAX_ORDERED);
+    f[LCS] = 1;
+    f[EDIT] = n && m ? Math.abs(n - m) / Math.max(n, m) : 1;
+    const best = 1 / (1 + Math.exp(-(weigh(f) + 1e-9)));
+    if (best < floor) return best;
+  }
+  f[LCS] = lcsFeature(a, b);
+  f[EDIT] = editRatio(a.seq, b.seq);
+  return 1 / (1 + Math.exp(-weigh(f)));
+}
+
+function weigh(f: readonly number[]): number {
   let z = MODEL.b;
   for (let i = 0; i < f.length; i++) z += (MODEL.w[i] ?? 0) * f[i]!;
-  return 1 / (1 + Math.exp(-z));
+  return z;
 }
