@@ -100,6 +100,16 @@ export function trainCueModel(docs: readonly CueTrainingDoc[], options: { epochs
   return { candidates, weights, threshold: 0 };
 }
 
+/** Seeded Fisher-Yates orders of 0..n-1, one per call, the same sequence for the same seed (training is repeatable). */
+function shuffler(seed: number): (n: number) => number[] {
+  const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return (n) => {
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    return order;
+  };
+}
+
 /** An averaged perceptron (with the usual lazy-update trick: totals of weight * time) over `examples` shuffled from `seed`. */
 function averagedPerceptron(examples: readonly Example[], epochs: number, margin: number, seed: number): Map<string, number> {
   const w = new Map<string, number>(), acc = new Map<string, number>(), stamp = new Map<string, number>();
@@ -110,10 +120,9 @@ function averagedPerceptron(examples: readonly Example[], epochs: number, margin
     stamp.set(f, time);
     w.set(f, cur + delta);
   };
-  const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const shuffle = shuffler(seed);
   for (let e = 0; e < epochs; e++) {
-    const order = examples.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    const order = shuffle(examples.length);
     for (const k of order) {
       const ex = examples[k]!;
       let s = 0;
@@ -161,10 +170,9 @@ function logisticRun(rows: readonly { features: readonly string[]; score: number
     g2.set(f, acc);
     w.set(f, cur - (rate * g) / Math.sqrt(acc + 1e-8));
   };
-  const rand = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const shuffle = shuffler(seed);
   for (let e = 0; e < epochs; e++) {
-    const order = rows.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    const order = shuffle(rows.length);
     for (const k of order) {
       const r = rows[k]!;
       let s = (w.get('sc') ?? 0) * r.score;

@@ -1,3 +1,4 @@
+import { LazyMapView } from './mapView';
 import type { AnalyzedDocument, Attribution, Claim, ClaimCluster, ClaimDifference, ClaimRef, EntityMention, TextSpan, Token } from '../types';
 import { claimTerms, idf, normWord, SAME_THRESHOLD, scoreTerms, STOPWORDS, type ClaimTerms } from './similarity';
 import { weekdayOf } from '../claims/dates';
@@ -204,12 +205,11 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
  * `doc#claim` -> cluster id, read from per-document maps keyed by the claims' own ids, so that no key string is built
  * per clustered claim: `clusterOf.get("a.txt#c3")` -> "k7". Iterating it builds the map once, in cluster order.
  */
-class ClusterOf implements ReadonlyMap<string, string> {
-  #map: Map<string, string> | null = null;
-  constructor(private readonly clusters: readonly ClaimCluster[], private readonly byDoc: ReadonlyMap<string, ReadonlyMap<string, string>>) {}
+class ClusterOf extends LazyMapView {
+  constructor(private readonly clusters: readonly ClaimCluster[], private readonly byDoc: ReadonlyMap<string, ReadonlyMap<string, string>>) { super(); }
 
   get(key: string): string | undefined {
-    if (this.#map) return this.#map.get(key);
+    if (this.built) return this.built.get(key);
     // Ids with "#" in them could be cut in more than one place: then the plain map answers.
     const cut = key.lastIndexOf('#');
     if (cut < 0) return undefined;
@@ -217,27 +217,12 @@ class ClusterOf implements ReadonlyMap<string, string> {
     return this.byDoc.get(key.slice(0, cut))?.get(key.slice(cut + 1));
   }
 
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
 
-  private all(): Map<string, string> {
-    if (!this.#map) {
-      const map = new Map<string, string>();
+  protected build(): Map<string, string> {
+    const map = new Map<string, string>();
       for (const c of this.clusters) for (const r of c.claims) map.set(`${r.doc}#${r.claim}`, c.id);
-      this.#map = map;
-    }
-    return this.#map;
+    return map;
   }
-
-  get size(): number { return this.all().size; }
-  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.all()) fn.call(thisArg, v, k, this);
-  }
-  entries(): MapIterator<[string, string]> { return this.all().entries(); }
-  keys(): MapIterator<string> { return this.all().keys(); }
-  values(): MapIterator<string> { return this.all().values(); }
-  [Symbol.iterator](): MapIterator<[string, string]> { return this.all()[Symbol.iterator](); }
 }
 
 /** The typed differences of every two claims of a cluster from different documents, in member order. */

@@ -1,3 +1,4 @@
+import { LazyMapView } from './mapView';
 import type { AliasFile, AnalyzedDocument, EntityMention, EntityType, MentionRef, WorkspaceEntity } from '../types';
 import { acronymOf, countryKey, givenNamesMatch, isAcronym, nameWords, orgCoreKey, orgKey, personName, skeleton, surnamesMatch, translitKey, type PersonName } from './names';
 import { memoize } from '../index/memo';
@@ -188,10 +189,8 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
  * hundreds of thousands of mentions, and a key string each): `entityOf.get("a.txt#3")` -> "e12". Iterating it builds
  * the map once, in the order the mentions are listed by entity.
  */
-class EntityOf implements ReadonlyMap<string, string> {
-  // A private field: two equal views compare equal (`assert.deepEqual`) whether or not either was iterated.
-  #map: Map<string, string> | null = null;
-  constructor(private readonly entities: readonly WorkspaceEntity[], private readonly byDoc: ReadonlyMap<string, readonly (string | undefined)[]>) {}
+class EntityOf extends LazyMapView {
+  constructor(private readonly entities: readonly WorkspaceEntity[], private readonly byDoc: ReadonlyMap<string, readonly (string | undefined)[]>) { super(); }
 
   get(key: string): string | undefined {
     const cut = key.lastIndexOf('#');
@@ -205,28 +204,13 @@ class EntityOf implements ReadonlyMap<string, string> {
     return ids[i];
   }
 
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
 
-  private all(): Map<string, string> {
-    if (!this.#map) {
-      const map = new Map<string, string>();
+  protected build(): Map<string, string> {
+    const map = new Map<string, string>();
       // In the order, and with the last-set value, of the ids by document.
       for (const e of this.entities) for (const m of e.mentions) map.set(`${m.doc}#${m.index}`, e.id);
-      this.#map = map;
-    }
-    return this.#map;
+    return map;
   }
-
-  get size(): number { return this.all().size; }
-  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.all()) fn.call(thisArg, v, k, this);
-  }
-  entries(): MapIterator<[string, string]> { return this.all().entries(); }
-  keys(): MapIterator<string> { return this.all().keys(); }
-  values(): MapIterator<string> { return this.all().values(); }
-  [Symbol.iterator](): MapIterator<[string, string]> { return this.all()[Symbol.iterator](); }
 }
 
 /** The workspace entities, the entity id of every mention (`doc#index`), and the same ids by document and mention index. */
