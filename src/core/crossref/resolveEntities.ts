@@ -362,14 +362,7 @@ function namesMatch(a: Group, b: Group): boolean {
   const x = descriptionId(a);
   const y = descriptionId(b);
   if (descriptionIds.get(a)?.gen !== descriptionGeneration) return namesMatch(a, b);
-  const key = x * 2 ** 21 + y;
-  let m = describedPairs.get(key);
-  if (m === undefined) {
-    m = groupsMatch(a, b);
-    if (describedPairs.size >= 2_000_000) describedPairs.clear();
-    describedPairs.set(key, m);
-  }
-  return m;
+  return rememberedPair(describedPairs, x, y, a, b);
 }
 
 /** `groupsMatch` of two person groups, remembered per pair of names. */
@@ -379,12 +372,17 @@ function personsMatch(a: Group, b: Group): boolean {
   const gen = personGeneration;
   // Taking the second id may have started the tables again: then the first is taken again too.
   if (personIds.get(a)?.gen !== gen) return personsMatch(a, b);
+  return rememberedPair(personPairs, x, y, a, b);
+}
+
+/** `groupsMatch(a, b)` remembered in `table` under the pair of ids (x, y); the table is bounded. */
+function rememberedPair(table: Map<number, boolean>, x: number, y: number, a: Group, b: Group): boolean {
   const key = x * 2 ** 21 + y;
-  let m = personPairs.get(key);
+  let m = table.get(key);
   if (m === undefined) {
     m = groupsMatch(a, b);
-    if (personPairs.size >= 2_000_000) personPairs.clear();
-    personPairs.set(key, m);
+    if (table.size >= 2_000_000) table.clear();
+    table.set(key, m);
   }
   return m;
 }
