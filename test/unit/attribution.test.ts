@@ -7,6 +7,9 @@ import type { AnalysisOptions, Attribution, EntityMention, EntityType, SourceKin
 import { findAttributions } from '../../src/core/attribution/findAttributions';
 import { parseCueReranker, rerankScore, serializeCueReranker, shippedCueReranker, type RerankFacts } from '../../src/core/attribution/cueRerank';
 import { trainCueReranker } from '../../src/core/attribution/trainCueModel';
+import { buildTokenView } from '../../src/core/attribution/view';
+import { cueFeatures, sentenceQuoted } from '../../src/core/attribution/cueFeatures';
+import { scoreCue, scoreCueAt, shippedCueModel } from '../../src/core/attribution/cueModel';
 import { ATTRIBUTION_CUES, DENIAL_CUES, HEDGES, STYLE_WEASELS } from '../../src/core/attribution/lexicon';
 
 const context = (text: string): TextContext => {
@@ -201,4 +204,21 @@ test('the lexicon exports the word lists the grammar is generated from', () => {
     assert.equal(new Set(list).size, list.length, 'no duplicates');
     for (const w of list) assert.equal(w, w.toLowerCase().trim(), w);
   }
+});
+
+test('the hashed cue scorer gives the same sum as the feature strings, feature for feature', () => {
+  const text = 'A senior Israeli source told CNN on Monday that talks had stalled. "We will not go back," the army said, adding that | odd = tokens | stay. Officials declined to comment.';
+  const ctx = context(text);
+  const view = buildTokenView(ctx);
+  const model = shippedCueModel();
+  let scored = 0;
+  for (const s of ctx.sentences) {
+    const sq = sentenceQuoted(view, s.firstToken, s.endToken);
+    for (let i = s.firstToken; i < s.endToken; i++) {
+      const strings = cueFeatures(ctx.tokens, view, i, s.firstToken, s.endToken, sq);
+      assert.equal(scoreCueAt(model, ctx.tokens, view, i, s.firstToken, s.endToken, sq), scoreCue(model, strings), ctx.tokens[i]!.text);
+      if (scoreCue(model, strings) !== 0) scored++;
+    }
+  }
+  assert.ok(scored > 10, 'the model knows these features');
 });

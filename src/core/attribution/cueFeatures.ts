@@ -18,11 +18,29 @@ function shape(tok: Token | undefined, lower: string | undefined): string {
   return 'low';
 }
 
+/** Where `writeCueFeatures` puts each feature: a template name and up to three parts, read as "name=a|b|c" ("b" alone). */
+export interface CueFeatureSink {
+  add(name: string, a?: string, b?: string, c?: string): void;
+}
+
+/** The feature's text form, as the model file stores it: `featureText("wps", "said", "Cap")` -> "wps=said|Cap". */
+export function featureText(name: string, a?: string, b?: string, c?: string): string {
+  if (a === undefined) return name;
+  return name + '=' + a + (b === undefined ? '' : '|' + b) + (c === undefined ? '' : '|' + c);
+}
+
 /**
  * The features a cue candidate is judged on: its word, its neighbours and their shapes, whether it sits in a
  * quotation; `sq` is `sentenceQuoted` of the sentence (pass it in: it is the same for every candidate); e.g. "told" between "source" and "CNN" gives `w=told`, `p=source`, `ns=Cap`.
  */
 export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number, first: number, end: number, sq: string = sentenceQuoted(view, first, end)): string[] {
+  const out: string[] = [];
+  writeCueFeatures({ add: (name, a, b, c) => void out.push(featureText(name, a, b, c)) }, tokens, view, i, first, end, sq);
+  return out;
+}
+
+/** `cueFeatures` without building the strings: each feature goes to `sink` in the same order (a scorer hashes them). */
+export function writeCueFeatures(f: CueFeatureSink, tokens: readonly Token[], view: TokenView, i: number, first: number, end: number, sq: string): void {
   const l = view.lower;
   const w = l[i]!;
   const at = (k: number): string => (k >= first && k < end ? l[k]! : k < first ? '<s>' : '</s>');
@@ -34,20 +52,19 @@ export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number
   const cap = i > first && /^\p{Lu}/u.test(tokens[i]!.text) ? 'cap' : 'low';
   const fromEnd = end - i <= 3 ? 'end' : 'mid';
   const fromStart = i - first <= 1 ? 'start' : 'body';
-  const f = [
-    'b', 'w=' + w, 'p=' + p, 'n=' + nx, 'wp=' + w + '|' + p, 'wn=' + w + '|' + nx, 'p2=' + p2, 'n2=' + n2,
-    'ps=' + ps, 'ns=' + ns, 'wps=' + w + '|' + ps, 'wns=' + w + '|' + ns, 'wns2=' + w + '|' + ns + '|' + ns2,
-    'wps2=' + w + '|' + ps2 + '|' + ps, 'q=' + q, 'wq=' + w + '|' + q, 'cap=' + cap, 'wcap=' + w + '|' + cap,
-    'end=' + fromEnd, 'wend=' + w + '|' + fromEnd, 'start=' + fromStart, 'wnn=' + w + '|' + nx + '|' + n2,
-    'suf=' + w.slice(-3), 'sufps=' + w.slice(-3) + '|' + ps, 'sufns=' + w.slice(-3) + '|' + ns,
-  ];
-  if (lex) f.push('lex=' + lex.stance, 'lexps=' + ps, 'lexns=' + ns, 'lexq=' + q);
+  const suf = w.slice(-3);
+  f.add('b'); f.add('w', w); f.add('p', p); f.add('n', nx); f.add('wp', w, p); f.add('wn', w, nx); f.add('p2', p2); f.add('n2', n2);
+  f.add('ps', ps); f.add('ns', ns); f.add('wps', w, ps); f.add('wns', w, ns); f.add('wns2', w, ns, ns2);
+  f.add('wps2', w, ps2, ps); f.add('q', q); f.add('wq', w, q); f.add('cap', cap); f.add('wcap', w, cap);
+  f.add('end', fromEnd); f.add('wend', w, fromEnd); f.add('start', fromStart); f.add('wnn', w, nx, n2);
+  f.add('suf', suf); f.add('sufps', suf, ps); f.add('sufns', suf, ns);
+  if (lex) { f.add('lex', lex.stance); f.add('lexps', ps); f.add('lexns', ns); f.add('lexq', q); }
   // What stands left of the cue once auxiliaries and adverbs are skipped: a subject, a comma, a quote.
   let k = i - 1, aux = 'none';
   while (k >= first && i - k <= 6 && (CUE_AUXILIARIES.has(l[k]!) || (l[k]!.endsWith('ly') && l[k]!.length > 4))) { if (aux === 'none') aux = l[k]!; k--; }
   const left = k < first ? '<s>' : UNNAMED_HEADS.has(l[k]!) ? 'src' : shape(tokens[k], l[k]);
   const st = stem(w);
-  f.push('st=' + st, 'left=' + left, 'wleft=' + w + '|' + left, 'stleft=' + st + '|' + left, 'aux=' + aux, 'waux=' + w + '|' + aux);
+  f.add('st', st); f.add('left', left); f.add('wleft', w, left); f.add('stleft', st, left); f.add('aux', aux); f.add('waux', w, aux);
   let rthat = 'none';
   for (let r = i + 1; r < end && r <= i + 4; r++) {
     const x = l[r]!;
@@ -57,23 +74,20 @@ export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number
   }
   let lq = 'none';
   for (let r = i - 1; r >= first && r >= i - 4; r--) if (tokens[r]!.kind === 'punct' && /[”"»]/.test(tokens[r]!.text)) { lq = 'quote'; break; }
-  f.push('r=' + rthat, 'wr=' + w + '|' + rthat, 'str=' + st + '|' + rthat, 'lq=' + lq, 'wlq=' + w + '|' + lq);
+  f.add('r', rthat); f.add('wr', w, rthat); f.add('str', st, rthat); f.add('lq', lq); f.add('wlq', w, lq);
   // Generalising conjunctions: the stem and the verb form with the context, so "slammed" learns from "slams".
   const sfx = suffixClass(w);
-  f.push(
-    'stps=' + st + '|' + ps, 'stns=' + st + '|' + ns, 'stq=' + st + '|' + q, 'sq=' + sq, 'wsq=' + w + '|' + sq, 'stsq=' + st + '|' + sq,
-    'sfx=' + sfx, 'sfxleft=' + sfx + '|' + left, 'sfxaux=' + sfx + '|' + aux, 'sfxr=' + sfx + '|' + rthat,
-    'leftr=' + left + '|' + rthat, 'wleftr=' + w + '|' + left + '|' + rthat, 'stleftr=' + st + '|' + left + '|' + rthat,
-    'sqleft=' + sq + '|' + left + '|' + q,
-  );
+  f.add('stps', st, ps); f.add('stns', st, ns); f.add('stq', st, q); f.add('sq', sq); f.add('wsq', w, sq); f.add('stsq', st, sq);
+  f.add('sfx', sfx); f.add('sfxleft', sfx, left); f.add('sfxaux', sfx, aux); f.add('sfxr', sfx, rthat);
+  f.add('leftr', left, rthat); f.add('wleftr', w, left, rthat); f.add('stleftr', st, left, rthat);
+  f.add('sqleft', sq, left, q);
   // The subject-like word left of the cue, and the words around it as a bag (seven left, four right: what the memo keys on).
   // What the word takes: an infinitive, a wh-clause, a preposition ("wants to", "asked whether", "spoke of").
   const rc = complementClass(i + 1 < end ? l[i + 1]! : '</s>');
-  f.push('rc=' + rc, 'strc=' + st + '|' + rc, 'sfxrc=' + sfx + '|' + rc + '|' + left, 'leftrc=' + left + '|' + rc);
+  f.add('rc', rc); f.add('strc', st, rc); f.add('sfxrc', sfx, rc, left); f.add('leftrc', left, rc);
   const lw = k < first ? '<s>' : l[k]!;
-  f.push('lw=' + lw, 'stlw=' + st + '|' + lw);
-  for (let r = i - 7; r <= i + 4; r++) if (r !== i && r >= first && r < end) f.push((r < i ? 'bl=' : 'br=') + l[r]!);
-  return f;
+  f.add('lw', lw); f.add('stlw', st, lw);
+  for (let r = i - 7; r <= i + 4; r++) if (r !== i && r >= first && r < end) f.add(r < i ? 'bl' : 'br', l[r]!);
 }
 
 /** A crude stem that folds the forms of one verb together: "claims", "claimed", "claiming" -> "claim". */

@@ -1,7 +1,7 @@
 import type { TextContext } from '../text/context';
 import type { Stance, Token } from '../types';
-import { cueFeatures, sentenceQuoted } from './cueFeatures';
-import { scoreCue, type CueModel } from './cueModel';
+import { sentenceQuoted } from './cueFeatures';
+import { scoreCueAt, type CueModel } from './cueModel';
 import { CUE_AUXILIARIES, CUE_FORMS, CUE_PHRASES, NO_COMMENT_WHEN_NEGATED, isNegation } from './lexicon';
 import type { TokenView } from './view';
 
@@ -116,7 +116,7 @@ function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView
   }
   let score = memo.get(key);
   if (score === undefined) {
-    score = scoreCue(model, cueFeatures(tokens, view, i, first, end, sq));
+    score = scoreCueAt(model, tokens, view, i, first, end, sq);
     if (memo.size >= MEMO_CONTEXTS) memo.clear();
     memo.set(key, score);
   }

@@ -25,6 +25,15 @@ const DENIALS = /^(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refut(?:e|es|ed|i
 const NO_COMMENT = /^(?:comment(?:ed|s)?|respond(?:ed|s)?|word|disclose[ds]?|confirm(?:ed)?|say|reply|replied|return(?:ed)?)$/i;
 const MONTH = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 const WEEKDAY_OR_RELATIVE = /^(?:today|yesterday|tomorrow|tonight|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+/* Regular expressions used in loops live here: a literal in a loop is a new object each time it is evaluated. */
+const BUT_WHILE = /^(?:but|while)$/i;
+const AND_BUT = /^(?:and|but)$/i;
+const THAT_WHICH = /^(?:that|which)$/i;
+const WHICH_WHO = /^(?:which|who)$/i;
+const A_AN = /^(?:a|an)$/i;
+const CONCESSIVE = /^(?:while|although|though|whereas)$/i;
+const YEAR = /^(?:1[6-9]|20)\d\d$/;
+const AUX_OR_ADVERB = /^(?:have|has|had|did|do|does|yet|been|immediately|publicly|be)$/i;
 
 /**
  * Splits an article into claims, one per sentence or clause, with their attribution, entities, numbers and dates:
@@ -95,7 +104,7 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
           if (v) { dates.add(v); return; }
         }
         if (t.kind === 'number' && /^\d{4}$/.test(t.text) && MONTH.test(clauseToks[k - 3]?.text ?? '')) return;
-        if (/^(?:1[6-9]|20)\d\d$/.test(n) && t.kind === 'number') { dates.add(n); return; }
+        if (YEAR.test(n) && t.kind === 'number') { dates.add(n); return; }
         numbers.add(n);
       });
       const attribution = pickAttribution(attributions, span, sentenceAtts, contentNear(byCue, span));
@@ -128,7 +137,7 @@ function isNegated(toks: readonly Token[]): boolean {
     if (DENIALS.test(w)) return true;
     if (!NEGATORS.test(w)) continue;
     // "have not commented", "no word from", "did not disclose": withholding, not denial.
-    const next = toks.slice(i + 1, i + 4).find((t) => t.kind === 'word' && !/^(?:have|has|had|did|do|does|yet|been|immediately|publicly|be)$/i.test(t.text));
+    const next = toks.slice(i + 1, i + 4).find((t) => t.kind === 'word' && !AUX_OR_ADVERB.test(t.text));
     if (next && NO_COMMENT.test(next.text)) continue;
     return true;
   }
@@ -178,27 +187,27 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     const w = toks[k]!.text;
     // "X; Y" and "… but denied Y" with a reporting verb right after the joint.
     if (w === ';') cuts.add(base + k + 1);
-    if (/^(?:but|while)$/i.test(w) && toks[k + 1] && SECOND_VERBS.test(toks[k + 1]!.text)) cuts.add(base + k);
+    if (BUT_WHILE.test(w) && toks[k + 1] && SECOND_VERBS.test(toks[k + 1]!.text)) cuts.add(base + k);
     // ", pledging to lift sanctions", ", saying the trip …": a participle clause is a second assertion.
     if (w === ',' && toks[k + 1] && PARTICIPLE.test(toks[k + 1]!.text) && !NOT_PARTICIPLE.test(toks[k + 1]!.text) && CLAUSE_NEXT.test(toks[k + 2]?.text ?? '') && words(k + 1, toks.length) >= 3) cuts.add(base + k + 1);
     // ", and for the time being it has not …": coordinated clauses with five words or more on each side.
-    if (w === ',' && /^(?:and|but)$/i.test(toks[k + 1]?.text ?? '') && words(0, k) >= 5 && words(k + 2, toks.length) >= 5) cuts.add(base + k + 1);
+    if (w === ',' && AND_BUT.test(toks[k + 1]?.text ?? '') && words(0, k) >= 5 && words(k + 2, toks.length) >= 5) cuts.add(base + k + 1);
     // "… to end the attack on his country “we will not reach …”": a quotation after the clause is its own claim.
     if ((w === '“' || w === '"') && k > 3 && toks[k - 1]!.kind === 'word' && words(k + 1, k + 8) >= 4) cuts.add(base + k);
     // "… new authorizations that would allow foreign investment …", ", which was captured in 1967": a relative clause
     // adds a second assertion; "said that …" is the content of the saying and stays.
-    if (/^(?:that|which)$/i.test(w) && k > 3 && MODAL.test(toks[k + 1]?.text ?? '') && toks[k - 1]!.kind === 'word' && !SAYING.test(toks[k - 1]!.text) && words(k, toks.length) >= 5) cuts.add(base + k);
-    if (w === ',' && /^(?:which|who)$/i.test(toks[k + 1]?.text ?? '') && k > 3 && words(k + 1, toks.length) >= 5) {
+    if (THAT_WHICH.test(w) && k > 3 && MODAL.test(toks[k + 1]?.text ?? '') && toks[k - 1]!.kind === 'word' && !SAYING.test(toks[k - 1]!.text) && words(k, toks.length) >= 5) cuts.add(base + k);
+    if (w === ',' && WHICH_WHO.test(toks[k + 1]?.text ?? '') && k > 3 && words(k + 1, toks.length) >= 5) {
       // Only a relative clause that ends the sentence: "the talks, which began in May, were useful" stays whole.
       const close = nextComma[k + 2] ?? -1;
       if (close < 0 || words(close, toks.length) < 2) cuts.add(base + k + 1);
     }
     // ", a former jihadist designated as …": a long apposition describes someone; it is a claim of its own, unless it
     // describes the source that ends an attribution ("…, according to Ilse Marchetti, a spokeswoman for the coast guard.").
-    if (w === ',' && /^(?:a|an)$/i.test(toks[k + 1]?.text ?? '') && toks.length - k > 7 && k > 3 && !sourceEnds.has(toks[k]!.start)) cuts.add(base + k + 1);
+    if (w === ',' && A_AN.test(toks[k + 1]?.text ?? '') && toks.length - k > 7 && k > 3 && !sourceEnds.has(toks[k]!.start)) cuts.add(base + k + 1);
   }
   // "While Syrian officials have not commented on the meeting, Al-Sharaa said …"
-  if (/^(?:while|although|though|whereas)$/i.test(toks[0]?.text ?? '')) {
+  if (CONCESSIVE.test(toks[0]?.text ?? '')) {
     const comma = toks.findIndex((t, k) => k > 3 && t.text === ',');
     if (comma > 0 && toks.length - comma > 5) cuts.add(base + comma + 1);
   }

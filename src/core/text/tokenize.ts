@@ -6,17 +6,19 @@ import { ABBREVIATIONS } from './abbreviations';
  * overlapping classes), so a megabyte of punctuation or one endless line costs linear time.
  * Order matters: URLs and handles before words, dotted initialisms ("U.S.") before plain words.
  */
+/** One capture group per kind, in this order (numbered groups: a named-groups object per token costs the GC). */
+const G_URL = 1, G_HANDLE = 2, G_NUMBER = 3, G_INITIALISM = 4, G_POSSESSIVE = 5, G_WORD = 6;
 const TOKEN = new RegExp(
   [
-    String.raw`(?<url>(?:https?:\/\/|www\.)[^\s<>"“”‘’()\[\]]+)`,
-    String.raw`(?<handle>[@#][\p{L}\p{N}_]{1,50})`,
-    String.raw`(?<number>\p{Nd}+(?:[.,:/]\p{Nd}+)*(?:st|nd|rd|th|s|m|bn|km|kg|%)?(?![\p{L}\p{Nd}]))`,
+    String.raw`((?:https?:\/\/|www\.)[^\s<>"“”‘’()\[\]]+)`,
+    String.raw`([@#][\p{L}\p{N}_]{1,50})`,
+    String.raw`(\p{Nd}+(?:[.,:/]\p{Nd}+)*(?:st|nd|rd|th|s|m|bn|km|kg|%)?(?![\p{L}\p{Nd}]))`,
     // The lower-case form is bounded: unbounded, "a.a.a.…a.!" failed its lookahead only after rescanning the whole
     // run from every letter (quadratic; found by the ReDoS test). No initialism has more than twelve letters.
-    String.raw`(?<initialism>(?:\p{Lu}\.){2,}|(?:\p{L}\.){2,12}(?=[\s,;:)]|$))`,
-    String.raw`(?<possessive>['’][sS](?![\p{L}\p{M}\p{Nd}]))`,
-    String.raw`(?<word>[\p{L}\p{M}\p{Nd}]+(?:[-'’&][\p{L}\p{M}\p{Nd}]+)*)`,
-    String.raw`(?<punct>\.{2,3}|-{2,3}|…|[–—]|[“”‘’"'«»]|[^\s\p{L}\p{M}\p{Nd}])`,
+    String.raw`((?:\p{Lu}\.){2,}|(?:\p{L}\.){2,12}(?=[\s,;:)]|$))`,
+    String.raw`(['’][sS](?![\p{L}\p{M}\p{Nd}]))`,
+    String.raw`([\p{L}\p{M}\p{Nd}]+(?:[-'’&][\p{L}\p{M}\p{Nd}]+)*)`,
+    String.raw`(\.{2,3}|-{2,3}|…|[–—]|[“”‘’"'«»]|[^\s\p{L}\p{M}\p{Nd}])`,
   ].join('|'),
   'gu',
 );
@@ -32,22 +34,21 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const g = m.groups ?? {};
     const start = m.index;
     const value = m[0];
-    if (g.url !== undefined) {
+    if (m[G_URL] !== undefined) {
       const trimmed = value.replace(/[.,;:!?]+$/, '');
       tokens.push(token(text, start, start + trimmed.length, 'url'));
       TOKEN.lastIndex = start + trimmed.length;
-    } else if (g.handle !== undefined) {
+    } else if (m[G_HANDLE] !== undefined) {
       tokens.push(token(text, start, start + value.length, 'handle'));
-    } else if (g.number !== undefined) {
+    } else if (m[G_NUMBER] !== undefined) {
       tokens.push(token(text, start, start + value.length, 'number'));
-    } else if (g.initialism !== undefined) {
+    } else if (m[G_INITIALISM] !== undefined) {
       tokens.push(token(text, start, start + value.length, 'word'));
-    } else if (g.possessive !== undefined) {
+    } else if (m[G_POSSESSIVE] !== undefined) {
       tokens.push(token(text, start, start + value.length, 'word'));
-    } else if (g.word !== undefined) {
+    } else if (m[G_WORD] !== undefined) {
       TOKEN.lastIndex = pushWord(text, start, value, tokens);
     } else {
       tokens.push(token(text, start, start + value.length, /[\p{S}]/u.test(value) ? 'symbol' : 'punct'));
