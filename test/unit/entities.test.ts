@@ -4,7 +4,8 @@ import { tokenize } from '../../src/core/text/tokenize';
 import { splitSentences } from '../../src/core/text/sentences';
 import { readDateline } from '../../src/core/text/dateline';
 import { findEntities } from '../../src/core/entities/findEntities';
-import { EMPTY_TAGGER, loadTagger, labelsToRanges, viterbi, TAGS } from '../../src/core/entities/tagger';
+import { EMPTY_TAGGER, emissions, loadTagger, labelsToRanges, parseModel, sentenceStartsOf, viterbi, TAGS } from '../../src/core/entities/tagger';
+import { documentStats, sentenceFeatures } from '../../src/core/entities/features';
 import { fromBase64, toBase64 } from '../../src/core/entities/base64';
 import { readModel } from './sharedData';
 import type { EntityMention } from '../../src/core/types';
@@ -183,4 +184,24 @@ test('tagging is linear: a long line without sentence breaks is handled in windo
   const es = entities(text);
   assert.ok(es.length > 1000);
   assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+});
+
+test("the tagger's per-word sums give the emission scores of every feature counted one by one", () => {
+  const model = parseModel(readModel());
+  const text = 'WASHINGTON - Brig. Gen. Yosef Amrani, 54, told Reuters on Monday that al-Hamdan’s “talks” stalled. SOCCER - JAPAN GET LUCKY WIN . Oded';
+  const tokens = tokenize(text);
+  for (const s of splitSentences(text, tokens)) {
+    const doc = documentStats(tokens, sentenceStartsOf(tokens, text));
+    const fast = emissions(model, tokens, s.firstToken, s.endToken, doc);
+    const slow: number[] = [];
+    sentenceFeatures(tokens, s.firstToken, s.endToken, doc, (_i, f) => {
+      const sums = new Array<number>(TAGS.length).fill(0);
+      for (let k = 0; k < f.count; k++) {
+        const o = model.slot(f.h1[k]!, f.h2[k]!);
+        if (o >= 0) for (let t = 0; t < TAGS.length; t++) sums[t] = sums[t]! + model.weights[o + t]!;
+      }
+      slow.push(...sums.map((x) => x * model.scale));
+    });
+    assert.deepEqual([...fast], slow, s.text);
+  }
 });

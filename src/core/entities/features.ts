@@ -252,6 +252,8 @@ interface WordInfo {
   readonly lowerLetters: number;
   /** Atoms (lane A, lane B) of word, lower, shape and gazetteer class. */
   readonly atoms: Int32Array;
+  /** The atom of the raw token text (lane A, lane B), for `featureContextKey`. */
+  readonly raw: Int32Array;
   /** Atoms of the lower-case prefixes (1-4 letters) then suffixes (1-4 letters); `affixes` of each. */
   readonly affix: Int32Array;
   readonly affixes: number;
@@ -290,7 +292,9 @@ function wordInfo(raw: string): WordInfo {
     qb = step(qb, lower.charCodeAt(len - 1 - k) + 0x10000);
     affix[8 + 2 * k] = fmix(qa); affix[8 + 2 * k + 1] = fmix(qb);
   }
-  info = { word, lower, shape, gaz, letters, lowerLetters, atoms, affix, affixes };
+  const rawAtom = new Int32Array(2);
+  rawAtom[0] = hashString(raw); rawAtom[1] = atomB;
+  info = { word, lower, shape, gaz, letters, lowerLetters, atoms, raw: rawAtom, affix, affixes };
   // A bounded cache: an endless stream of new words (a data dump) must not grow memory without limit.
   if (WORDS.size >= 50_000) WORDS.clear();
   WORDS.set(raw, info);
@@ -412,12 +416,17 @@ export function sentenceFeatures(
     const c = i + 2;
     const info = v.info[i]!;
     const l = info.lower;
-    // The features of the word alone (and the headline flag) are left to the caller when it asks: see `wordFeatures`.
-    if (!omitWordFeatures) addWordFeatures(f, info, v.headline);
-    f.add1(30, la[c - 1]!, lb[c - 1]!);
-    f.add1(31, la[c + 1]!, lb[c + 1]!);
-    f.add1(32, la[c - 2]!, lb[c - 2]!);
-    f.add1(33, la[c + 2]!, lb[c + 2]!);
+    // The features of the word alone (with the headline flag) and of the words around it are left to the caller when it
+    // asks: see `wordFeatures` and `neighbourFeatures`.
+    if (!omitWordFeatures) {
+      addWordFeatures(f, info, v.headline);
+      f.add1(30, la[c - 1]!, lb[c - 1]!);
+      f.add1(31, la[c + 1]!, lb[c + 1]!);
+      f.add1(32, la[c - 2]!, lb[c - 2]!);
+      f.add1(33, la[c + 2]!, lb[c + 2]!);
+      f.add1(41, wa[c - 1]!, wb[c - 1]!);
+      f.add1(42, wa[c + 1]!, wb[c + 1]!);
+    }
     f.add2(34, sa[c - 1]!, sb[c - 1]!, ha, hb);
     f.add2(35, sa[c + 1]!, sb[c + 1]!, ha, hb);
     f.add3(36, sa[c - 1]!, sb[c - 1]!, sa[c]!, sb[c]!, ha, hb);
@@ -425,8 +434,6 @@ export function sentenceFeatures(
     f.add3(38, sa[c - 1]!, sb[c - 1]!, sa[c]!, sb[c]!, sa[c + 1]!, sb[c + 1]!);
     f.add2(39, la[c - 1]!, lb[c - 1]!, la[c]!, lb[c]!);
     f.add2(40, la[c]!, lb[c]!, la[c + 1]!, lb[c + 1]!);
-    f.add1(41, wa[c - 1]!, wb[c - 1]!);
-    f.add1(42, wa[c + 1]!, wb[c + 1]!);
     const pos = POS[i === 0 ? 0 : i === 1 ? 1 : 2]!;
     f.add3(43, pos[0], pos[1], sa[c]!, sb[c]!, ha, hb);
     f.add1(45, ga[c]!, gb[c]!);
@@ -471,6 +478,31 @@ export function sentenceFeatures(
   }
 }
 
+/** The places a word's neighbour features read it from: the word before the token, after it, two before, two after. */
+export const NEIGHBOUR_ROLES = 4;
+
+/**
+ * The features a word gives the token next to it, for role 1 (it is the word before: "w-1", "l-1"), 2 (the word after),
+ * 3 (two before) or 4 (two after); `raw` null is the sentence edge ("<s>" before, "</s>" after). The same for every
+ * occurrence, so a tagger may sum their weights once per word: the features `sentenceFeatures` leaves out when asked.
+ */
+export function neighbourFeatures(raw: string | null, role: number, f: FeatureBuffer): void {
+  f.count = 0;
+  let wa: number, wb: number, la: number, lb: number;
+  if (raw === null) {
+    const before = role === 1 || role === 3;
+    wa = la = before ? S0_A : S1_A;
+    wb = lb = before ? S0_B : S1_B;
+  } else {
+    const atoms = wordInfo(raw).atoms;
+    wa = atoms[0]!; wb = atoms[1]!; la = atoms[2]!; lb = atoms[3]!;
+  }
+  if (role === 1) { f.add1(30, la, lb); f.add1(41, wa, wb); }
+  else if (role === 2) { f.add1(31, la, lb); f.add1(42, wa, wb); }
+  else if (role === 3) f.add1(32, la, lb);
+  else f.add1(33, la, lb);
+}
+
 /**
  * The features of a word alone: bias, word, lower case, shape (with the headline flag), affixes, length, hyphen parts,
  * and in a headline the lower-case word. The same for every occurrence of the word, so a tagger may sum their weights
@@ -507,29 +539,36 @@ function addWordFeatures(f: FeatureBuffer, info: WordInfo, headline: boolean): v
 }
 
 /**
- * Everything `sentenceFeatures` reads for the tokens `[from, to)` under the document's statistics, as one string: two
- * windows with one key get the same features, so the tagger may reuse its labels ("Haddad said" after an edit elsewhere).
- * Each token adds its text, whether it is a number, and for a capitalised word the document facts the templates read.
+ * Everything `sentenceFeatures` reads for the tokens `[from, to)` under the document's statistics, hashed to one
+ * number (two 32-bit lanes, 53 bits kept): two windows with one key get the same features, so the tagger may reuse its
+ * labels ("Haddad said" after an edit elsewhere). Each token adds its text, whether it is a number, and for a
+ * capitalised word the document facts the templates read. No string is built: a long article's keys cost no garbage.
  */
-export function featureContextKey(tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null): string {
-  let key = '';
+export function featureContextKey(tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null): number {
+  let a = 0x2f1b3c4d, b = 0x6a09e667;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const raw = t.text;
-    key += raw.length + ':' + raw + (t.kind === 'number' ? '#' : '.');
-    if (!doc) continue;
     const info = wordInfo(raw);
+    a = step(a, info.raw[0]!); b = step(b, info.raw[1]!);
+    let facts = t.kind === 'number' ? 1 : 0;
     const w = info.word;
-    if (!isUpper(w.charCodeAt(0))) continue;
-    const l = info.lower;
-    let bits = doc.lowerSeen.has(l) ? 1 : 0;
-    if (doc.capitalisedMid.has(w)) bits |= 2;
-    if (doc.capitalisedMid.has(titleCase(l))) bits |= 4;
-    if (doc.common?.has(l)) bits |= 8;
-    key += String.fromCharCode(65 + bits) + (doc.usage?.get(raw) ?? '-');
-    if (doc.history) key += historyValue(doc.history, raw) ?? '-';
+    if (doc && isUpper(w.charCodeAt(0))) {
+      const l = info.lower;
+      if (doc.lowerSeen.has(l)) facts |= 2;
+      if (doc.capitalisedMid.has(w)) facts |= 4;
+      if (doc.capitalisedMid.has(titleCase(l))) facts |= 8;
+      if (doc.common?.has(l)) facts |= 16;
+      // Usage bits (five), then the history class (none, O, PER, ORG, LOC, MISC).
+      facts |= ((doc.usage?.get(raw) ?? 0) << 5) | (doc.history ? (HISTORY_CODE.get(historyValue(doc.history, raw) ?? '') ?? 0) << 10 : 0);
+    }
+    a = step(a, facts); b = step(b, facts ^ 0x5bd1e995);
   }
-  return key;
+  a = fmix(step(a, to - from));
+  b = fmix(step(b, to - from));
+  return (a >>> 0) * 0x200000 + (b >>> 11);
 }
+
+const HISTORY_CODE = new Map<string, number>(HISTORY_CLASSES.map((c, k) => [c, k + 1]));
 
 const titleCase = (l: string): string => (l ? l[0]!.toUpperCase() + l.slice(1) : l);

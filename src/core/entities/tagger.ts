@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../types';
-import { documentStats, featureContextKey, FeatureBuffer, recordHistory, sentenceFeatures, wordFeatures, type DocumentStats } from './features';
+import { documentStats, featureContextKey, FeatureBuffer, NEIGHBOUR_ROLES, neighbourFeatures, recordHistory, sentenceFeatures, wordFeatures, type DocumentStats } from './features';
 import { fromBase64 } from './base64';
 
 /** A BIO label per token, e.g. ["B-PER", "I-PER", "O"]. */
@@ -140,22 +140,38 @@ export class PerceptronWeights {
   private readonly sums = [new Map<string, Int32Array>(), new Map<string, Int32Array>()];
   private readonly scratch = new FeatureBuffer();
 
-  /** The summed int8 weights of a word's own features (`wordFeatures`), per tag; remembered, boundedly. */
-  wordSums(raw: string, headline: boolean): Int32Array {
+  /** The sentence edge's sums as a neighbour, laid out as `wordSums` lays them out (row 0 unused). */
+  private edge: Int32Array | null = null;
+
+  /**
+   * The summed int8 weights, per tag, of what a word contributes wherever it stands: row 0 its own features
+   * (`wordFeatures`), rows 1-4 what it gives the token after it, before it, two after and two before it
+   * (`neighbourFeatures`, roles 1-4); `raw` null is the sentence edge. Remembered, boundedly.
+   */
+  wordSums(raw: string | null, headline: boolean): Int32Array {
+    if (raw === null) return (this.edge ??= this.sumsOf(null, false));
     const memo = this.sums[headline ? 1 : 0]!;
     let sums = memo.get(raw);
     if (sums) return sums;
-    sums = new Int32Array(T);
-    const f = this.scratch;
-    wordFeatures(raw, headline, f);
-    const w = this.weights;
-    for (let k = 0; k < f.count; k++) {
-      const o = this.slot(f.h1[k]!, f.h2[k]!);
-      if (o < 0) continue;
-      for (let t = 0; t < T; t++) sums[t] = sums[t]! + w[o + t]!;
-    }
+    sums = this.sumsOf(raw, headline);
     if (memo.size >= 50_000) memo.clear();
     memo.set(raw, sums);
+    return sums;
+  }
+
+  private sumsOf(raw: string | null, headline: boolean): Int32Array {
+    const sums = new Int32Array((NEIGHBOUR_ROLES + 1) * T);
+    const f = this.scratch;
+    for (let role = raw === null ? 1 : 0; role <= NEIGHBOUR_ROLES; role++) {
+      if (role === 0) wordFeatures(raw!, headline, f);
+      else neighbourFeatures(raw, role, f);
+      const w = this.weights;
+      for (let k = 0; k < f.count; k++) {
+        const o = this.slot(f.h1[k]!, f.h2[k]!);
+        if (o < 0) continue;
+        for (let t = 0; t < T; t++) sums[role * T + t] = sums[role * T + t]! + w[o + t]!;
+      }
+    }
     return sums;
   }
 
@@ -196,20 +212,25 @@ export function emissions(
 ): Float64Array {
   const emit = new Float64Array((to - from) * T);
   const w = model.weights;
+  const edge = model.wordSums(null, false);
+  const acc = new Int32Array(T);
   sentenceFeatures(tokens, from, to, doc, (i, f, headline) => {
-    const base = i * T;
-    // The weights of the word's own features, summed once per word (integer sums: the order of adding cannot matter).
-    const own = model.wordSums(tokens[from + i]!.text, headline);
-    let e0 = own[0]!, e1 = own[1]!, e2 = own[2]!, e3 = own[3]!, e4 = own[4]!, e5 = own[5]!, e6 = own[6]!, e7 = own[7]!, e8 = own[8]!;
+    // The weights of the word's own features and of its neighbours' words, summed once per word (integer sums: the
+    // order of adding cannot matter): own row 0, the word before as role 1, after as 2, two before as 3, two after as 4.
+    const at = from + i;
+    const own = model.wordSums(tokens[at]!.text, headline);
+    const p1 = i >= 1 ? model.wordSums(tokens[at - 1]!.text, false) : edge;
+    const n1 = at + 1 < to ? model.wordSums(tokens[at + 1]!.text, false) : edge;
+    const p2 = i >= 2 ? model.wordSums(tokens[at - 2]!.text, false) : edge;
+    const n2 = at + 2 < to ? model.wordSums(tokens[at + 2]!.text, false) : edge;
+    for (let t = 0; t < T; t++) acc[t] = own[t]! + p1[T + t]! + n1[2 * T + t]! + p2[3 * T + t]! + n2[4 * T + t]!;
     for (let k = 0; k < f.count; k++) {
       const o = model.slot(f.h1[k]!, f.h2[k]!);
       if (o < 0) continue;
-      e0 += w[o]!; e1 += w[o + 1]!; e2 += w[o + 2]!; e3 += w[o + 3]!; e4 += w[o + 4]!;
-      e5 += w[o + 5]!; e6 += w[o + 6]!; e7 += w[o + 7]!; e8 += w[o + 8]!;
+      for (let t = 0; t < T; t++) acc[t] = acc[t]! + w[o + t]!;
     }
     const q = model.scale;
-    emit[base] = e0 * q; emit[base + 1] = e1 * q; emit[base + 2] = e2 * q; emit[base + 3] = e3 * q; emit[base + 4] = e4 * q;
-    emit[base + 5] = e5 * q; emit[base + 6] = e6 * q; emit[base + 7] = e7 * q; emit[base + 8] = e8 * q;
+    for (let t = 0; t < T; t++) emit[i * T + t] = acc[t]! * q;
   }, buffer, true);
   return emit;
 }
@@ -224,7 +245,7 @@ export function loadTagger(modelText: string): EntityTagger {
   let lastTokens: readonly Token[] | null = null;
   let lastStats: DocumentStats | null = null;
   let lastFirst = -1;
-  const memo = new Map<string, Int32Array>();
+  const memo = new Map<number, Int32Array>();
   return {
     tagSentence(tokens, sentence, text) {
       // A new document, or the same one tagged again from the top, starts with an empty history.
