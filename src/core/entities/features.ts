@@ -119,6 +119,12 @@ const QUOTES: Record<string, string> = { '“': '"', '”': '"', '‘': "'", '�
 
 /** Normalises a token for features: curly quotes to straight, digits to 0: "1,250" -> "0,000", "Syria’s" -> "Syria's". */
 export function normalizeWord(w: string): string {
+  let plain = true;
+  for (let i = 0; i < w.length && plain; i++) {
+    const c = w.charCodeAt(i);
+    plain = !(c >= 48 && c <= 57) && (c < 128 || QUOTES[w[i]!] === undefined);
+  }
+  if (plain) return w;
   let out = '';
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);

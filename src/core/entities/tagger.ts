@@ -212,17 +212,18 @@ export function emissions(
 ): Float64Array {
   const emit = new Float64Array((to - from) * T);
   const w = model.weights;
+  // The weights of each word's own features and of what it gives its neighbours, summed once per word (integer sums:
+  // the order of adding cannot matter), looked up once per token: rows[i + 2], with the sentence edge on both sides.
+  const n = to - from;
   const edge = model.wordSums(null, false);
+  const rows: Int32Array[] = new Array(n + 4);
+  rows[0] = rows[1] = rows[n + 2] = rows[n + 3] = edge;
+  for (let i = 0; i < n; i++) rows[i + 2] = model.wordSums(tokens[from + i]!.text, false);
   const acc = new Int32Array(T);
   sentenceFeatures(tokens, from, to, doc, (i, f, headline) => {
-    // The weights of the word's own features and of its neighbours' words, summed once per word (integer sums: the
-    // order of adding cannot matter): own row 0, the word before as role 1, after as 2, two before as 3, two after as 4.
-    const at = from + i;
-    const own = model.wordSums(tokens[at]!.text, headline);
-    const p1 = i >= 1 ? model.wordSums(tokens[at - 1]!.text, false) : edge;
-    const n1 = at + 1 < to ? model.wordSums(tokens[at + 1]!.text, false) : edge;
-    const p2 = i >= 2 ? model.wordSums(tokens[at - 2]!.text, false) : edge;
-    const n2 = at + 2 < to ? model.wordSums(tokens[at + 2]!.text, false) : edge;
+    // Own row 0 (a headline word has its own), the word before as role 1, after as 2, two before as 3, two after as 4.
+    const own = headline ? model.wordSums(tokens[from + i]!.text, true) : rows[i + 2]!;
+    const p1 = rows[i + 1]!, n1 = rows[i + 3]!, p2 = rows[i]!, n2 = rows[i + 4]!;
     for (let t = 0; t < T; t++) acc[t] = own[t]! + p1[T + t]! + n1[2 * T + t]! + p2[3 * T + t]! + n2[4 * T + t]!;
     for (let k = 0; k < f.count; k++) {
       const o = model.slot(f.h1[k]!, f.h2[k]!);
