@@ -79,3 +79,17 @@ test('a period glued to lowercase text (domains, addresses, command ids) does no
   ];
   for (const [text, expected] of table) assert.deepEqual(splitSentences(text, tokenize(text)).map((x) => x.text), expected, text);
 });
+
+test('the fast path for plain ASCII words and punctuation tokenises exactly as the full pattern does', () => {
+  const pieces = ['a', 'B', 'z', 'Z', '0', '9', '.', '..', '-', '--', "'", '’', 's', 'S', '&', '@', '#', 'http://x.y/a,', 'www.', 'h', 'w',
+    ' ', '\n', '\t', '\u00a0', 'é', '\u0301', '“', '”', '$', '%', ',', ';', ':', '(', ')', 'U.S.', 'Gen.', 'n', 't', '😀', '\u2028', '_', '|', '~', 'st', 'km'];
+  let seed = 7;
+  const next = (k: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % k; };
+  for (let k = 0; k < 5000; k++) {
+    let text = '';
+    for (let q = next(30); q > 0; q--) text += pieces[next(pieces.length)];
+    assert.deepEqual(tokenize(text), tokenize(text, false), JSON.stringify(text));
+  }
+  const news = 'WASHINGTON (Reuters) - Maj. Gen. Oded Basiuk’s office didn\'t say; see www.idf.il or https://x.org/a?b=1. It cost $1,250.50 -- 3.5% more... "No," he said.';
+  assert.deepEqual(tokenize(news), tokenize(news, false));
+});
