@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize } from '../../src/core/text/tokenize';
+import { onTokenBounds, tokenAfter, tokenStartingAt, tokenize } from '../../src/core/text/tokenize';
 import { splitSentences } from '../../src/core/text/sentences';
 import { readDateline } from '../../src/core/text/dateline';
 
@@ -92,4 +92,20 @@ test('the fast path for plain ASCII words and punctuation tokenises exactly as t
   }
   const news = 'WASHINGTON (Reuters) - Maj. Gen. Oded Basiuk’s office didn\'t say; see www.idf.il or https://x.org/a?b=1. It cost $1,250.50 -- 3.5% more... "No," he said.';
   assert.deepEqual(tokenize(news), tokenize(news, false));
+});
+
+test('token look-ups by offset: the token holding an offset, one starting there, spans on token bounds', () => {
+  const text = 'He said: "Oded Basiuk left."';
+  const tokens = tokenize(text);
+  const said = text.indexOf('said');
+  assert.equal(tokens[tokenAfter(tokens, said + 2)]!.text, 'said');
+  assert.equal(tokens[tokenAfter(tokens, 2)]!.text, 'said', 'a space belongs to the next token');
+  assert.equal(tokenAfter(tokens, text.length), tokens.length);
+  assert.equal(tokens[tokenStartingAt(tokens, said)]!.text, 'said');
+  assert.equal(tokenStartingAt(tokens, said + 1), -1);
+  const name = text.indexOf('Oded');
+  assert.ok(onTokenBounds(tokens, name, name + 'Oded Basiuk'.length));
+  assert.ok(!onTokenBounds(tokens, name, name + 3));
+  assert.ok(!onTokenBounds(tokens, name + 1, name + 4));
+  assert.ok(!onTokenBounds([], 0, 0));
 });

@@ -1,4 +1,5 @@
 import type { TextContext } from '../text/context';
+import { tokenAfter } from '../text/tokenize';
 import type { Attribution, Claim, EntityMention, Hedge, Span, Token } from '../types';
 import { normaliseNumber } from '../crossref/similarity';
 import { resolveDate } from './dates';
@@ -34,6 +35,10 @@ const A_AN = /^(?:a|an)$/i;
 const CONCESSIVE = /^(?:while|although|though|whereas)$/i;
 const YEAR = /^(?:1[6-9]|20)\d\d$/;
 const AUX_OR_ADVERB = /^(?:have|has|had|did|do|does|yet|been|immediately|publicly|be)$/i;
+const LETTERS_ONLY = /^[a-z]+$/i;
+const FOUR_DIGITS = /^\d{4}$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const HAS_LETTER = /\p{L}/u;
 
 /**
  * Splits an article into claims, one per sentence or clause, with their attribution, entities, numbers and dates:
@@ -90,20 +95,20 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
           if (v) dates.add(v);
           return;
         }
-        const n = t.kind === 'number' || /^[a-z]+$/i.test(t.text) ? normaliseNumber(t.text) : null;
+        const n = t.kind === 'number' || LETTERS_ONLY.test(t.text) ? normaliseNumber(t.text) : null;
         if (n === null) return;
         // "2025-05-16" arrives as number, dash, number, dash, number.
-        const iso = /^\d{4}$/.test(t.text) ? ctx.text.slice(t.start, t.start + 10) : '';
-        if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) { const v = resolveDate(iso, ctx.published); if (v) dates.add(v); isoEnd = t.start + 10; return; }
+        const iso = FOUR_DIGITS.test(t.text) ? ctx.text.slice(t.start, t.start + 10) : '';
+        if (ISO_DAY.test(iso)) { const v = resolveDate(iso, ctx.published); if (v) dates.add(v); isoEnd = t.start + 10; return; }
         if (t.start < isoEnd) return;
         // "May 16", "16 May 2025" the entity layer did not tag.
         const before = clauseToks[k - 1]?.text ?? '', after = clauseToks[k + 1]?.text ?? '';
         if (t.kind === 'number' && (MONTH.test(before) || MONTH.test(after))) {
-          const year = clauseToks[k + 1]?.text === ',' && /^\d{4}$/.test(clauseToks[k + 2]?.text ?? '') ? ` ${clauseToks[k + 2]!.text}` : '';
+          const year = clauseToks[k + 1]?.text === ',' && FOUR_DIGITS.test(clauseToks[k + 2]?.text ?? '') ? ` ${clauseToks[k + 2]!.text}` : '';
           const v = resolveDate(MONTH.test(before) ? `${before} ${t.text}${year}` : `${t.text} ${after}`, ctx.published);
           if (v) { dates.add(v); return; }
         }
-        if (t.kind === 'number' && /^\d{4}$/.test(t.text) && MONTH.test(clauseToks[k - 3]?.text ?? '')) return;
+        if (t.kind === 'number' && FOUR_DIGITS.test(t.text) && MONTH.test(clauseToks[k - 3]?.text ?? '')) return;
         if (YEAR.test(n) && t.kind === 'number') { dates.add(n); return; }
         numbers.add(n);
       });
@@ -120,7 +125,7 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
 
 /** Datelines, bylines, lone dashes and outlet names are not claims. */
 function isClaimSentence(toks: readonly Token[], sentence: Span & { text: string }): boolean {
-  const words = toks.filter((t) => t.kind === 'word' && /\p{L}/u.test(t.text));
+  const words = toks.filter((t) => t.kind === 'word' && HAS_LETTER.test(t.text));
   if (words.length < 4) return false;
   if (/^\s*(?:by|reporting by|writing by|editing by|photo:?|image:?|source:?)\s+\p{Lu}/iu.test(sentence.text) && words.length < 10) return false;
   if (/^\s*(?:date:?\s+)?\d{4}-\d{2}-\d{2}\b/.test(sentence.text) && words.length < 8) return false;
@@ -160,11 +165,7 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
   const words = (a: number, b: number): number => wc[Math.min(b, toks.length)]! - wc[Math.max(0, a)]!;
   const nextComma = new Int32Array(toks.length + 1).fill(-1);
   for (let k = toks.length - 1; k >= 0; k--) nextComma[k] = toks[k]!.text === ',' ? k : nextComma[k + 1]!;
-  const idxAt = (pos: number): number => {
-    let lo = 0, hi = toks.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid]!.end <= pos) lo = mid + 1; else hi = mid; }
-    return base + lo;
-  };
+  const idxAt = (pos: number): number => base + tokenAfter(toks, pos);
   // Between consecutive attributions whose parts do not interleave.
   const inSentence = attributions.filter((a) => a.cue.start >= sentence.start && a.cue.end <= sentence.end).sort((x, y) => x.cue.start - y.cue.start);
   for (let i = 0; i + 1 < inSentence.length; i++) {

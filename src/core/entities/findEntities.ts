@@ -1,4 +1,5 @@
 import type { TextContext } from '../text/context';
+import { onTokenBounds, tokenStartingAt } from '../text/tokenize';
 import type { EntityMention, EntityType, Token } from '../types';
 import { labelsToRanges, type EntityTagger } from './tagger';
 import { COUNTRIES, CITIES, DEMONYMS, MONTH_NAMES, NAME_PARTICLES, ORG_WORDS, REGIONS, TITLES, WEEKDAY_NAMES } from './gazetteer';
@@ -82,10 +83,7 @@ export function findEntities(ctx: TextContext, tagger: EntityTagger, hints: Enti
   addRepeats(named, ctx);
   harmonise(named);
   const values: EntityMention[] = [];
-  const starts = new Set<number>();
-  const ends = new Set<number>();
-  for (const t of tokens) { starts.add(t.start); ends.add(t.end); }
-  const aligned = (a: number, b: number): boolean => starts.has(a) && ends.has(b);
+  const aligned = (a: number, b: number): boolean => onTokenBounds(tokens, a, b);
   for (const d of findDates(text, ctx.published)) {
     if (aligned(d.start, d.end)) values.push(mention(text, d.start, d.end, d.type, d.value));
   }
@@ -222,12 +220,10 @@ const NUMBERED = new Set(['Channel', 'TV', 'Radio', 'Brigade', 'Division', 'Unit
 /** Retypes and extends names by the word after them: "Tal Rifaat village" -> GPE, "Channel 12" -> "Channel 12". */
 function extendByContext(named: EntityMention[], ctx: TextContext): void {
   const { tokens, text } = ctx;
-  const at = new Map<number, number>();
-  tokens.forEach((t, i) => at.set(t.start, i));
   for (let k = 0; k < named.length; k++) {
     const e = named[k]!;
     let last = -1;
-    for (let i = at.get(e.start) ?? -1; i >= 0 && i < tokens.length && tokens[i]!.end <= e.end; i++) last = i;
+    for (let i = tokenStartingAt(tokens, e.start); i >= 0 && i < tokens.length && tokens[i]!.end <= e.end; i++) last = i;
     const next = tokens[last + 1];
     if (last < 0 || !next || next.start - e.end > 1) continue;
     const lastWord = tokens[last]!.text;

@@ -1,4 +1,4 @@
-import type { Token } from '../types';
+import type { Span, Token } from '../types';
 import { ABBREVIATIONS } from './abbreviations';
 
 /*
@@ -116,4 +116,22 @@ export function isAbbreviation(word: string): boolean {
 
 function token(text: string, start: number, end: number, kind: Token['kind']): Token {
   return { start, end, text: text.slice(start, end), kind };
+}
+
+/** The index of the first token ending after `offset` (the one holding it, or the next): binary search, tokens in order. */
+export function tokenAfter(tokens: readonly Span[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid]!.end <= offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** The index of the token starting exactly at `offset`, or -1: "said" in "he said" starts at 3. */
+export function tokenStartingAt(tokens: readonly Span[], offset: number): number {
+  const k = tokenAfter(tokens, offset);
+  return tokens[k]?.start === offset ? k : -1;
+}
+
+/** Whether `[start, end)` begins where a token begins and ends where a token ends. */
+export function onTokenBounds(tokens: readonly Span[], start: number, end: number): boolean {
+  return tokenStartingAt(tokens, start) >= 0 && end > 0 && tokens[tokenAfter(tokens, end - 1)]?.end === end;
 }
