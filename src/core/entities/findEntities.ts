@@ -288,14 +288,16 @@ function addKnownPlaces(named: EntityMention[], ctx: TextContext): void {
 /** Broadcasters named by number are organisations: "Channel 12", "Channel 4". */
 function addChannels(named: EntityMention[], ctx: TextContext): void {
   const { tokens, text } = ctx;
+  let added = false;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
     const n = tokens[i + 1]!;
     if (t.text !== 'Channel' || n.kind !== 'number' || !/^\d{1,3}$/.test(n.text) || n.start - t.end > 1) continue;
     if (named.some((e) => e.start < n.end && t.start < e.end)) continue;
     named.push({ start: t.start, end: n.end, text: text.slice(t.start, n.end), type: 'ORG' });
+    added = true;
   }
-  named.sort((a, b) => a.start - b.start);
+  if (added) named.sort((a, b) => a.start - b.start);
 }
 
 /**
