@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { splitSentences, tokenize } from '../src/core/index';
 import { loadTagger } from '../src/core/entities/tagger';
-import { benchEngine, DATA, hasData, realArticles } from './corpus';
+import { benchEngine, hasData, realArticles, warmupArticles } from './corpus';
 
 const quick = process.argv.includes('--quick');
 const root = resolve(__dirname, '..');
@@ -24,12 +24,8 @@ if (!hasData) {
 
 const articles = realArticles();
 engine.analyze(articles[0]!); // load the model outside the timings
-/**
- * Other real articles (PolNeAR train) to warm up on: the JIT settles on them, so the timed pass measures the steady
- * state on articles never seen before (no per-word memo is warm for them), as in an editor that has been open a while.
- */
-const warmup = readFileSync(join(DATA, 'attribution', 'polnear-train.jsonl'), 'utf8').split('\n').filter(Boolean)
-  .slice(0, quick ? 40 : 150).map((l) => (JSON.parse(l) as { text: string }).text);
+// Warm up on other real articles, so the timed pass is the steady state on articles never seen (see `warmupArticles`).
+const warmup = warmupArticles(quick ? 40 : 150);
 
 /** Throughput of a per-article function over the texts, MB/s, on one core, after warming up on other articles. */
 function throughput(texts: readonly string[], fn: (t: string) => unknown, warm: readonly string[] = warmup): number {

@@ -16,6 +16,14 @@ export function realArticles(): string[] {
   return [...polnear, ...conll];
 }
 
+/**
+ * Other real articles (PolNeAR train) to warm up on: the JIT settles on them, so a timed pass over `realArticles`
+ * measures the steady state on articles never seen before (no per-word memo is warm for them).
+ */
+export function warmupArticles(n: number): string[] {
+  return readJsonl<{ text: string }>(join(DATA, 'attribution', 'polnear-train.jsonl')).slice(0, n).map((r) => r.text);
+}
+
 const GIVEN = ['Amal', 'Boris', 'Chen', 'Dana', 'Emeka', 'Farah', 'Goran', 'Hana', 'Ivo', 'Jalil', 'Kemal', 'Lior', 'Mira', 'Nadia', 'Omar', 'Pavel'];
 const FAMILY = ['Haddad', 'Novak', 'Okafor', 'Petrov', 'Quispe', 'Rahimi', 'Sato', 'Tamm', 'Urbina', 'Vance', 'Weiss', 'Yilmaz', 'Zaman', 'Brandt'];
 
