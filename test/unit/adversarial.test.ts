@@ -89,15 +89,20 @@ test('pathological documents cross-reference without a throw', () => {
   checkWorkspace(docs, ws);
 });
 
-/** Milliseconds one call of `f` takes. */
+/**
+ * Milliseconds of CPU time one call of `f` takes: unlike the wall clock, it does not grow while other processes hold
+ * the cores, so a busy machine cannot make linear work look quadratic.
+ */
 function timed(f: () => void): number {
-  const t0 = performance.now();
+  const t0 = process.cpuUsage();
   f();
-  return performance.now() - t0;
+  const t = process.cpuUsage(t0);
+  return (t.user + t.system) / 1000;
 }
 
 /**
- * Asserts that `run` on `make(10 * n)` takes at most 15× its time on `make(n)`. Small and big runs alternate and
+ * Asserts that `run` on `make(10 * n)` takes at most 20× its time on `make(n)`: linear work gives about 10× (a bigger
+ * heap and colder caches add some), quadratic work 100×. Small and big runs alternate and
  * the fastest of each is compared (other work on the machine only ever adds time, and alternating spreads it over
  * both); a ratio over the bound is measured again, and only one that stays over it fails.
  */
@@ -105,7 +110,7 @@ function assertLinear(label: string, make: (n: number) => string, run: (text: st
   const small = make(n), big = make(10 * n);
   run(small); // warm the JIT on this shape of text
   let ratio = Infinity, detail = '';
-  for (let attempt = 0; attempt < attempts && ratio > 15; attempt++) {
+  for (let attempt = 0; attempt < attempts && ratio > 20; attempt++) {
     let a = Infinity, b = Infinity;
     for (let i = 0; i < 3; i++) {
       a = Math.min(a, timed(() => run(small)), timed(() => run(small)));
@@ -114,7 +119,7 @@ function assertLinear(label: string, make: (n: number) => string, run: (text: st
     ratio = b / Math.max(a, 1);
     detail = `${label}: ${n} chars ${a.toFixed(1)} ms, ${10 * n} chars ${b.toFixed(1)} ms (×${ratio.toFixed(1)})`;
   }
-  assert.ok(ratio <= 15, detail);
+  assert.ok(ratio <= 20, detail);
 }
 
 const SAMPLES = [resolve(__dirname, '..', '..', 'samples', 'daily-meridian.txt'), resolve(__dirname, '..', '..', 'samples', 'northwire.article'), resolve(__dirname, '..', '..', 'samples', 'coastline-herald.md')]
