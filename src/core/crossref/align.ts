@@ -5,6 +5,7 @@ import { weekdayOf } from '../claims/dates';
 import { countryOf, nameWords, personName } from './names';
 import { memoize } from '../index/memo';
 import { ScoreTable } from './scoreTable';
+import { tokenView } from '../index/compactTokens';
 
 /** One claim prepared for alignment. */
 interface Item {
@@ -486,7 +487,7 @@ function claimTokens(doc: AnalyzedDocument, claim: Claim, attribution: Attributi
     const e = a.entities[i]!;
     if ((e.type === 'DATE' || e.type === 'TIME') && e.end > claim.start) dateSpans.push(e);
   }
-  const all = tokensIn(a.tokens, claim).filter((t) => !dateSpans.some((d) => d.start <= t.start && d.end >= t.end));
+  const all = tokenView(doc.text, a).overlapping(claim).filter((t) => !dateSpans.some((d) => d.start <= t.start && d.end >= t.end));
   const stripped = skip.length ? all.filter((t) => !skip.some((s) => s.start <= t.start && s.end >= t.end)) : all;
   return { all, stripped, skips: skip.length > 0 };
 }
@@ -590,13 +591,6 @@ function docContext(doc: AnalyzedDocument): DocContext {
   return ctx;
 }
 
-function tokensIn(tokens: readonly Token[], span: TextSpan): Token[] {
-  let lo = 0, hi = tokens.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid]!.end <= span.start) lo = mid + 1; else hi = mid; }
-  const out: Token[] = [];
-  for (let i = lo; i < tokens.length && tokens[i]!.start < span.end; i++) out.push(tokens[i]!);
-  return out;
-}
 
 /** The shared score, vetoed for look-alike events: two earthquakes are one claim only if places, dates and people agree. */
 /** True when the claim withholds comment rather than asserting: "officials have not commented", "no word from Damascus". */
@@ -798,13 +792,13 @@ function spelling(m: EntityMention): string {
 }
 
 function titleBefore(it: Item, m: EntityMention): TextSpan | null {
-  const toks = it.doc.analysis.tokens;
-  const i = lowerBound(toks, m.start, (t) => t.start);
-  if (toks[i]?.start !== m.start) return null;
+  const toks = tokenView(it.doc.text, it.doc.analysis);
+  const i = toks.firstFrom(m.start);
+  if (i >= toks.length || toks.startOf(i) !== m.start) return null;
   let first = i;
-  while (first > 0 && TITLE.test(toks[first - 1]!.text) && i - first < 4) first--;
+  while (first > 0 && TITLE.test(toks.at(first - 1).text) && i - first < 4) first--;
   if (first === i) return null;
-  return { start: toks[first]!.start, end: toks[i - 1]!.end, text: it.doc.text.slice(toks[first]!.start, toks[i - 1]!.end) };
+  return { start: toks.startOf(first), end: toks.endOf(i - 1), text: it.doc.text.slice(toks.startOf(first), toks.endOf(i - 1)) };
 }
 
 const normTitle = (s: string): string => s.toLowerCase().replace(/\./g, '').replace(/\bgen\b/g, 'general').replace(/\bmaj\b/g, 'major').replace(/\s+/g, ' ');
@@ -857,8 +851,7 @@ function negationScope(it: Item): Negation | null {
 }
 
 function findNegationScope(it: Item): Negation | null {
-  const toks = it.doc.analysis.tokens;
-  const within = tokensIn(toks, it.claim);
+  const within = tokenView(it.doc.text, it.doc.analysis).overlapping(it.claim);
   const att = it.attribution;
   let quoted = false;
   for (let i = 0; i < within.length; i++) {
