@@ -160,3 +160,23 @@ test('entities joined class by class equal entities joined pair by pair', () => 
   assert.deepEqual(toContractJson(docs, byClass), toContractJson(docs, byPair));
   assert.ok(byClass.entities.some((e) => new Set(e.mentions.map((m) => m.doc)).size > 2), 'names are shared across articles');
 });
+
+test('an edit that leaves every name where it was keeps the entities as they were; one that moves names does not', () => {
+  const texts = articles(30, 17);
+  const index = engine.createIndex();
+  texts.forEach((t, i) => index.set(`a${i}.txt`, t));
+  const none: AliasFile = { same: [], different: [] };
+  const before = index.workspace();
+  index.set('a4.txt', texts[4] + '\n\nOfficials said 12 people were hurt.');
+  assertSameAsFull(index, none, 'a sentence without names appended');
+  const after = index.workspace();
+  assert.ok(after.entities.every((e, i) => e === before.entities[i]), 'the same entity values, not rebuilt');
+  // A name before all the others shifts every mention of the article: the entities are resolved again.
+  index.set('a4.txt', 'Zoltan Kertesz said on Monday that talks were held.\n\n' + texts[4]);
+  assertSameAsFull(index, none, 'a name put first');
+  assert.ok(index.workspace().entities.some((e) => e.name === 'Zoltan Kertesz'));
+  index.set('a4.txt', texts[4]!);
+  assertSameAsFull(index, none, 'the edit undone');
+  index.delete('a9.txt');
+  assertSameAsFull(index, none, 'a document deleted');
+});

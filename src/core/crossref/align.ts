@@ -72,12 +72,14 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
     // A document whose text and entity ids are unchanged keeps its prepared claims (and everything cached on them).
     // (`idsByDoc`, when given, holds what `entityOf` holds, by document: no keys to build and look up.)
     const given = idsByDoc?.get(doc.id);
-    const ids = doc.analysis.entities.map((_, i) => (given ? given[i] : fromMap(i)) ?? '');
     let kept = cache.prepared.get(doc);
+    // The very same ids (an entity resolution that found nothing changed) need no comparing.
+    if (kept && given && kept.given === given) { items.push(...kept.items); continue; }
+    const ids = doc.analysis.entities.map((_, i) => (given ? given[i] : fromMap(i)) ?? '');
     if (!kept || kept.ids.length !== ids.length || kept.ids.some((id, i) => id !== ids[i])) {
-      kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, (i) => ids[i] || undefined)) };
+      kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, (i) => ids[i] || undefined)), given };
       cache.prepared.set(doc, kept);
-    }
+    } else kept.given = given;
     items.push(...kept.items);
   }
 
@@ -302,7 +304,7 @@ const MAX_SCORES = 4_000_000;
  */
 export class AlignCache {
   /** Prepared claims per document, with the entity ids they were prepared under. */
-  readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: readonly string[]; readonly items: readonly Item[] }>();
+  readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: readonly string[]; readonly items: readonly Item[]; given: readonly (string | undefined)[] | undefined }>();
   readonly signatures = new Map<string, number>();
   /** `signature(a) * SIGNATURE_SPACE + signature(b)` -> score. */
   readonly scores = new ScoreTable(1 << 16);

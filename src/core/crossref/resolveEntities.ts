@@ -84,13 +84,53 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 
   const groups: Group[] = [];
   if (cache && cache.aliases !== aliases) cache.reset(aliases);
+  const byId = new Map<string, readonly Group[]>();
+  const sequence: (readonly Group[])[] = [];
   for (const d of docs) {
     if (!cache) { groups.push(...groupDocument(d, different)); continue; }
     // A document's groups depend only on its analysis and the "different" aliases: kept until either changes.
     let g = cache.groups.get(d);
-    if (!g) { g = groupDocument(d, different); cache.groups.set(d, g); }
+    if (!g) {
+      g = groupDocument(d, different);
+      // An edit that leaves every name where it was (most typing) gives groups equal to the old ones: those stand.
+      const before = cache.byId.get(d.id);
+      if (before && sameGroups(before, g)) g = before;
+      cache.groups.set(d, g);
+    }
+    byId.set(d.id, g);
+    sequence.push(g);
     groups.push(...g);
   }
+  if (cache) {
+    cache.byId = byId;
+    // The resolution is a function of the groups in order (and the aliases): the very same groups give the same result.
+    const last = cache.last;
+    if (last && last.sequence.length === sequence.length && last.ids.length === docs.length && sequence.every((g, i) => g === last.sequence[i] && docs[i]!.id === last.ids[i])) {
+      return { ...last.result, entities: last.result.entities.slice() };
+    }
+  }
+  const result = resolveGroups(groups, different, sameKey, cache);
+  if (cache) cache.last = { ids: docs.map((d) => d.id), sequence, result };
+  return result;
+}
+
+/** True when two lists of one document's groups are equal values: the same names, in the same places, grouped alike. */
+function sameGroups(a: readonly Group[], b: readonly Group[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!, y = b[i]!;
+    if (x.doc !== y.doc || x.family !== y.family || x.nodes.length !== y.nodes.length || x.keys.length !== y.keys.length || x.short.size !== y.short.size) return false;
+    if (x.surnameKey !== y.surnameKey || x.fullPerson !== y.fullPerson || x.keys.some((k, j) => k !== y.keys[j])) return false;
+    for (let j = 0; j < x.nodes.length; j++) {
+      const m = x.nodes[j]!, n = y.nodes[j]!;
+      if (m.ref.index !== n.ref.index || m.text !== n.text || m.type !== n.type || m.key !== n.key || m.named !== n.named || x.short.has(m) !== y.short.has(n)) return false;
+    }
+  }
+  return true;
+}
+
+/** The cross-document part of `resolveEntities`, over the groups of every document in order. */
+function resolveGroups(groups: Group[], different: ReadonlyMap<string, ReadonlySet<string>>, sameKey: ReadonlyMap<string, number>, cache?: EntityCache): ResolvedEntities {
 
   // Union groups across documents; candidates come from blocking keys only.
   const uf = new UnionFind();
@@ -301,10 +341,16 @@ export class EntityCache {
   groups = new WeakMap<AnalyzedDocument, readonly Group[]>();
   /** The entities of the last resolution by their first mention, with their mentions. */
   entities = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
+  /** Each document's groups by its id, as of the last resolution. */
+  byId = new Map<string, readonly Group[]>();
+  /** The last resolution, with the document ids and the groups it was computed from. */
+  last: { readonly ids: readonly string[]; readonly sequence: readonly (readonly Group[])[]; readonly result: ResolvedEntities } | null = null;
   reset(aliases: AliasFile): void {
     this.aliases = aliases;
     this.groups = new WeakMap();
     this.entities = new Map();
+    this.byId = new Map();
+    this.last = null;
   }
 }
 
