@@ -48,9 +48,16 @@ const engine = createCrosscheck({ readNerModel: readModel });
 /** The index's view must equal the pure computation over the same documents, byte for byte. */
 function assertSameAsFull(index: WorkspaceIndex, aliases: AliasFile, step: string): void {
   const docs = index.documents();
-  const incremental = JSON.stringify(toContractJson(docs, index.workspace()));
-  const full = JSON.stringify(toContractJson(docs, engine.crossReference(docs, aliases)));
+  const ws = index.workspace(), pure = engine.crossReference(docs, aliases);
+  const incremental = JSON.stringify(toContractJson(docs, ws));
+  const full = JSON.stringify(toContractJson(docs, pure));
   assert.equal(incremental, full, `after ${step}, the incremental cross-reference differs from the full one`);
+  // The contract JSON reads entity ids through `entityOf`; cluster ids are looked up through `clusterOf`.
+  for (const d of docs) for (const c of d.analysis.claims) {
+    const key = `${d.id}#${c.id}`;
+    assert.equal(ws.clusterOf.get(key), pure.clusterOf.get(key), `after ${step}, the cluster of ${key}`);
+  }
+  assert.deepEqual([...ws.clusterOf], [...pure.clusterOf], `after ${step}, the clusters of all claims`);
 }
 
 test('after a sequence of edits the incremental cross-reference equals the full computation', () => {
@@ -179,4 +186,38 @@ test('an edit that leaves every name where it was keeps the entities as they wer
   assertSameAsFull(index, none, 'the edit undone');
   index.delete('a9.txt');
   assertSameAsFull(index, none, 'a document deleted');
+});
+
+test('a random run of edits, deletions, renames and returns equals the full computation at every step', () => {
+  const base = articles(10, 41);
+  // Wire copies, so that claims have many candidates and clusters span many articles.
+  const texts = Array.from({ length: 36 }, (_, i) => {
+    const t = base[i % base.length]!;
+    return i < base.length ? t : t.replace(/\b(six|four|two|12|30)\b/, String(5 + (i % 7)));
+  });
+  let s = 2024;
+  const rand = (k: number): number => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return (s >>> 8) % k; };
+  const index = engine.createIndex();
+  const live = new Map<string, string>();
+  texts.forEach((t, i) => { index.set(`w${i}.txt`, t); live.set(`w${i}.txt`, t); });
+  const none: AliasFile = { same: [], different: [] };
+  assertSameAsFull(index, none, 'the first indexing');
+  let fresh = 0;
+  for (let step = 0; step < 40; step++) {
+    const ids = [...live.keys()];
+    const id = ids[rand(ids.length)]!;
+    const text = live.get(id)!;
+    const kind = rand(6);
+    let what: string;
+    if (kind === 0) { index.delete(id); live.delete(id); what = `${id} deleted`; }
+    else if (kind === 1) {
+      // A rename: the document leaves its place and comes back last under another name.
+      const to = `r${fresh++}.txt`;
+      index.delete(id); live.delete(id); index.set(to, text); live.set(to, text); what = `${id} renamed ${to}`;
+    } else if (kind === 2) { const t = texts[rand(texts.length)]!; index.set(id, t); live.set(id, t); what = `${id} made a copy of another`; }
+    else if (kind === 3) { const t = text + `\n\nOfficials said ${rand(20)} people were hurt in Damascus.`; index.set(id, t); live.set(id, t); what = `${id} appended`; }
+    else if (kind === 4) { const t = text.split('\n\n').slice(1).join('\n\n'); index.set(id, t); live.set(id, t); what = `${id} lost its first paragraph`; }
+    else { const t = texts[rand(texts.length)]!; const to = `n${fresh++}.txt`; index.set(to, t); live.set(to, t); what = `${to} added`; }
+    assertSameAsFull(index, none, `step ${step}: ${what}`);
+  }
 });

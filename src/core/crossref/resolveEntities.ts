@@ -82,35 +82,29 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   const sameKey = new Map<string, number>();
   aliases.same.forEach((g, i) => g.forEach((n) => sameKey.set(norm(n), i)));
 
-  const groups: Group[] = [];
   if (cache && cache.aliases !== aliases) cache.reset(aliases);
-  const byId = new Map<string, readonly Group[]>();
+  if (!cache) return resolveGroups(docs.flatMap((d) => groupDocument(d, different)), different, sameKey);
+  const last = cache.last;
   const sequence: (readonly Group[])[] = [];
-  for (const d of docs) {
-    if (!cache) { groups.push(...groupDocument(d, different)); continue; }
+  let same = !!last && last.docs.length === docs.length;
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    const was = last?.docs[i];
     // A document's groups depend only on its analysis and the "different" aliases: kept until either changes.
-    let g = cache.groups.get(d);
+    let g = was === d ? last!.sequence[i] : cache.groups.get(d);
     if (!g) {
       g = groupDocument(d, different);
       // An edit that leaves every name where it was (most typing) gives groups equal to the old ones: those stand.
-      const before = cache.byId.get(d.id);
+      const before = was && was.id === d.id ? last!.sequence[i] : undefined;
       if (before && sameGroups(before, g)) g = before;
       cache.groups.set(d, g);
     }
-    byId.set(d.id, g);
     sequence.push(g);
-    groups.push(...g);
+    same &&= g === last!.sequence[i] && d.id === was!.id;
   }
-  if (cache) {
-    cache.byId = byId;
-    // The resolution is a function of the groups in order (and the aliases): the very same groups give the same result.
-    const last = cache.last;
-    if (last && last.sequence.length === sequence.length && last.ids.length === docs.length && sequence.every((g, i) => g === last.sequence[i] && docs[i]!.id === last.ids[i])) {
-      return { ...last.result, entities: last.result.entities.slice() };
-    }
-  }
-  const result = resolveGroups(groups, different, sameKey, cache);
-  if (cache) cache.last = { ids: docs.map((d) => d.id), sequence, result };
+  // The resolution is a function of the groups in order (and the aliases): the very same groups give the same result.
+  const result = same ? { ...last!.result, entities: last!.result.entities.slice() } : resolveGroups(sequence.flat(), different, sameKey, cache);
+  cache.last = { docs: docs.slice(), sequence, result };
   return result;
 }
 
@@ -341,15 +335,12 @@ export class EntityCache {
   groups = new WeakMap<AnalyzedDocument, readonly Group[]>();
   /** The entities of the last resolution by their first mention, with their mentions. */
   entities = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
-  /** Each document's groups by its id, as of the last resolution. */
-  byId = new Map<string, readonly Group[]>();
-  /** The last resolution, with the document ids and the groups it was computed from. */
-  last: { readonly ids: readonly string[]; readonly sequence: readonly (readonly Group[])[]; readonly result: ResolvedEntities } | null = null;
+  /** The last resolution, with the documents and their groups it was computed from. */
+  last: { readonly docs: readonly AnalyzedDocument[]; readonly sequence: readonly (readonly Group[])[]; readonly result: ResolvedEntities } | null = null;
   reset(aliases: AliasFile): void {
     this.aliases = aliases;
     this.groups = new WeakMap();
     this.entities = new Map();
-    this.byId = new Map();
     this.last = null;
   }
 }
