@@ -6,6 +6,7 @@ import { countryOf, nameWords, personName } from './names';
 import { memoize } from '../index/memo';
 import { ScoreTable } from './scoreTable';
 import { tokenView } from '../index/compactTokens';
+import { contentHash } from '../index/hash';
 
 /** One claim prepared for alignment. */
 interface Item {
@@ -164,7 +165,10 @@ class Scorer {
 
   private sig(it: Item): number {
     if (it.sigGeneration === this.generation) return it.sig;
-    const sig = signatureOf(it);
+    // Two independent 53-bit hashes of the signature stand for it (the long strings were a large workspace's memory):
+    // two different signatures would share a key with a chance of about one in 10^31 per pair.
+    const text = signatureOf(it);
+    const sig = contentHash(text) + ':' + contentHash(text, 0x5bd1e995);
     let id = this.signatures.get(sig);
     if (id === undefined) { id = this.signatures.size; this.signatures.set(sig, id); }
     // The id is kept on the claim, not its (long) signature string.
@@ -213,7 +217,14 @@ function edgesOf(it: Item, postings: Postings, weights: readonly number[], maxPo
   const picks: Item[] = [], amounts: number[] = [];
   for (const o of touched) { if (o.acc >= 2) { picks.push(o); amounts.push(o.acc); } o.acc = 0; }
   touched.length = 0;
-  // Only the best-sharing candidates are scored (ties in the order first met): cost stays linear in the number of claims.
+  return scoreBest(it, picks, amounts, scorer);
+}
+
+/**
+ * The edges of a claim to its candidates (in the order first met, with how much they share): only the best-sharing
+ * are scored (ties in the order first met), so that cost stays linear in the number of claims.
+ */
+function scoreBest(it: Item, picks: readonly Item[], amounts: readonly number[], scorer: Scorer): Item['edges'] {
   const order = picks.map((_, x) => x).sort((x, y) => amounts[y]! - amounts[x]! || x - y);
   const others: Item[] = [], scores: number[] = [];
   for (let c = 0; c < Math.min(picks.length, MAX_CANDIDATES); c++) {
@@ -227,11 +238,48 @@ function edgesOf(it: Item, postings: Postings, weights: readonly number[], maxPo
 /** Every claim aligned afresh: documents ranked in order, the index built, every claim's edges found, every component clustered. */
 function alignAll(docs: readonly AnalyzedDocument[], perDoc: readonly (readonly Item[])[], table: KeyTable, maxPosting: number, scorer: Scorer, cache: AlignCache | undefined): DocSlot[] {
   const slots = docs.map((doc, d) => newSlot(doc, perDoc[d]!, d * RANK_STEP));
-  const postings: Postings = [];
-  for (const slot of slots) for (const it of slot.items) for (const k of keyIdsOf(it, table)) (postings[k] ??= []).push(it);
   const all: Item[] = [];
-  for (const slot of slots) for (const it of slot.items) { it.edges = edgesOf(it, postings, table.weights, maxPosting, scorer); all.push(it); }
+  for (const slot of slots) for (const it of slot.items) { keyIdsOf(it, table); all.push(it); }
+  // The index as one flat array (claims by number, in reading order): `post[start[k] .. start[k + 1])` have key k.
+  const keyCount = table.ids.size;
+  const start = new Int32Array(keyCount + 1);
+  for (const it of all) for (const k of it.keyIds!) start[k + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const post = new Int32Array(start[keyCount]!);
+  const next = start.slice(0, keyCount);
+  all.forEach((it, i) => { for (const k of it.keyIds!) post[next[k]!++] = i; });
+  // Which document each claim is from, as small numbers the loop below compares without touching the claims.
+  const docNo = new Int32Array(all.length);
+  const docNos = new Map<AnalyzedDocument, number>();
+  all.forEach((it, i) => { let d = docNos.get(it.doc); if (d === undefined) docNos.set(it.doc, (d = docNos.size)); docNo[i] = d; });
+  const acc = new Float64Array(all.length);
+  const seen: number[] = [];
+  const weights = table.weights;
+  all.forEach((it, i) => {
+    const mine = docNo[i]!;
+    // How much each later claim of another document shares with it, in the order first met.
+    for (const k of it.keyIds!) {
+      const from = start[k]!, to = start[k + 1]!;
+      if (to - from > maxPosting) continue;
+      const w = weights[k]!;
+      let lo = from, hi = to;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (post[mid]! <= i) lo = mid + 1; else hi = mid; }
+      for (let p = lo; p < to; p++) {
+        const j = post[p]!;
+        if (docNo[j] === mine) continue;
+        if (acc[j] === 0) seen.push(j);
+        acc[j] = acc[j]! + w;
+      }
+    }
+    const picks: Item[] = [], amounts: number[] = [];
+    for (const j of seen) { if (acc[j]! >= 2) { picks.push(all[j]!); amounts.push(acc[j]!); } acc[j] = 0; }
+    seen.length = 0;
+    it.edges = scoreBest(it, picks, amounts, scorer);
+  });
   for (const comp of componentsOf(all)) settle(comp);
+  // Kept for the next alignment: the index as lists of claims, which edits change in place.
+  const postings: Postings = [];
+  if (cache) for (let k = 0; k < keyCount; k++) if (start[k + 1]! > start[k]!) postings[k] = Array.from(post.subarray(start[k]!, start[k + 1]!), (i) => all[i]!);
   if (cache) {
     const round = ++cache.round;
     for (const s of slots) s.mark = round;
@@ -560,6 +608,7 @@ const MAX_SCORES = 4_000_000;
 export class AlignCache {
   /** Prepared claims per document, with the entity ids they were prepared under. */
   readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: readonly string[]; readonly items: readonly Item[]; given: readonly (string | undefined)[] | undefined }>();
+  /** Signature (as a pair of hashes) -> a small id. */
   readonly signatures = new Map<string, number>();
   /** `signature(a) * SIGNATURE_SPACE + signature(b)` -> score. */
   readonly scores = new ScoreTable(1 << 16);
@@ -752,15 +801,27 @@ function compact<T>(xs: T[]): readonly T[] {
 const sharedTerms = new Map<string, ClaimTerms>();
 /**
  * One object for equal prepared terms: wire copies repeat most claims word for word, and sharing their terms shares
- * everything computed from them (sets, n-grams, idf masses). Terms are values, never modified.
+ * everything computed from them (sets, n-grams, idf masses). Terms are values, never modified. They are found by a
+ * hash of their words (the words themselves as keys were a tenth of a large workspace's memory) and compared in full.
  */
 function shared(t: ClaimTerms): ClaimTerms {
-  const key = JSON.stringify([t.seq, [...t.content], [...t.names], [...t.numbers], t.negated]);
+  const key = contentHash(JSON.stringify([t.seq, [...t.content], [...t.names], [...t.numbers], t.negated]));
   const hit = sharedTerms.get(key);
-  if (hit) return hit;
+  if (hit) return sameTerms(hit, t) ? hit : t;
   if (sharedTerms.size >= 200_000) sharedTerms.clear();
   sharedTerms.set(key, t);
   return t;
+}
+
+/** Whether two prepared terms are equal values: the same words, sets in the same order, the same negation. */
+function sameTerms(a: ClaimTerms, b: ClaimTerms): boolean {
+  const sameList = (x: Iterable<string>, y: Iterable<string>): boolean => {
+    const ys = [...y];
+    let i = 0;
+    for (const v of x) if (v !== ys[i++]) return false;
+    return i === ys.length;
+  };
+  return a.negated === b.negated && sameList(a.seq, b.seq) && sameList(a.content, b.content) && sameList(a.names, b.names) && sameList(a.numbers, b.numbers);
 }
 
 /** First index whose key is at least `at` in a list sorted by that key (sentences by end, entities by start). */
