@@ -44,7 +44,7 @@ interface Item {
    * Remembered on the claim itself rather than in weak maps (a workspace has hundreds of thousands of claims, and weak
    * map entries cost the garbage collector more than fields): computed on first use.
    */
-  keyIds: Int32Array | undefined;
+  keyIds: readonly number[] | undefined;
   keyGeneration: number;
   withheld: boolean | undefined;
   negation: Negation | null | undefined;
@@ -576,14 +576,14 @@ class KeyTable {
 const MAX_KEYS = 2_000_000;
 
 /** The claim's index keys (`keysOf`) as ids of `table`, kept on the claim while the table lasts. */
-function keyIdsOf(it: Item, table: KeyTable): Int32Array {
+function keyIdsOf(it: Item, table: KeyTable): readonly number[] {
   if (it.keyIds && it.keyGeneration === table.generation) return it.keyIds;
   const keys = keysOf(it);
-  const ids = new Int32Array(keys.length);
-  keys.forEach((k, n) => {
+  // A plain array of small integers: a typed array costs two objects and a buffer of its own, per claim.
+  const ids = keys.map((k) => {
     let id = table.ids.get(k);
     if (id === undefined) { id = table.ids.size; table.ids.set(k, id); table.weights.push(keyWeight(k)); }
-    ids[n] = id;
+    return id;
   });
   it.keyIds = ids;
   it.keyGeneration = table.generation;

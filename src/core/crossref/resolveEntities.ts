@@ -51,6 +51,11 @@ class UnionFind {
 
 /** A name as compared: words without "the" and without full stops, e.g. "the U.S. Treasury" -> "us treasury". Remembered. */
 const norm = memoize(100_000, (s: string): string => nameWords(s).filter((w) => w !== 'the').join(' ').replace(/\./g, ''));
+/**
+ * One string for equal keys: a workspace names the same people and places in thousands of articles, and each of them
+ * would otherwise keep copies of the same keys ("s:basiuk", "n:united states").
+ */
+const interned = memoize(200_000, (s: string): string => s);
 /** `localeCompare` without its per-call set-up (the same ordering, by definition). */
 const collate = new Intl.Collator().compare;
 
@@ -63,7 +68,7 @@ function makeNode(ref: MentionRef, m: EntityMention): Node {
   else if (family === 'ORG') key = countryKey(m.text) ?? orgKey(m.text);
   else if (family === 'MISC') key = countryKey(m.text) ?? norm(m.text);
   else key = norm(m.text);
-  return { ref, text: m.text, type: m.type, family, key, person, named: norm(m.text) !== key };
+  return { ref, text: m.text, type: m.type, family, key: interned(key), person, named: norm(m.text) !== key };
 }
 
 /**
@@ -482,7 +487,7 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
   }
   // Kept for the life of the workspace: no empty sets, no spare room (hundreds of thousands of groups).
   for (const g of groups) {
-    g.keys = [...groupKeys(g)];
+    g.keys = [...groupKeys(g)].map(interned);
     if (!g.short.size) g.short = NO_SHORT;
     if (g.nodes.length > 1) g.nodes = g.nodes.slice();
     const p = g.family === 'PER' ? bestPerson(g) : null;
