@@ -221,3 +221,42 @@ test('a random run of edits, deletions, renames and returns equals the full comp
     assertSameAsFull(index, none, `step ${step}: ${what}`);
   }
 });
+
+test('a name added to the first article leaves the stable ids of the other articles, and the published ids as from scratch', async () => {
+  const { resolveEntities, EntityCache } = await import('../../src/core/crossref/resolveEntities');
+  const texts = articles(20, 23);
+  const docs: AnalyzedDocument[] = texts.map((text, i) => ({ id: `a${i}.txt`, text, analysis: engine.analyze(text) }));
+  const none: AliasFile = { same: [], different: [] };
+  const cache = new EntityCache();
+  const before = resolveEntities(docs, none, cache);
+  const text0 = 'Zoltan Kertesz said on Monday that talks were held in Baku.\n\n' + texts[0];
+  const edited = [{ id: 'a0.txt', text: text0, analysis: engine.analyze(text0) }, ...docs.slice(1)];
+  const after = resolveEntities(edited, none, cache);
+  const fresh = resolveEntities(edited, none);
+  assert.deepEqual(after.entities, fresh.entities);
+  assert.deepEqual([...after.idsByDoc], [...fresh.idsByDoc]);
+  // The published ids were renumbered (a new entity comes first), the stable ones of untouched articles were not.
+  assert.notDeepEqual(after.idsByDoc.get('a5.txt'), before.idsByDoc.get('a5.txt'));
+  // An entity with the very same mentions, none of them in the edited article, keeps its stable id.
+  const mentionsOf = (r: typeof before, doc: string, i: number): string => {
+    const e = r.entities.find((x) => x.id === r.idsByDoc.get(doc)![i])!;
+    return e.mentions.map((m) => `${m.doc}#${m.index}`).join(' ');
+  };
+  let kept = 0;
+  for (const d of docs.slice(1)) (after.idsByDoc.get(d.id) ?? []).forEach((id, i) => {
+    const now = mentionsOf(after, d.id, i);
+    if (!id || now.includes('a0.txt#') || now !== mentionsOf(before, d.id, i)) return;
+    assert.equal(after.stableIdsByDoc.get(d.id)![i], before.stableIdsByDoc.get(d.id)![i], `${d.id}#${i}`);
+    kept++;
+  });
+  assert.ok(kept > 50, 'most mentions are of entities the edit did not touch');
+  // Stable ids name the same partition of mentions as the published ones.
+  const pairs = new Map<string, string>();
+  for (const [doc, ids] of after.idsByDoc) ids.forEach((id, i) => {
+    if (!id) return;
+    const stable = after.stableIdsByDoc.get(doc)![i]!;
+    assert.equal(pairs.get(stable) ?? id, id, `${doc}#${i}`);
+    pairs.set(stable, id);
+  });
+  assert.equal(new Set(pairs.values()).size, pairs.size);
+});

@@ -80,17 +80,18 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   for (let d = 0; d < docs.length; d++) {
     const doc = docs[d]!;
     if (lastPrep && lastPrep.docs[d] === doc) { perDoc.push(lastPrep.perDoc[d]!); continue; }
+    // (`idsByDoc`, when given, holds what `entityOf` holds, or the same partition under other ids, by document: no
+    // keys to build and look up.)
+    const given = idsByDoc?.get(doc.id);
+    const fromMap = (i: number): string | undefined => (given ? given[i] : entityOf.get(`${doc.id}#${i}`));
     // A document given twice gets claims of its own the second time, as without a cache.
-    const fromMap = (i: number): string | undefined => entityOf.get(`${doc.id}#${i}`);
     if (!cache || (twice && seen.has(doc))) { perDoc.push(doc.analysis.claims.map((claim) => prepare(doc, claim, fromMap))); continue; }
     if (twice) seen.add(doc);
     // A document whose text and entity ids are unchanged keeps its prepared claims (and everything cached on them).
-    // (`idsByDoc`, when given, holds what `entityOf` holds, by document: no keys to build and look up.)
-    const given = idsByDoc?.get(doc.id);
     let kept = cache.prepared.get(doc);
     // The very same ids (an entity resolution that found nothing changed) need no comparing.
     if (kept && given && kept.given === given) { perDoc.push(kept.items); continue; }
-    const ids = doc.analysis.entities.map((_, i) => (given ? given[i] : fromMap(i)) ?? '');
+    const ids = doc.analysis.entities.map((_, i) => fromMap(i) ?? '');
     if (!kept || kept.ids.length !== ids.length || kept.ids.some((id, i) => id !== ids[i])) {
       kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, (i) => ids[i] || undefined)), given };
       cache.prepared.set(doc, kept);

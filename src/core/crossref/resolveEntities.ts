@@ -35,7 +35,10 @@ interface Group {
   /** What `matches` reads of the group, as one number (see `joinBlocksByClass`), and the tables' generation it is of. */
   matchClass: number;
   matchGeneration: number;
+  /** Numbered in the order groups are made (or taken over from the document's last version), for `stableIdsByDoc`. */
+  uid: number;
 }
+let nextUid = 0;
 
 class UnionFind {
   private readonly parent: number[] = [];
@@ -102,6 +105,7 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
       // An edit that leaves every name where it was (most typing) gives groups equal to the old ones: those stand.
       const before = was && was.id === d.id ? last!.sequence[i] : undefined;
       if (before && sameGroups(before, g)) g = before;
+      else if (before) inheritUids(before, g);
       cache.groups.set(d, g);
     }
     sequence.push(g);
@@ -111,6 +115,17 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   const result = same ? { ...last!.result, entities: last!.result.entities.slice() } : resolveGroups(sequence.flat(), different, sameKey, cache);
   cache.last = { docs: docs.slice(), sequence, result };
   return result;
+}
+
+/**
+ * The groups of a document's new version take the numbers of the old version's groups with the same family and keys,
+ * so that an entity named by one of them keeps its stable id (a name added to an article leaves its other names' ids).
+ */
+function inheritUids(before: readonly Group[], now: readonly Group[]): void {
+  const free = new Map<string, number[]>();
+  const sig = (g: Group): string => `${g.family}|${g.keys.join('\u0001')}`;
+  for (const g of before) { const k = sig(g); (free.get(k) ?? free.set(k, []).get(k)!).push(g.uid); }
+  for (const g of now) { const uids = free.get(sig(g)); if (uids?.length) g.uid = uids.shift()!; }
 }
 
 /** True when two lists of one document's groups are equal values: the same names, in the same places, grouped alike. */
@@ -196,20 +211,29 @@ function resolveGroups(groups: Group[], different: ReadonlyMap<string, ReadonlyS
 function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityCache): ResolvedEntities {
   const kept = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
   const entities: WorkspaceEntity[] = [];
-  const idsByDoc = new Map<string, string[]>();
-  let lastDoc = '', lastIds: string[] = [];
+  const idsByDoc = new Map<string, string[]>(), stableIdsByDoc = new Map<string, string[]>();
+  let lastDoc = '', lastIds: string[] = [], lastStable: string[] = [];
   const idOfRoot = new Map<number, number>();
   const members = new Map<number, Node[]>();
+  // Per entity, its oldest group: the entity keeps that name while the group stands, whatever is edited elsewhere.
+  const oldest = new Map<number, number>();
   groups.forEach((g, i) => {
     const r = uf.find(i);
     if (!idOfRoot.has(r)) idOfRoot.set(r, idOfRoot.size);
     (members.get(r) ?? members.set(r, []).get(r)!).push(...g.nodes);
+    const o = oldest.get(r);
+    if (o === undefined || g.uid < o) oldest.set(r, g.uid);
   });
   for (const [r, nodes] of members) {
-    const id = `e${idOfRoot.get(r)!}`;
+    const id = `e${idOfRoot.get(r)!}`, stable = `e${oldest.get(r)!}`;
     for (const n of nodes) {
-      if (n.ref.doc !== lastDoc || !lastIds) { lastDoc = n.ref.doc; lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!; }
+      if (n.ref.doc !== lastDoc || !lastIds) {
+        lastDoc = n.ref.doc;
+        lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!;
+        lastStable = stableIdsByDoc.get(lastDoc) ?? stableIdsByDoc.set(lastDoc, []).get(lastDoc)!;
+      }
       lastIds[n.ref.index] = id;
+      lastStable[n.ref.index] = stable;
     }
     // An entity of the very same mentions under the same id as last time is the same value: it is kept, not rebuilt.
     const before = cache?.entities.get(nodes[0]!);
@@ -220,7 +244,10 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
   }
   if (cache) cache.entities = kept;
   entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
-  return { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc };
+  // Two entities under one stable id (a group number taken over while its old group is still in use, as with one
+  // document given twice): the published ids serve instead.
+  const distinct = new Set(oldest.values()).size === oldest.size;
+  return { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc, stableIdsByDoc: distinct ? stableIdsByDoc : idsByDoc };
 }
 
 /**
@@ -257,6 +284,12 @@ export interface ResolvedEntities {
   entities: WorkspaceEntity[];
   entityOf: ReadonlyMap<string, string>;
   idsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>;
+  /**
+   * The same partition of mentions under ids that an edit elsewhere does not renumber (an entity is named by its
+   * oldest group): what the claim alignment keys on, so that a name added to the first article does not make every
+   * article's claims new. Not the published ids.
+   */
+  stableIdsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>;
 }
 
 /**
@@ -475,7 +508,7 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
       if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); (host.short as Set<Node>).add(n); byKey.set(fk, host); continue; }
     }
     if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
-    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1 };
+    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1, uid: nextUid++ };
     groupOf.set(n, g);
     groups.push(g);
     // Full names by the first letter of their surname's key: surnames that differ there never match.
