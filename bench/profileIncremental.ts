@@ -1,4 +1,8 @@
-/** `[EDITS=3] node --import tsx bench/profileIncremental.ts N [OUT.cpuprofile]`: times (and profiles) one edited file re-cross-referenced in N articles. */
+/**
+ * `[EDITS=3] [EDIT=name] node --import tsx bench/profileIncremental.ts N [OUT.cpuprofile]`: times (and profiles) one
+ * edited file re-cross-referenced in N articles. The edit appends a sentence without names to the first article, or
+ * with `EDIT=name` one that names a new person (the entities are then resolved again).
+ */
 import { benchEngine, profiled, realArticles, replicate } from './corpus';
 
 const n = Number(process.argv[2] ?? 1000);
@@ -14,7 +18,8 @@ process.stdout.write(`analyse ${analysed.toFixed(0)} ms, cross-reference ${(perf
 void profiled(process.argv[3], () => {
   for (let k = 0; k < Number(process.env.EDITS ?? 3); k++) {
     const t1 = performance.now();
-    index.set('a0.txt', texts[0] + `\n\nOfficials said ${12 + k} people were hurt.`);
+    const who = process.env.EDIT === 'name' ? `Zoltan Kertesz${'z'.repeat(k)}` : 'Officials';
+    index.set('a0.txt', texts[0] + `\n\n${who} said ${12 + k} people were hurt.`);
     index.workspace();
     process.stdout.write(`edit ${k}: ${(performance.now() - t1).toFixed(0)} ms\n`);
   }

@@ -48,9 +48,16 @@ const engine = createCrosscheck({ readNerModel: readModel });
 /** The index's view must equal the pure computation over the same documents, byte for byte. */
 function assertSameAsFull(index: WorkspaceIndex, aliases: AliasFile, step: string): void {
   const docs = index.documents();
-  const incremental = JSON.stringify(toContractJson(docs, index.workspace()));
-  const full = JSON.stringify(toContractJson(docs, engine.crossReference(docs, aliases)));
+  const ws = index.workspace(), pure = engine.crossReference(docs, aliases);
+  const incremental = JSON.stringify(toContractJson(docs, ws));
+  const full = JSON.stringify(toContractJson(docs, pure));
   assert.equal(incremental, full, `after ${step}, the incremental cross-reference differs from the full one`);
+  // The contract JSON reads entity ids through `entityOf`; cluster ids are looked up through `clusterOf`.
+  for (const d of docs) for (const c of d.analysis.claims) {
+    const key = `${d.id}#${c.id}`;
+    assert.equal(ws.clusterOf.get(key), pure.clusterOf.get(key), `after ${step}, the cluster of ${key}`);
+  }
+  assert.deepEqual([...ws.clusterOf], [...pure.clusterOf], `after ${step}, the clusters of all claims`);
 }
 
 test('after a sequence of edits the incremental cross-reference equals the full computation', () => {
@@ -159,4 +166,97 @@ test('entities joined class by class equal entities joined pair by pair', () => 
   const byPair = crossReference(docs, { same: [], different: [['Nobody Atall', 'Noone Whatsoever']] });
   assert.deepEqual(toContractJson(docs, byClass), toContractJson(docs, byPair));
   assert.ok(byClass.entities.some((e) => new Set(e.mentions.map((m) => m.doc)).size > 2), 'names are shared across articles');
+});
+
+test('an edit that leaves every name where it was keeps the entities as they were; one that moves names does not', () => {
+  const texts = articles(30, 17);
+  const index = engine.createIndex();
+  texts.forEach((t, i) => index.set(`a${i}.txt`, t));
+  const none: AliasFile = { same: [], different: [] };
+  const before = index.workspace();
+  index.set('a4.txt', texts[4] + '\n\nOfficials said 12 people were hurt.');
+  assertSameAsFull(index, none, 'a sentence without names appended');
+  const after = index.workspace();
+  assert.ok(after.entities.every((e, i) => e === before.entities[i]), 'the same entity values, not rebuilt');
+  // A name before all the others shifts every mention of the article: the entities are resolved again.
+  index.set('a4.txt', 'Zoltan Kertesz said on Monday that talks were held.\n\n' + texts[4]);
+  assertSameAsFull(index, none, 'a name put first');
+  assert.ok(index.workspace().entities.some((e) => e.name === 'Zoltan Kertesz'));
+  index.set('a4.txt', texts[4]!);
+  assertSameAsFull(index, none, 'the edit undone');
+  index.delete('a9.txt');
+  assertSameAsFull(index, none, 'a document deleted');
+});
+
+test('a random run of edits, deletions, renames and returns equals the full computation at every step', () => {
+  const base = articles(10, 41);
+  // Wire copies, so that claims have many candidates and clusters span many articles.
+  const texts = Array.from({ length: 36 }, (_, i) => {
+    const t = base[i % base.length]!;
+    return i < base.length ? t : t.replace(/\b(six|four|two|12|30)\b/, String(5 + (i % 7)));
+  });
+  let s = 2024;
+  const rand = (k: number): number => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return (s >>> 8) % k; };
+  const index = engine.createIndex();
+  const live = new Map<string, string>();
+  texts.forEach((t, i) => { index.set(`w${i}.txt`, t); live.set(`w${i}.txt`, t); });
+  const none: AliasFile = { same: [], different: [] };
+  assertSameAsFull(index, none, 'the first indexing');
+  let fresh = 0;
+  for (let step = 0; step < 40; step++) {
+    const ids = [...live.keys()];
+    const id = ids[rand(ids.length)]!;
+    const text = live.get(id)!;
+    const kind = rand(6);
+    let what: string;
+    if (kind === 0) { index.delete(id); live.delete(id); what = `${id} deleted`; }
+    else if (kind === 1) {
+      // A rename: the document leaves its place and comes back last under another name.
+      const to = `r${fresh++}.txt`;
+      index.delete(id); live.delete(id); index.set(to, text); live.set(to, text); what = `${id} renamed ${to}`;
+    } else if (kind === 2) { const t = texts[rand(texts.length)]!; index.set(id, t); live.set(id, t); what = `${id} made a copy of another`; }
+    else if (kind === 3) { const t = text + `\n\nOfficials said ${rand(20)} people were hurt in Damascus.`; index.set(id, t); live.set(id, t); what = `${id} appended`; }
+    else if (kind === 4) { const t = text.split('\n\n').slice(1).join('\n\n'); index.set(id, t); live.set(id, t); what = `${id} lost its first paragraph`; }
+    else { const t = texts[rand(texts.length)]!; const to = `n${fresh++}.txt`; index.set(to, t); live.set(to, t); what = `${to} added`; }
+    assertSameAsFull(index, none, `step ${step}: ${what}`);
+  }
+});
+
+test('a name added to the first article leaves the stable ids of the other articles, and the published ids as from scratch', async () => {
+  const { resolveEntities, EntityCache } = await import('../../src/core/crossref/resolveEntities');
+  const texts = articles(20, 23);
+  const docs: AnalyzedDocument[] = texts.map((text, i) => ({ id: `a${i}.txt`, text, analysis: engine.analyze(text) }));
+  const none: AliasFile = { same: [], different: [] };
+  const cache = new EntityCache();
+  const before = resolveEntities(docs, none, cache);
+  const text0 = 'Zoltan Kertesz said on Monday that talks were held in Baku.\n\n' + texts[0];
+  const edited = [{ id: 'a0.txt', text: text0, analysis: engine.analyze(text0) }, ...docs.slice(1)];
+  const after = resolveEntities(edited, none, cache);
+  const fresh = resolveEntities(edited, none);
+  assert.deepEqual(after.entities, fresh.entities);
+  assert.deepEqual([...after.idsByDoc], [...fresh.idsByDoc]);
+  // The published ids were renumbered (a new entity comes first), the stable ones of untouched articles were not.
+  assert.notDeepEqual(after.idsByDoc.get('a5.txt'), before.idsByDoc.get('a5.txt'));
+  // An entity with the very same mentions, none of them in the edited article, keeps its stable id.
+  const mentionsOf = (r: typeof before, doc: string, i: number): string => {
+    const e = r.entities.find((x) => x.id === r.idsByDoc.get(doc)![i])!;
+    return e.mentions.map((m) => `${m.doc}#${m.index}`).join(' ');
+  };
+  let kept = 0;
+  for (const d of docs.slice(1)) (after.idsByDoc.get(d.id) ?? []).forEach((id, i) => {
+    const now = mentionsOf(after, d.id, i);
+    if (!id || now.includes('a0.txt#') || now !== mentionsOf(before, d.id, i)) return;
+    assert.equal(after.stableIdsByDoc.get(d.id)![i], before.stableIdsByDoc.get(d.id)![i], `${d.id}#${i}`);
+    kept++;
+  });
+  assert.ok(kept > 50, 'most mentions are of entities the edit did not touch');
+  // Stable ids name the same partition of mentions as the published ones.
+  const pairs = new Map<string, string>();
+  for (const [doc, ids] of after.idsByDoc) ids.forEach((id, i) => {
+    if (!id) return;
+    const stable = after.stableIdsByDoc.get(doc)![i]!;
+    assert.equal(pairs.get(stable) ?? id, id, `${doc}#${i}`);
+    pairs.set(stable, id);
+  });
+  assert.equal(new Set(pairs.values()).size, pairs.size);
 });

@@ -83,3 +83,36 @@ test('failures degrade: an analysis that throws becomes an empty one with a warn
   index.workspace();
   assert.equal(index.crossReferenceError, null);
 });
+
+test('an index keeps tokens compactly: read back they equal the originals, and a view reads any range of them', async () => {
+  const { tokenize } = await import('../../src/core/text/tokenize');
+  const { compactAnalysis, tokenView } = await import('../../src/core/index/compactTokens');
+  const text = 'Maj. Gen. Oded Basiuk told @CNN on Friday that 1,000 U.S. troops — “reportedly” — left https://x.example/a. Syria’s army didn\'t comment.';
+  const tokens = tokenize(text);
+  const original: DocumentAnalysis = { ...empty('t'), tokens };
+  const kept = compactAnalysis(text, original);
+  assert.deepEqual(kept, original);
+  assert.deepEqual(JSON.parse(JSON.stringify(kept)), JSON.parse(JSON.stringify(original)));
+  assert.equal(compactAnalysis(text, kept), kept, 'compacting twice changes nothing');
+  const compact = tokenView(text, kept), plain = tokenView(text, original);
+  assert.equal(compact.length, tokens.length);
+  for (let start = 0; start <= text.length; start += 7) for (const len of [0, 1, 5, 30]) {
+    const span = { start, end: start + len };
+    const expected = tokens.filter((t) => t.end > span.start && t.start < span.end);
+    assert.deepEqual(compact.overlapping(span), expected);
+    assert.deepEqual(plain.overlapping(span), expected);
+    assert.equal(compact.firstFrom(start), tokens.findIndex((t) => t.start >= start) === -1 ? tokens.length : tokens.findIndex((t) => t.start >= start));
+  }
+});
+
+test('documents in an index are kept with compact tokens that read as the analysed ones', () => {
+  const tokens = [{ start: 0, end: 5, text: 'Syria', kind: 'word' as const }];
+  const engine: IndexEngine = {
+    analyze: () => ({ ...empty('x'), tokens }),
+    crossReference: () => ({ entities: [], entityOf: new Map(), clusters: [], clusterOf: new Map() }),
+  };
+  const index = new WorkspaceIndex(engine);
+  const doc = index.set('a.txt', 'Syria');
+  assert.deepEqual(doc.analysis.tokens, tokens);
+  assert.notEqual(doc.analysis.tokens, tokens, 'made again from the compact form, not the array analysed');
+});

@@ -5,6 +5,8 @@ import { weekdayOf } from '../claims/dates';
 import { countryOf, nameWords, personName } from './names';
 import { memoize } from '../index/memo';
 import { ScoreTable } from './scoreTable';
+import { tokenView } from '../index/compactTokens';
+import { contentHash } from '../index/hash';
 
 /** One claim prepared for alignment. */
 interface Item {
@@ -27,14 +29,22 @@ interface Item {
   readonly mentionIds: readonly string[];
   /** Whether the claim's tokens (`tokensOf`) leave out its source and cue; they are taken again when needed, not kept. */
   readonly stripped: boolean;
-  /** Where the claim stands in the current alignment, and in which alignment of a cache it was last seen. */
+  /** Its document's place in the alignment and its own place among the document's claims. */
+  slot: DocSlot | null;
+  no: number;
+  /** Scratch for one alignment: a place in a list, a mark, a sum of shared key weights (0 between uses). */
   index: number;
-  round: number;
+  mark: number;
+  acc: number;
+  /** The claims of its component of the edge graph, in reading order (one array for them all), or null with no edge. */
+  comp: readonly Item[] | null;
+  /** For the first claim of a published cluster: its claims and the cluster as last published. */
+  published: Published | null;
   /*
    * Remembered on the claim itself rather than in weak maps (a workspace has hundreds of thousands of claims, and weak
    * map entries cost the garbage collector more than fields): computed on first use.
    */
-  keyIds: Int32Array | undefined;
+  keyIds: readonly number[] | undefined;
   keyGeneration: number;
   withheld: boolean | undefined;
   negation: Negation | null | undefined;
@@ -45,7 +55,7 @@ interface Item {
   sigGeneration: number;
   /** The claims of its cluster in reading order (itself included), or null, as of the last alignment it took part in. */
   cluster: readonly Item[] | null;
-  /** This claim's scored edges to later claims, as of the last alignment of its cache it took part in. */
+  /** This claim's scored edges to later claims, as of the last alignment it took part in. */
   edges: { readonly others: readonly Item[]; readonly scores: readonly number[] } | undefined;
 }
 
@@ -61,144 +71,416 @@ const MAX_POSTING = 400;
  * and every cluster holds claims from at least two documents with its typed differences.
  */
 export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: ReadonlyMap<string, string>, cache?: AlignCache, idsByDoc?: ReadonlyMap<string, readonly (string | undefined)[]>): { clusters: ClaimCluster[]; clusterOf: ReadonlyMap<string, string> } {
-  const items: Item[] = [];
+  const perDoc: (readonly Item[])[] = [];
   const seen = new Set<AnalyzedDocument>();
-  for (const doc of docs) {
-    // A document given twice gets claims of its own the second time, as without a cache.
-    const fromMap = (i: number): string | undefined => entityOf.get(`${doc.id}#${i}`);
-    if (!cache || seen.has(doc)) { for (const claim of doc.analysis.claims) items.push(prepare(doc, claim, fromMap)); continue; }
-    seen.add(doc);
-    // A document whose text and entity ids are unchanged keeps its prepared claims (and everything cached on them).
-    // (`idsByDoc`, when given, holds what `entityOf` holds, by document: no keys to build and look up.)
+  // Two documents under one id (or one document given twice) share claim ids: nothing is kept for the next alignment.
+  const twice = sharesIds(docs, cache);
+  // The same documents at the same places under the very same entity ids as last time have the same claims.
+  const lastPrep = cache && !twice && cache.lastPrepared?.idsByDoc === idsByDoc && idsByDoc ? cache.lastPrepared : null;
+  for (let d = 0; d < docs.length; d++) {
+    const doc = docs[d]!;
+    if (lastPrep && lastPrep.docs[d] === doc) { perDoc.push(lastPrep.perDoc[d]!); continue; }
+    // (`idsByDoc`, when given, holds what `entityOf` holds, or the same partition under other ids, by document: no
+    // keys to build and look up.)
     const given = idsByDoc?.get(doc.id);
-    const ids = doc.analysis.entities.map((_, i) => (given ? given[i] : fromMap(i)) ?? '');
+    const fromMap = (i: number): string | undefined => (given ? given[i] : entityOf.get(`${doc.id}#${i}`));
+    // A document given twice gets claims of its own the second time, as without a cache.
+    if (!cache || (twice && seen.has(doc))) { perDoc.push(doc.analysis.claims.map((claim) => prepare(doc, claim, fromMap))); continue; }
+    if (twice) seen.add(doc);
+    // A document whose text and entity ids are unchanged keeps its prepared claims (and everything cached on them).
     let kept = cache.prepared.get(doc);
+    // The very same ids (an entity resolution that found nothing changed) need no comparing.
+    if (kept && given && kept.given === given) { perDoc.push(kept.items); continue; }
+    const ids = doc.analysis.entities.map((_, i) => fromMap(i) ?? '');
     if (!kept || kept.ids.length !== ids.length || kept.ids.some((id, i) => id !== ids[i])) {
-      kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, (i) => ids[i] || undefined)) };
+      kept = { ids, items: doc.analysis.claims.map((claim) => prepare(doc, claim, (i) => ids[i] || undefined)), given };
       cache.prepared.set(doc, kept);
-    }
-    items.push(...kept.items);
+    } else kept.given = given;
+    perDoc.push(kept.items);
   }
 
-  // Inverted index over entity ids and content words; keys in too many claims are not informative enough to block on.
-  // Keys are small integers and the postings one flat array: claims with key k are post[start[k] .. start[k + 1]), ascending.
+  if (cache) cache.lastPrepared = twice || !idsByDoc ? null : { docs: docs.slice(), idsByDoc, perDoc };
+  // Index keys are small integers with weights; keys in too many claims are not informative enough to block on.
   const table = cache?.keys ?? new KeyTable();
   if (table.ids.size > MAX_KEYS) table.reset();
-  const itemKeys = items.map((it) => keyIdsOf(it, table));
-  const postings = postingsOf(itemKeys, table.ids.size);
-  const { start, post } = postings;
-  const weights = table.weights;
-  const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(items.length * 0.05)));
+  const total = perDoc.reduce((n, items) => n + items.length, 0);
+  const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(total * 0.05)));
   // Wire copies repeat claims word for word: each distinct pair of signatures is scored once (and, with a cache, once
   // for the life of the workspace).
   if (cache && (cache.signatures.size > MAX_SIGNATURES || cache.scores.size > MAX_SCORES)) cache.clear();
-  const memo = cache?.scores ?? new ScoreTable();
-  const signatures = cache?.signatures ?? new Map<string, number>();
-  const signature = items.map((it) => {
-    // With a cache the id is kept on the claim, not its (long) signature string.
-    if (cache && it.sigGeneration === cache.generation) return it.sig;
-    const sig = signatureOf(it);
-    let id = signatures.get(sig);
-    if (id === undefined) { id = signatures.size; signatures.set(sig, id); }
-    if (cache) { it.sig = id; it.sigGeneration = cache.generation; }
+  const scorer = cache ? new Scorer(cache.signatures, cache.scores, cache.generation) : new Scorer(new Map(), new ScoreTable(), -2);
+  const keeping = cache && !twice ? cache : undefined;
+  if (cache && twice) cache.state = null;
+  const slots = (keeping && alignChanges(keeping, docs, perDoc, table, maxPosting, scorer)) || alignAll(docs, perDoc, table, maxPosting, scorer, keeping);
+  return publish(slots, cache, twice);
+}
+
+/** Whether two documents share an id; the same answer as last time for the same ids in the same order. */
+function sharesIds(docs: readonly AnalyzedDocument[], cache: AlignCache | undefined): boolean {
+  const last = cache?.lastIds;
+  if (last && last.ids.length === docs.length && docs.every((d, i) => d.id === last.ids[i])) return last.twice;
+  const twice = new Set(docs.map((d) => d.id)).size !== docs.length;
+  if (cache) cache.lastIds = { ids: docs.map((d) => d.id), twice };
+  return twice;
+}
+
+/** A document's place in an alignment: its claims, its rank in reading order, and what was published of it. */
+interface DocSlot {
+  readonly doc: AnalyzedDocument;
+  readonly items: readonly Item[];
+  /** Increasing in reading order, and kept while the document's claims stay, so that what is sorted by it stays sorted. */
+  readonly rank: number;
+  /** Its claims that head a published cluster, in order; null when they must be found again. */
+  firsts: Item[] | null;
+  /** Claim id -> published cluster id of its clustered claims; null when it must be built again. */
+  clusterIds: Map<string, string> | null;
+  /** The last alignment of its cache that it took part in (a counter of the cache's). */
+  mark: number;
+}
+
+/** Ranks of documents met in a full alignment; new documents between two kept ones take ranks between theirs. */
+const RANK_STEP = 1024;
+
+function newSlot(doc: AnalyzedDocument, items: readonly Item[], rank: number): DocSlot {
+  const slot: DocSlot = { doc, items, rank, firsts: null, clusterIds: null, mark: -1 };
+  items.forEach((it, no) => { it.slot = slot; it.no = no; });
+  return slot;
+}
+
+/** True when claim a comes before claim b in reading order (documents by rank, then claims in order). */
+function precedes(a: Item, b: Item): boolean {
+  const ra = a.slot!.rank, rb = b.slot!.rank;
+  return ra < rb || (ra === rb && a.no < b.no);
+}
+
+/** Where `it` goes in a list in reading order: the first place whose claim does not precede it. */
+function placeOf(list: readonly Item[], it: Item): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (precedes(list[mid]!, it)) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Pair scores by claim signature, remembered in a score table. */
+class Scorer {
+  constructor(private readonly signatures: Map<string, number>, private readonly memo: ScoreTable, private readonly generation: number) {}
+
+  private sig(it: Item): number {
+    if (it.sigGeneration === this.generation) return it.sig;
+    // Two independent 53-bit hashes of the signature stand for it (the long strings were a large workspace's memory):
+    // two different signatures would share a key with a chance of about one in 10^31 per pair.
+    const text = signatureOf(it);
+    const sig = contentHash(text) + ':' + contentHash(text, 0x5bd1e995);
+    let id = this.signatures.get(sig);
+    if (id === undefined) { id = this.signatures.size; this.signatures.set(sig, id); }
+    // The id is kept on the claim, not its (long) signature string.
+    it.sig = id;
+    it.sigGeneration = this.generation;
     return id;
-  });
+  }
+
+  /** Which side of the threshold the pair is on, and its exact score when at or above it. */
+  score(a: Item, b: Item): number {
+    const key = this.sig(a) * SIGNATURE_SPACE + this.sig(b);
+    let score = this.memo.get(key);
+    if (score === undefined) { score = decide(a, b, SAME_THRESHOLD); this.memo.set(key, score); }
+    return score;
+  }
+}
+
+/** The inverted index: per key id, the claims with that key in reading order. */
+type Postings = (Item[] | undefined)[];
+
+/** Scratch for `edgesOf`, reused from claim to claim. */
+const touched: Item[] = [];
+
+/**
+ * The edges of a claim: its best-sharing candidates after it in reading order, of other documents, scored; those at
+ * the threshold or above.
+ */
+function edgesOf(it: Item, postings: Postings, weights: readonly number[], maxPosting: number, scorer: Scorer): Item['edges'] {
+  touched.length = 0;
+  // How much each other claim shares with it, in the order first met (keys in order, postings in reading order).
+  for (const k of it.keyIds!) {
+    const list = postings[k];
+    if (!list || list.length > maxPosting) continue;
+    const w = weights[k]!;
+    // Only the claims after it are its to score.
+    let lo = 0, hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (precedes(it, list[mid]!)) hi = mid; else lo = mid + 1; }
+    for (let p = lo; p < list.length; p++) {
+      const o = list[p]!;
+      if (o.doc === it.doc) continue;
+      if (o.acc === 0) touched.push(o);
+      o.acc += w;
+    }
+  }
+  // Those sharing enough, in the order first met, with how much they share.
+  const picks: Item[] = [], amounts: number[] = [];
+  for (const o of touched) { if (o.acc >= 2) { picks.push(o); amounts.push(o.acc); } o.acc = 0; }
+  touched.length = 0;
+  return scoreBest(it, picks, amounts, scorer);
+}
+
+/**
+ * The edges of a claim to its candidates (in the order first met, with how much they share): only the best-sharing
+ * are scored (ties in the order first met), so that cost stays linear in the number of claims.
+ */
+function scoreBest(it: Item, picks: readonly Item[], amounts: readonly number[], scorer: Scorer): Item['edges'] {
+  const order = picks.map((_, x) => x).sort((x, y) => amounts[y]! - amounts[x]! || x - y);
+  const others: Item[] = [], scores: number[] = [];
+  for (let c = 0; c < Math.min(picks.length, MAX_CANDIDATES); c++) {
+    const other = picks[order[c]!]!;
+    const score = scorer.score(it, other);
+    if (score >= SAME_THRESHOLD) { others.push(other); scores.push(score); }
+  }
+  return others.length ? { others, scores } : NO_EDGES;
+}
+
+/** Every claim aligned afresh: documents ranked in order, the index built, every claim's edges found, every component clustered. */
+function alignAll(docs: readonly AnalyzedDocument[], perDoc: readonly (readonly Item[])[], table: KeyTable, maxPosting: number, scorer: Scorer, cache: AlignCache | undefined): DocSlot[] {
+  const slots = docs.map((doc, d) => newSlot(doc, perDoc[d]!, d * RANK_STEP));
+  const all: Item[] = [];
+  for (const slot of slots) for (const it of slot.items) { keyIdsOf(it, table); all.push(it); }
+  // The index as one flat array (claims by number, in reading order): `post[start[k] .. start[k + 1])` have key k.
+  const keyCount = table.ids.size;
+  const start = new Int32Array(keyCount + 1);
+  for (const it of all) for (const k of it.keyIds!) start[k + 1]!++;
+  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
+  const post = new Int32Array(start[keyCount]!);
+  const next = start.slice(0, keyCount);
+  all.forEach((it, i) => { for (const k of it.keyIds!) post[next[k]!++] = i; });
   // Which document each claim is from, as small numbers the loop below compares without touching the claims.
-  const docNo = new Int32Array(items.length);
+  const docNo = new Int32Array(all.length);
   const docNos = new Map<AnalyzedDocument, number>();
-  items.forEach((it, i) => { let d = docNos.get(it.doc); if (d === undefined) docNos.set(it.doc, (d = docNos.size)); docNo[i] = d; });
-  // How much each other claim shares with claim i, in the order first met (keys in order, postings ascending).
-  const acc = new Float64Array(items.length);
-  const touched: number[] = [];
-  let pick = new Int32Array(256), amount = new Float64Array(256);
-  /** The edges of claim i: its best-sharing candidates after it, scored, those at the threshold or above. */
-  const edgesOf = (i: number): [number, number][] => {
-    const it = items[i]!;
+  all.forEach((it, i) => { let d = docNos.get(it.doc); if (d === undefined) docNos.set(it.doc, (d = docNos.size)); docNo[i] = d; });
+  const acc = new Float64Array(all.length);
+  const seen: number[] = [];
+  const weights = table.weights;
+  all.forEach((it, i) => {
     const mine = docNo[i]!;
-    touched.length = 0;
-    for (const k of itemKeys[i]!) {
+    // How much each later claim of another document shares with it, in the order first met.
+    for (const k of it.keyIds!) {
       const from = start[k]!, to = start[k + 1]!;
       if (to - from > maxPosting) continue;
       const w = weights[k]!;
-      // Postings ascend: only the claims after i are i's to score.
       let lo = from, hi = to;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (post[mid]! <= i) lo = mid + 1; else hi = mid; }
       for (let p = lo; p < to; p++) {
         const j = post[p]!;
         if (docNo[j] === mine) continue;
-        if (acc[j] === 0) touched.push(j);
+        if (acc[j] === 0) seen.push(j);
         acc[j] = acc[j]! + w;
       }
     }
-    // Those sharing enough, in the order first met, with how much they share.
-    let count = 0;
-    if (pick.length < touched.length) { pick = new Int32Array(touched.length * 2); amount = new Float64Array(touched.length * 2); }
-    for (const j of touched) { if (acc[j]! >= 2) { pick[count] = j; amount[count++] = acc[j]!; } acc[j] = 0; }
-    // Only the best-sharing candidates are scored (ties in the order first met): cost stays linear in the number of claims.
-    const order = Array.from({ length: count }, (_, x) => x).sort((x, y) => amount[y]! - amount[x]! || x - y);
-    const out: [number, number][] = [];
-    for (let c = 0; c < Math.min(count, MAX_CANDIDATES); c++) {
-      const j = pick[order[c]!]!;
-      const other = items[j]!;
-      const key = signature[i]! * SIGNATURE_SPACE + signature[j]!;
-      let score = memo.get(key);
-      if (score === undefined) { score = decide(it, other, SAME_THRESHOLD); memo.set(key, score); }
-      if (score >= SAME_THRESHOLD) out.push([j, score]);
+    const picks: Item[] = [], amounts: number[] = [];
+    for (const j of seen) { if (acc[j]! >= 2) { picks.push(all[j]!); amounts.push(acc[j]!); } acc[j] = 0; }
+    seen.length = 0;
+    it.edges = scoreBest(it, picks, amounts, scorer);
+  });
+  for (const comp of componentsOf(all)) settle(comp);
+  // Kept for the next alignment: the index as lists of claims, which edits change in place.
+  const postings: Postings = [];
+  if (cache) for (let k = 0; k < keyCount; k++) if (start[k + 1]! > start[k]!) postings[k] = Array.from(post.subarray(start[k]!, start[k + 1]!), (i) => all[i]!);
+  if (cache) {
+    const round = ++cache.round;
+    for (const s of slots) s.mark = round;
+    cache.state = { slots, postings, maxPosting, keyGeneration: table.generation, mark: round };
+  }
+  return slots;
+}
+
+/**
+ * The alignment kept by `cache` brought up to `docs`: documents whose claims stay keep their places; the claims of the
+ * others leave and enter the index; the claims whose candidates may have changed (those before a changed claim under a
+ * shared key) find their edges again; and the components of the edge graph that such a change reaches are clustered
+ * again. Null (nothing changed) when the kept alignment cannot be brought up to date so: then everything is aligned again.
+ */
+function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perDoc: readonly (readonly Item[])[], table: KeyTable, maxPosting: number, scorer: Scorer): DocSlot[] | null {
+  const st = cache.state;
+  if (!st || st.keyGeneration !== table.generation || st.maxPosting !== maxPosting) return null;
+  const n = docs.length;
+  // A document keeps its slot while its claims stay: the slot of its first claim, if still in the alignment.
+  const round = ++cache.round;
+  const kept = docs.map((doc, d) => {
+    const s = perDoc[d]![0]?.slot;
+    if (!s || s.doc !== doc || s.items !== perDoc[d] || s.mark !== st.mark) return null;
+    s.mark = round;
+    return s;
+  });
+  let last = -Infinity;
+  for (const s of kept) if (s) { if (s.rank <= last) return null; last = s.rank; }
+  // New documents take ranks between those of the kept documents around them (all found before anything changes).
+  const ranks = new Float64Array(n);
+  for (let d = 0; d < n;) {
+    if (kept[d]) { ranks[d] = kept[d]!.rank; d++; continue; }
+    let e = d;
+    while (e < n && !kept[e]) e++;
+    const lo = d > 0 ? ranks[d - 1]! : null, hi = e < n ? kept[e]!.rank : null, k = e - d;
+    let prev = lo ?? -Infinity;
+    for (let j = 0; j < k; j++) {
+      const rank = lo === null && hi === null ? j * RANK_STEP : lo === null ? hi! - (k - j) * RANK_STEP : hi === null ? lo + (j + 1) * RANK_STEP : lo + ((hi - lo) * (j + 1)) / (k + 1);
+      if (!(rank > prev) || (hi !== null && !(rank < hi))) return null; // no room left between two ranks
+      ranks[d + j] = prev = rank;
     }
-    return out;
-  };
+    d = e;
+  }
+  const slots: DocSlot[] = [];
+  const added: Item[] = [];
+  for (let d = 0; d < n; d++) {
+    if (kept[d]) { slots.push(kept[d]!); continue; }
+    // Claims prepared before (a document deleted and given back) start again from nothing.
+    for (const it of perDoc[d]!) { it.edges = undefined; it.comp = null; it.cluster = null; it.published = null; }
+    slots.push(newSlot(docs[d]!, perDoc[d]!, ranks[d]!));
+    added.push(...perDoc[d]!);
+  }
   const removed: Item[] = [];
-  const dirty = cache ? changedSince(cache, items, itemKeys, postings, maxPosting, removed) : null;
-  if (!cache) items.forEach((it, i) => { it.index = i; });
-  // Claims whose component of the edge graph may not be the one of the last alignment: their clusters are found again.
-  const changed = dirty ? Uint8Array.from(dirty) : null;
-  const round = cache?.round ?? -1;
-  for (const r of removed) if (r.edges) for (const o of r.edges.others) if (o.round === round) changed![o.index] = 1;
-  let edgeCount = 0;
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    // A claim that shares no index key with a changed claim keeps its edges: its candidates are the same claims.
-    if (cache && dirty && !dirty[i] && it.edges) { edgeCount += it.edges.others.length; continue; }
-    // The claims it linked to before may now be in other components.
-    if (cache && it.edges) for (const o of it.edges.others) if (o.round === round) changed![o.index] = 1;
-    const found = edgesOf(i);
-    it.edges = found.length ? { others: found.map(([j]) => items[j]!), scores: found.map(([, score]) => score) } : NO_EDGES;
-    edgeCount += found.length;
-  }
-  // Edges as parallel arrays (a workspace of thousands of wire copies has millions): a < b, scored.
-  const ea = new Int32Array(edgeCount), eb = new Int32Array(edgeCount), es = new Float64Array(edgeCount);
-  let e = 0;
-  for (let i = 0; i < items.length; i++) {
-    const { others, scores } = items[i]!.edges!;
-    for (let k = 0; k < others.length; k++, e++) { ea[e] = i; eb[e] = others[k]!.index; es[e] = scores[k]!; }
-  }
-  clusterComponents(items, ea, eb, es, changed);
-  const clusters: ClaimCluster[] = [];
-  const byDoc = new Map<string, Map<string, string>>();
-  const keptClusters = new Map<Item, { readonly claims: readonly Item[]; readonly cluster: ClaimCluster }>();
-  // Reading order: clusters by their first claim.
-  for (const first of items) {
-    const claimsIn = first.cluster;
-    if (!claimsIn || claimsIn[0] !== first) continue;
-    if (!claimsIn.some((c) => c.doc.id !== first.doc.id)) continue;
-    const id = `k${clusters.length}`;
-    // A cluster of the very same claims as last time keeps its differences (they read nothing but its claims), and
-    // under the same id is the same value altogether.
-    const before = cache?.clusters.get(claimsIn[0]!);
-    const same = !!before && before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k]);
-    let cluster: ClaimCluster;
-    if (same && before.cluster.id === id) cluster = before.cluster;
-    else {
-      const differences = same ? before.cluster.differences : differencesOf(claimsIn);
-      const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
-      cluster = { id, claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
+  for (const s of st.slots) if (s.mark !== round) removed.push(...s.items);
+  for (const s of slots) s.mark = round;
+  cache.state = { slots, postings: st.postings, maxPosting, keyGeneration: table.generation, mark: round };
+  if (!added.length && !removed.length) return slots;
+
+  // The index: the removed claims leave it, the added ones enter it, each at its place in reading order.
+  const postings = st.postings;
+  const plus = new Map<number, number>(), minus = new Map<number, number>();
+  // Per key, the latest changed claim: the claims before it under that key may have other candidates now.
+  const bound = new Map<number, Item>();
+  const reach = (k: number, it: Item): void => { const b = bound.get(k); if (!b || precedes(b, it)) bound.set(k, it); };
+  for (const r of removed) {
+    for (const k of r.keyIds!) {
+      const list = postings[k]!;
+      let at = placeOf(list, r);
+      if (list[at] !== r) at = list.indexOf(r);
+      list.splice(at, 1);
+      minus.set(k, (minus.get(k) ?? 0) + 1);
+      reach(k, r);
     }
-    if (cache) keptClusters.set(claimsIn[0]!, same && before.cluster === cluster ? before : { claims: claimsIn, cluster });
-    for (const r of cluster.claims) (byDoc.get(r.doc) ?? byDoc.set(r.doc, new Map()).get(r.doc)!).set(r.claim, id);
-    clusters.push(cluster);
   }
-  if (cache) cache.clusters = keptClusters;
-  return { clusters, clusterOf: new ClusterOf(clusters, byDoc) };
+  for (const a of added) {
+    for (const k of keyIdsOf(a, table)) {
+      const list = (postings[k] ??= []);
+      list.splice(placeOf(list, a), 0, a);
+      plus.set(k, (plus.get(k) ?? 0) + 1);
+      reach(k, a);
+    }
+  }
+  const dirty: Item[] = [];
+  const mark = (it: Item): void => { if (it.mark !== round) { it.mark = round; dirty.push(it); } };
+  for (const a of added) mark(a);
+  for (const k of new Set([...plus.keys(), ...minus.keys()])) {
+    const list = postings[k] ?? [];
+    const before = list.length - (plus.get(k) ?? 0) + (minus.get(k) ?? 0);
+    if (list.length > maxPosting && before > maxPosting) continue;
+    // A key that crosses the posting limit is read by every claim that has it, or by none any more.
+    if ((list.length > maxPosting) !== (before > maxPosting)) { for (const j of list) mark(j); continue; }
+    const b = bound.get(k)!;
+    for (const j of list) { if (!precedes(j, b)) break; mark(j); }
+  }
+  // Claims whose component may not be the one of the last alignment: the changed ones and those they linked to.
+  const changed: Item[] = [];
+  for (const r of removed) { if (r.edges) changed.push(...r.edges.others); r.slot = null; r.edges = undefined; r.comp = null; r.cluster = null; r.published = null; }
+  for (const it of dirty) {
+    if (it.edges) changed.push(...it.edges.others);
+    changed.push(it);
+    it.edges = edgesOf(it, postings, table.weights, maxPosting, scorer);
+  }
+  // The region to cluster again: the last components of the changed claims, closed under the edges as they are now
+  // (a new edge may reach into another component; an unchanged edge stays within its last component).
+  const inRegion = ++cache.round;
+  const region: Item[] = [];
+  const enter = (it: Item): void => {
+    if (it.mark === inRegion || !it.slot) return;
+    for (const m of it.comp ?? [it]) if (m.mark !== inRegion && m.slot) { m.mark = inRegion; region.push(m); }
+  };
+  for (const it of changed) enter(it);
+  for (let i = 0; i < region.length; i++) for (const o of region[i]!.edges!.others) enter(o);
+  region.sort((a, b) => (precedes(a, b) ? -1 : 1));
+  // What was published of the region's clusters, for their claims' differences (`differencesOf`).
+  const earlier = new Map<Item, Published>();
+  for (const it of region) {
+    it.slot!.firsts = null;
+    it.slot!.clusterIds = null;
+    const p = it.cluster?.[0]!.published;
+    if (p) earlier.set(it, p);
+  }
+  cache.earlier = earlier;
+  for (const comp of componentsOf(region)) settle(comp);
+  return slots;
+}
+
+/** The components of the edge graph among `items` (whose edges all stay among them), each in the order of `items`. */
+function componentsOf(items: readonly Item[]): Item[][] {
+  items.forEach((it, i) => { it.index = i; });
+  const parent = new Int32Array(items.length);
+  for (let i = 0; i < items.length; i++) parent[i] = i;
+  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
+  for (const it of items) for (const o of it.edges!.others) { const a = find(it.index), b = find(o.index); if (a !== b) parent[b] = a; }
+  const comps = new Map<number, Item[]>();
+  for (const it of items) {
+    const r = find(it.index);
+    const comp = comps.get(r);
+    if (comp) comp.push(it); else comps.set(r, [it]);
+  }
+  return [...comps.values()];
+}
+
+/** Records a component of the edge graph (claims in reading order) on its claims and clusters it. */
+function settle(comp: Item[]): void {
+  if (comp.length === 1) { comp[0]!.comp = null; comp[0]!.cluster = null; return; }
+  for (const it of comp) it.comp = comp;
+  clusterComponent(comp);
+}
+
+/**
+ * The published clusters in reading order (by their first claim), numbered in that order, and the cluster of every
+ * clustered claim. A cluster of the very same claims as last time keeps its differences (they read nothing but its
+ * claims), and under the same id is the same value altogether; what a document's claims map to is built again only
+ * when one of its clusters changed.
+ */
+function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice: boolean): { clusters: ClaimCluster[]; clusterOf: ReadonlyMap<string, string> } {
+  const keep = cache !== undefined;
+  const earlier = cache?.earlier;
+  if (cache) cache.earlier = undefined;
+  const clusters: ClaimCluster[] = [];
+  for (const slot of slots) {
+    if (!slot.firsts) {
+      slot.firsts = slot.items.filter((it) => it.cluster !== null && it.cluster[0] === it && it.cluster.some((c) => c.doc.id !== it.doc.id));
+      for (const it of slot.items) if (it.published && !slot.firsts.includes(it)) it.published = null;
+    }
+    for (const first of slot.firsts) {
+      const claimsIn = first.cluster!;
+      const no = clusters.length;
+      const before = keep ? first.published : null;
+      // (Its place compared as a number: most clusters keep theirs, and need no id string made to say so.)
+      if (before && before.claims === claimsIn && before.no === no) { clusters.push(before.cluster); continue; }
+      const same = !!before && (before.claims === claimsIn || (before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k])));
+      let cluster: ClaimCluster;
+      if (same && before.no === no) cluster = before.cluster;
+      else {
+        const differences = same ? before.cluster.differences : differencesOf(claimsIn, earlier);
+        const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
+        cluster = { id: `k${no}`, claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
+        for (const c of claimsIn) c.slot!.clusterIds = null;
+      }
+      first.published = same && before.cluster === cluster ? before : { claims: claimsIn, cluster, no };
+      clusters.push(cluster);
+    }
+  }
+  if (twice) {
+    // One document given twice: its two copies share their claim ids, and the later cluster names a claim.
+    const byDoc = new Map<string, Map<string, string>>();
+    for (const c of clusters) for (const r of c.claims) (byDoc.get(r.doc) ?? byDoc.set(r.doc, new Map()).get(r.doc)!).set(r.claim, c.id);
+    return { clusters, clusterOf: new ClusterOf(clusters, () => byDoc) };
+  }
+  // Per document, its claims' cluster ids, as of now (a map is replaced, never changed, when its document's clusters change).
+  const ids: string[] = [], maps: ReadonlyMap<string, string>[] = [];
+  for (const slot of slots) {
+    if (!slot.clusterIds) {
+      slot.clusterIds = new Map();
+      for (const it of slot.items) { const cluster = it.cluster?.[0]!.published?.cluster; if (cluster) slot.clusterIds.set(it.claim.id, cluster.id); }
+    }
+    if (slot.clusterIds.size) { ids.push(slot.doc.id); maps.push(slot.clusterIds); }
+  }
+  return { clusters, clusterOf: new ClusterOf(clusters, () => new Map(ids.map((id, i) => [id, maps[i]!]))) };
 }
 
 /**
@@ -206,7 +488,20 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
  * per clustered claim: `clusterOf.get("a.txt#c3")` -> "k7". Iterating it builds the map once, in cluster order.
  */
 class ClusterOf extends LazyMapView {
-  constructor(private readonly clusters: readonly ClaimCluster[], private readonly byDoc: ReadonlyMap<string, ReadonlyMap<string, string>>) { super(); }
+  // Private fields: two views of equal clusters compare equal (`assert.deepEqual`) whichever was looked into.
+  #byDoc: ReadonlyMap<string, ReadonlyMap<string, string>> | null = null;
+  readonly #makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+  /** `byDoc` is made on the first look-up: a workspace asked for nothing between two edits spends nothing on it. */
+  constructor(private readonly clusters: readonly ClaimCluster[], makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, string>>) {
+    super();
+    this.#makeByDoc = makeByDoc;
+  }
+
+  private get byDoc(): ReadonlyMap<string, ReadonlyMap<string, string>> {
+    this.#byDoc ??= this.#makeByDoc();
+    return this.#byDoc;
+  }
 
   get(key: string): string | undefined {
     if (this.built) return this.built.get(key);
@@ -226,14 +521,38 @@ class ClusterOf extends LazyMapView {
 }
 
 /** The typed differences of every two claims of a cluster from different documents, in member order. */
-function differencesOf(members: readonly Item[]): ClaimDifference[] {
+function differencesOf(members: readonly Item[], earlier?: ReadonlyMap<Item, Published>): ClaimDifference[] {
   const out: ClaimDifference[] = [];
   const named = new Map<Item, Map<string, Named>>();
   for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
     const a = members[x]!, b = members[y]!;
-    if (a.doc !== b.doc) for (const d of compare(a, b, named)) out.push(d);
+    if (a.doc === b.doc) continue;
+    // Two claims that were in one published cluster before were compared then: the same two claims differ alike.
+    const p = earlier?.get(a);
+    if (p && earlier!.get(b) === p) { const ds = pairDifferences(p).get(pairKey(a, b)); if (ds) for (const d of ds) out.push(d); continue; }
+    for (const d of compare(a, b, named)) out.push(d);
   }
   return out;
+}
+
+/** A cluster as published: its claims, the cluster value and its place among the clusters (`k${no}`). */
+interface Published { readonly claims: readonly Item[]; readonly cluster: ClaimCluster; readonly no: number }
+
+const pairKey = (a: Item, b: Item): string => `${a.doc.id}\u0000${a.claim.id}\u0001${b.doc.id}\u0000${b.claim.id}`;
+const byPair = new WeakMap<Published, Map<string, ClaimDifference[]>>();
+/** A published cluster's differences by the pair of claims they are of (claim ids are unique within a cluster). */
+function pairDifferences(p: Published): ReadonlyMap<string, readonly ClaimDifference[]> {
+  let m = byPair.get(p);
+  if (!m) {
+    m = new Map();
+    for (const d of p.cluster.differences) {
+      const [x, y] = d.claims as [ClaimRef, ClaimRef];
+      const key = `${x.doc}\u0000${x.claim}\u0001${y.doc}\u0000${y.claim}`;
+      (m.get(key) ?? m.set(key, []).get(key)!).push(d);
+    }
+    byPair.set(p, m);
+  }
+  return m;
 }
 
 /** The distinct index keys of a claim, in order: its content words and entity ids, and whom a refusal speaks for. */
@@ -258,30 +577,18 @@ class KeyTable {
 const MAX_KEYS = 2_000_000;
 
 /** The claim's index keys (`keysOf`) as ids of `table`, kept on the claim while the table lasts. */
-function keyIdsOf(it: Item, table: KeyTable): Int32Array {
+function keyIdsOf(it: Item, table: KeyTable): readonly number[] {
   if (it.keyIds && it.keyGeneration === table.generation) return it.keyIds;
   const keys = keysOf(it);
-  const ids = new Int32Array(keys.length);
-  keys.forEach((k, n) => {
+  // A plain array of small integers: a typed array costs two objects and a buffer of its own, per claim.
+  const ids = keys.map((k) => {
     let id = table.ids.get(k);
     if (id === undefined) { id = table.ids.size; table.ids.set(k, id); table.weights.push(keyWeight(k)); }
-    ids[n] = id;
+    return id;
   });
   it.keyIds = ids;
   it.keyGeneration = table.generation;
   return ids;
-}
-
-interface Postings { readonly start: Int32Array; readonly post: Int32Array }
-/** Counting sort of claims by key: `post[start[k] .. start[k + 1])` are the claims with key k, ascending. */
-function postingsOf(itemKeys: readonly Int32Array[], keyCount: number): Postings {
-  const start = new Int32Array(keyCount + 1);
-  for (const ks of itemKeys) for (const k of ks) start[k + 1]!++;
-  for (let k = 0; k < keyCount; k++) start[k + 1]! += start[k]!;
-  const post = new Int32Array(start[keyCount]!);
-  const next = start.slice(0, keyCount);
-  itemKeys.forEach((ks, i) => { for (const k of ks) post[next[k]!++] = i; });
-  return { start, post };
 }
 
 /** How much sharing an index key counts: an entity or a refusal's country 2, a rare word 1.5, another word 1. */
@@ -301,20 +608,28 @@ const MAX_SCORES = 4_000_000;
  */
 export class AlignCache {
   /** Prepared claims per document, with the entity ids they were prepared under. */
-  readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: readonly string[]; readonly items: readonly Item[] }>();
+  readonly prepared = new WeakMap<AnalyzedDocument, { readonly ids: readonly string[]; readonly items: readonly Item[]; given: readonly (string | undefined)[] | undefined }>();
+  /** Signature (as a pair of hashes) -> a small id. */
   readonly signatures = new Map<string, number>();
   /** `signature(a) * SIGNATURE_SPACE + signature(b)` -> score. */
   readonly scores = new ScoreTable(1 << 16);
-  /** The clusters of the last alignment by their first claim, with their differences. */
-  clusters = new Map<Item, { readonly claims: readonly Item[]; readonly cluster: ClaimCluster }>();
   /** Index keys as ids. */
   readonly keys = new KeyTable();
   /** Bumped when `signatures` starts again: a claim's remembered signature id is valid under one generation. */
   generation = 0;
-  /** The claims of the last alignment, in order, its posting limit, and a counter of alignments. */
-  last: readonly Item[] = [];
-  lastMaxPosting = -1;
+  /**
+   * The last alignment: its documents in order, the index over their claims, its posting limit, the key table's
+   * generation it was built under and the mark its documents carry. Null when the next alignment must start from nothing.
+   */
+  state: { readonly slots: readonly DocSlot[]; readonly postings: Postings; readonly maxPosting: number; readonly keyGeneration: number; readonly mark: number } | null = null;
+  /** The clusters published before, by claim, of the claims clustered again since (for their differences). */
+  earlier: ReadonlyMap<Item, Published> | undefined = undefined;
+  /** A counter for marks on claims and documents. */
   round = 0;
+  /** The documents of the last alignment, the entity ids they were prepared under and their prepared claims. */
+  lastPrepared: { readonly docs: readonly AnalyzedDocument[]; readonly idsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>; readonly perDoc: readonly (readonly Item[])[] } | null = null;
+  /** The document ids of the last alignment, and whether two of them were the same. */
+  lastIds: { readonly ids: readonly string[]; readonly twice: boolean } | null = null;
   clear(): void {
     this.signatures.clear();
     this.scores.clear();
@@ -329,112 +644,48 @@ function signatureOf(it: Item): string {
 }
 
 /**
- * Which claims must find their candidates again since the cache's last alignment (1 = must): the claims not seen then,
- * and every claim that shares an index key with a claim added or removed since, when that key was or is informative
- * enough to block on. Everything when the posting limit changed or the surviving claims changed order.
- * Numbers every claim (`index`) as a side effect.
+ * Clusters one component of the edge graph (its claims in reading order): best edges first (ties in reading order of
+ * their claims, then candidate order), a claim joins a cluster only if the cluster has no other claim of its document
+ * that it does not match. A cluster never reaches beyond a component, so each component is clustered on its own.
  */
-function changedSince(cache: AlignCache, items: readonly Item[], itemKeys: readonly Int32Array[], postings: Postings, maxPosting: number, removed: Item[]): Uint8Array {
-  const round = ++cache.round;
-  const dirty = new Uint8Array(items.length);
-  let everything = maxPosting !== cache.lastMaxPosting;
-  const plus = new Map<number, number>(), minus = new Map<number, number>();
-  // A claim's candidates are claims after it, so a claim added or removed changes the candidates of the claims before
-  // it only: per key, the claims before `bound` (exclusive) must look again.
-  const bound = new Map<number, number>();
-  const reach = (k: number, at: number): void => { if ((bound.get(k) ?? -1) < at) bound.set(k, at); };
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    if (it.round === round) everything = true; // one document given twice: no shortcuts
-    if (it.round !== round - 1) { dirty[i] = 1; for (const k of itemKeys[i]!) { plus.set(k, (plus.get(k) ?? 0) + 1); reach(k, i); } }
-    it.round = round;
-    it.index = i;
+function clusterComponent(comp: readonly Item[]): void {
+  const n = comp.length;
+  let m = 0;
+  comp.forEach((it, i) => { it.index = i; it.cluster = null; m += it.edges!.others.length; });
+  // Edges as parallel arrays (a component of wire copies has thousands): a < b, scored.
+  const ea = new Int32Array(m), eb = new Int32Array(m), es = new Float64Array(m);
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    const { others, scores } = comp[i]!.edges!;
+    for (let k = 0; k < others.length; k++, e++) { ea[e] = i; eb[e] = others[k]!.index; es[e] = scores[k]!; }
   }
-  let lastIndex = -1;
-  for (const it of cache.last) {
-    // A removed claim stood after the surviving claims met before it: those up to `lastIndex`.
-    if (it.round !== round) {
-      removed.push(it);
-      // Its key ids are of an older table when the table started again: then no shortcuts.
-      if (!it.keyIds || it.keyGeneration !== cache.keys.generation) { everything = true; continue; }
-      for (const k of it.keyIds) { minus.set(k, (minus.get(k) ?? 0) + 1); reach(k, lastIndex + 1); }
-      continue;
-    }
-    if (it.index < lastIndex) everything = true;
-    lastIndex = it.index;
-  }
-  cache.last = items;
-  cache.lastMaxPosting = maxPosting;
-  if (everything) return dirty.fill(1);
-  const touch = (k: number): void => {
-    const list = k + 1 < postings.start.length ? postings.post.subarray(postings.start[k]!, postings.start[k + 1]!) : new Int32Array(0);
-    const before = list.length - (plus.get(k) ?? 0) + (minus.get(k) ?? 0);
-    if (list.length > maxPosting && before > maxPosting) return;
-    // A key that crosses the posting limit is read by every claim that has it, or by none any more.
-    if ((list.length > maxPosting) !== (before > maxPosting)) { for (const j of list) dirty[j] = 1; return; }
-    const end = bound.get(k) ?? 0;
-    for (const j of list) { if (j >= end) break; dirty[j] = 1; }
+  const edges = new Int32Array(m);
+  for (let k = 0; k < m; k++) edges[k] = k;
+  const keys = Float64Array.from(edges, (k) => ea[k]! * n + eb[k]!).sort();
+  const linked = (a: number, b: number): boolean => {
+    const key = a < b ? a * n + b : b * n + a;
+    let lo = 0, hi = keys.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (keys[mid]! < key) lo = mid + 1; else hi = mid; }
+    return lo < keys.length && keys[lo] === key;
   };
-  for (const k of plus.keys()) touch(k);
-  for (const k of minus.keys()) if (!plus.has(k)) touch(k);
-  return dirty;
-}
-
-/**
- * Clusters the claims along the scored edges (`a < b`, parallel arrays): best edges first (ties in the order given), a
- * claim joins a cluster only if the cluster has no other claim of its document that it does not match. A cluster never
- * reaches beyond a connected component of the edges, so each component is clustered on its own, and with `changed`
- * (the claims whose component may differ from last time) only the components holding such a claim are clustered
- * again; the others keep their claims' `cluster`.
- */
-function clusterComponents(items: readonly Item[], ea: Int32Array, eb: Int32Array, es: Float64Array, changed: Uint8Array | null): void {
-  const n = items.length, m = ea.length;
-  if (changed) { for (let i = 0; i < n; i++) if (changed[i]) items[i]!.cluster = null; } else for (const it of items) it.cluster = null;
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (x: number): number => { while (parent[x] !== x) { parent[x] = parent[parent[x]!]!; x = parent[x]!; } return x; };
-  for (let k = 0; k < m; k++) { const a = find(ea[k]!), b = find(eb[k]!); if (a !== b) parent[b] = a; }
-  // Edges grouped by component, each group in edge order.
-  const comp = new Int32Array(n).fill(-1);
-  const sizes: number[] = [];
-  for (let k = 0; k < m; k++) { const r = find(ea[k]!); if (comp[r]! < 0) { comp[r] = sizes.length; sizes.push(0); } sizes[comp[r]!]!++; }
-  const start = new Int32Array(sizes.length + 1);
-  for (let c = 0; c < sizes.length; c++) start[c + 1] = start[c]! + sizes[c]!;
-  const fill = start.slice(0, sizes.length);
-  const byComp = new Int32Array(m);
-  for (let k = 0; k < m; k++) byComp[fill[comp[find(ea[k]!)]!]!++] = k;
-  const redo = new Uint8Array(sizes.length);
-  for (let k = 0; k < m; k++) if (!changed || changed[ea[k]!] || changed[eb[k]!]) redo[comp[find(ea[k]!)]!] = 1;
+  byScore(edges, es);
   const clusterOfItem = new Int32Array(n).fill(-1);
-  for (let c = 0; c < sizes.length; c++) {
-    if (!redo[c]) continue;
-    const edges = byComp.subarray(start[c]!, start[c + 1]!).slice();
-    for (const k of edges) { items[ea[k]!]!.cluster = null; items[eb[k]!]!.cluster = null; }
-    const keys = Float64Array.from(edges, (k) => ea[k]! * n + eb[k]!).sort();
-    const linked = (a: number, b: number): boolean => {
-      const key = a < b ? a * n + b : b * n + a;
-      let lo = 0, hi = keys.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (keys[mid]! < key) lo = mid + 1; else hi = mid; }
-      return lo < keys.length && keys[lo] === key;
-    };
-    byScore(edges, es);
-    const clusterItems: number[][] = [];
-    for (const k of edges) {
-      const a = ea[k]!, b = eb[k]!;
-      const ca = clusterOfItem[a]!, cb = clusterOfItem[b]!;
-      if (ca < 0 && cb < 0) {
-        clusterOfItem[a] = clusterItems.length; clusterOfItem[b] = clusterItems.length;
-        clusterItems.push([a, b]);
-      } else if (ca >= 0 && cb < 0) {
-        if (fits(clusterItems[ca]!, b, items, linked)) { clusterItems[ca]!.push(b); clusterOfItem[b] = ca; }
-      } else if (cb >= 0 && ca < 0) {
-        if (fits(clusterItems[cb]!, a, items, linked)) { clusterItems[cb]!.push(a); clusterOfItem[a] = cb; }
-      }
+  const clusterItems: number[][] = [];
+  for (const k of edges) {
+    const a = ea[k]!, b = eb[k]!;
+    const ca = clusterOfItem[a]!, cb = clusterOfItem[b]!;
+    if (ca < 0 && cb < 0) {
+      clusterOfItem[a] = clusterItems.length; clusterOfItem[b] = clusterItems.length;
+      clusterItems.push([a, b]);
+    } else if (ca >= 0 && cb < 0) {
+      if (fits(clusterItems[ca]!, b, comp, linked)) { clusterItems[ca]!.push(b); clusterOfItem[b] = ca; }
+    } else if (cb >= 0 && ca < 0) {
+      if (fits(clusterItems[cb]!, a, comp, linked)) { clusterItems[cb]!.push(a); clusterOfItem[a] = cb; }
     }
-    for (const members of clusterItems) {
-      const claims = members.sort((x, y) => x - y).map((i) => items[i]!);
-      for (const it of claims) it.cluster = claims;
-    }
+  }
+  for (const members of clusterItems) {
+    const claims = members.sort((x, y) => x - y).map((i) => comp[i]!);
+    for (const it of claims) it.cluster = claims;
   }
 }
 
@@ -486,7 +737,7 @@ function claimTokens(doc: AnalyzedDocument, claim: Claim, attribution: Attributi
     const e = a.entities[i]!;
     if ((e.type === 'DATE' || e.type === 'TIME') && e.end > claim.start) dateSpans.push(e);
   }
-  const all = tokensIn(a.tokens, claim).filter((t) => !dateSpans.some((d) => d.start <= t.start && d.end >= t.end));
+  const all = tokenView(doc.text, a).overlapping(claim).filter((t) => !dateSpans.some((d) => d.start <= t.start && d.end >= t.end));
   const stripped = skip.length ? all.filter((t) => !skip.some((s) => s.start <= t.start && s.end >= t.end)) : all;
   return { all, stripped, skips: skip.length > 0 };
 }
@@ -537,7 +788,7 @@ function prepare(doc: AnalyzedDocument, claim: Claim, idAt: (mention: number) =>
   }
   return {
     doc, claim, terms, whole, content, ids: compact(ids), places: compact(places), people: compact(people), frameDates, attribution,
-    mentions: compact(mentions), mentionIds: compact(mentionIds), stripped: tokens !== all, index: -1, round: -1,
+    mentions: compact(mentions), mentionIds: compact(mentionIds), stripped: tokens !== all, slot: null, no: -1, index: -1, mark: -1, acc: 0, comp: null, published: null,
     keyIds: undefined, keyGeneration: -1, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, cluster: null, edges: undefined,
   };
 }
@@ -551,15 +802,27 @@ function compact<T>(xs: T[]): readonly T[] {
 const sharedTerms = new Map<string, ClaimTerms>();
 /**
  * One object for equal prepared terms: wire copies repeat most claims word for word, and sharing their terms shares
- * everything computed from them (sets, n-grams, idf masses). Terms are values, never modified.
+ * everything computed from them (sets, n-grams, idf masses). Terms are values, never modified. They are found by a
+ * hash of their words (the words themselves as keys were a tenth of a large workspace's memory) and compared in full.
  */
 function shared(t: ClaimTerms): ClaimTerms {
-  const key = JSON.stringify([t.seq, [...t.content], [...t.names], [...t.numbers], t.negated]);
+  const key = contentHash(JSON.stringify([t.seq, [...t.content], [...t.names], [...t.numbers], t.negated]));
   const hit = sharedTerms.get(key);
-  if (hit) return hit;
+  if (hit) return sameTerms(hit, t) ? hit : t;
   if (sharedTerms.size >= 200_000) sharedTerms.clear();
   sharedTerms.set(key, t);
   return t;
+}
+
+/** Whether two prepared terms are equal values: the same words, sets in the same order, the same negation. */
+function sameTerms(a: ClaimTerms, b: ClaimTerms): boolean {
+  const sameList = (x: Iterable<string>, y: Iterable<string>): boolean => {
+    const ys = [...y];
+    let i = 0;
+    for (const v of x) if (v !== ys[i++]) return false;
+    return i === ys.length;
+  };
+  return a.negated === b.negated && sameList(a.seq, b.seq) && sameList(a.content, b.content) && sameList(a.names, b.names) && sameList(a.numbers, b.numbers);
 }
 
 /** First index whose key is at least `at` in a list sorted by that key (sentences by end, entities by start). */
@@ -590,13 +853,6 @@ function docContext(doc: AnalyzedDocument): DocContext {
   return ctx;
 }
 
-function tokensIn(tokens: readonly Token[], span: TextSpan): Token[] {
-  let lo = 0, hi = tokens.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid]!.end <= span.start) lo = mid + 1; else hi = mid; }
-  const out: Token[] = [];
-  for (let i = lo; i < tokens.length && tokens[i]!.start < span.end; i++) out.push(tokens[i]!);
-  return out;
-}
 
 /** The shared score, vetoed for look-alike events: two earthquakes are one claim only if places, dates and people agree. */
 /** True when the claim withholds comment rather than asserting: "officials have not commented", "no word from Damascus". */
@@ -798,13 +1054,13 @@ function spelling(m: EntityMention): string {
 }
 
 function titleBefore(it: Item, m: EntityMention): TextSpan | null {
-  const toks = it.doc.analysis.tokens;
-  const i = lowerBound(toks, m.start, (t) => t.start);
-  if (toks[i]?.start !== m.start) return null;
+  const toks = tokenView(it.doc.text, it.doc.analysis);
+  const i = toks.firstFrom(m.start);
+  if (i >= toks.length || toks.startOf(i) !== m.start) return null;
   let first = i;
-  while (first > 0 && TITLE.test(toks[first - 1]!.text) && i - first < 4) first--;
+  while (first > 0 && TITLE.test(toks.at(first - 1).text) && i - first < 4) first--;
   if (first === i) return null;
-  return { start: toks[first]!.start, end: toks[i - 1]!.end, text: it.doc.text.slice(toks[first]!.start, toks[i - 1]!.end) };
+  return { start: toks.startOf(first), end: toks.endOf(i - 1), text: it.doc.text.slice(toks.startOf(first), toks.endOf(i - 1)) };
 }
 
 const normTitle = (s: string): string => s.toLowerCase().replace(/\./g, '').replace(/\bgen\b/g, 'general').replace(/\bmaj\b/g, 'major').replace(/\s+/g, ' ');
@@ -857,8 +1113,7 @@ function negationScope(it: Item): Negation | null {
 }
 
 function findNegationScope(it: Item): Negation | null {
-  const toks = it.doc.analysis.tokens;
-  const within = tokensIn(toks, it.claim);
+  const within = tokenView(it.doc.text, it.doc.analysis).overlapping(it.claim);
   const att = it.attribution;
   let quoted = false;
   for (let i = 0; i < within.length; i++) {

@@ -35,7 +35,10 @@ interface Group {
   /** What `matches` reads of the group, as one number (see `joinBlocksByClass`), and the tables' generation it is of. */
   matchClass: number;
   matchGeneration: number;
+  /** Numbered in the order groups are made (or taken over from the document's last version), for `stableIdsByDoc`. */
+  uid: number;
 }
+let nextUid = 0;
 
 class UnionFind {
   private readonly parent: number[] = [];
@@ -51,6 +54,11 @@ class UnionFind {
 
 /** A name as compared: words without "the" and without full stops, e.g. "the U.S. Treasury" -> "us treasury". Remembered. */
 const norm = memoize(100_000, (s: string): string => nameWords(s).filter((w) => w !== 'the').join(' ').replace(/\./g, ''));
+/**
+ * One string for equal keys: a workspace names the same people and places in thousands of articles, and each of them
+ * would otherwise keep copies of the same keys ("s:basiuk", "n:united states").
+ */
+const interned = memoize(200_000, (s: string): string => s);
 /** `localeCompare` without its per-call set-up (the same ordering, by definition). */
 const collate = new Intl.Collator().compare;
 
@@ -63,7 +71,7 @@ function makeNode(ref: MentionRef, m: EntityMention): Node {
   else if (family === 'ORG') key = countryKey(m.text) ?? orgKey(m.text);
   else if (family === 'MISC') key = countryKey(m.text) ?? norm(m.text);
   else key = norm(m.text);
-  return { ref, text: m.text, type: m.type, family, key, person, named: norm(m.text) !== key };
+  return { ref, text: m.text, type: m.type, family, key: interned(key), person, named: norm(m.text) !== key };
 }
 
 /**
@@ -82,15 +90,61 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   const sameKey = new Map<string, number>();
   aliases.same.forEach((g, i) => g.forEach((n) => sameKey.set(norm(n), i)));
 
-  const groups: Group[] = [];
   if (cache && cache.aliases !== aliases) cache.reset(aliases);
-  for (const d of docs) {
-    if (!cache) { groups.push(...groupDocument(d, different)); continue; }
+  if (!cache) return resolveGroups(docs.flatMap((d) => groupDocument(d, different)), different, sameKey);
+  const last = cache.last;
+  const sequence: (readonly Group[])[] = [];
+  let same = !!last && last.docs.length === docs.length;
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    const was = last?.docs[i];
     // A document's groups depend only on its analysis and the "different" aliases: kept until either changes.
-    let g = cache.groups.get(d);
-    if (!g) { g = groupDocument(d, different); cache.groups.set(d, g); }
-    groups.push(...g);
+    let g = was === d ? last!.sequence[i] : cache.groups.get(d);
+    if (!g) {
+      g = groupDocument(d, different);
+      // An edit that leaves every name where it was (most typing) gives groups equal to the old ones: those stand.
+      const before = was && was.id === d.id ? last!.sequence[i] : undefined;
+      if (before && sameGroups(before, g)) g = before;
+      else if (before) inheritUids(before, g);
+      cache.groups.set(d, g);
+    }
+    sequence.push(g);
+    same &&= g === last!.sequence[i] && d.id === was!.id;
   }
+  // The resolution is a function of the groups in order (and the aliases): the very same groups give the same result.
+  const result = same ? { ...last!.result, entities: last!.result.entities.slice() } : resolveGroups(sequence.flat(), different, sameKey, cache);
+  cache.last = { docs: docs.slice(), sequence, result };
+  return result;
+}
+
+/**
+ * The groups of a document's new version take the numbers of the old version's groups with the same family and keys,
+ * so that an entity named by one of them keeps its stable id (a name added to an article leaves its other names' ids).
+ */
+function inheritUids(before: readonly Group[], now: readonly Group[]): void {
+  const free = new Map<string, number[]>();
+  const sig = (g: Group): string => `${g.family}|${g.keys.join('\u0001')}`;
+  for (const g of before) { const k = sig(g); (free.get(k) ?? free.set(k, []).get(k)!).push(g.uid); }
+  for (const g of now) { const uids = free.get(sig(g)); if (uids?.length) g.uid = uids.shift()!; }
+}
+
+/** True when two lists of one document's groups are equal values: the same names, in the same places, grouped alike. */
+function sameGroups(a: readonly Group[], b: readonly Group[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!, y = b[i]!;
+    if (x.doc !== y.doc || x.family !== y.family || x.nodes.length !== y.nodes.length || x.keys.length !== y.keys.length || x.short.size !== y.short.size) return false;
+    if (x.surnameKey !== y.surnameKey || x.fullPerson !== y.fullPerson || x.keys.some((k, j) => k !== y.keys[j])) return false;
+    for (let j = 0; j < x.nodes.length; j++) {
+      const m = x.nodes[j]!, n = y.nodes[j]!;
+      if (m.ref.index !== n.ref.index || m.text !== n.text || m.type !== n.type || m.key !== n.key || m.named !== n.named || x.short.has(m) !== y.short.has(n)) return false;
+    }
+  }
+  return true;
+}
+
+/** The cross-document part of `resolveEntities`, over the groups of every document in order. */
+function resolveGroups(groups: Group[], different: ReadonlyMap<string, ReadonlySet<string>>, sameKey: ReadonlyMap<string, number>, cache?: EntityCache): ResolvedEntities {
 
   // Union groups across documents; candidates come from blocking keys only.
   const uf = new UnionFind();
@@ -157,20 +211,29 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityCache): ResolvedEntities {
   const kept = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
   const entities: WorkspaceEntity[] = [];
-  const idsByDoc = new Map<string, string[]>();
-  let lastDoc = '', lastIds: string[] = [];
+  const idsByDoc = new Map<string, string[]>(), stableIdsByDoc = new Map<string, string[]>();
+  let lastDoc = '', lastIds: string[] = [], lastStable: string[] = [];
   const idOfRoot = new Map<number, number>();
   const members = new Map<number, Node[]>();
+  // Per entity, its oldest group: the entity keeps that name while the group stands, whatever is edited elsewhere.
+  const oldest = new Map<number, number>();
   groups.forEach((g, i) => {
     const r = uf.find(i);
     if (!idOfRoot.has(r)) idOfRoot.set(r, idOfRoot.size);
     (members.get(r) ?? members.set(r, []).get(r)!).push(...g.nodes);
+    const o = oldest.get(r);
+    if (o === undefined || g.uid < o) oldest.set(r, g.uid);
   });
   for (const [r, nodes] of members) {
-    const id = `e${idOfRoot.get(r)!}`;
+    const id = `e${idOfRoot.get(r)!}`, stable = `e${oldest.get(r)!}`;
     for (const n of nodes) {
-      if (n.ref.doc !== lastDoc || !lastIds) { lastDoc = n.ref.doc; lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!; }
+      if (n.ref.doc !== lastDoc || !lastIds) {
+        lastDoc = n.ref.doc;
+        lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!;
+        lastStable = stableIdsByDoc.get(lastDoc) ?? stableIdsByDoc.set(lastDoc, []).get(lastDoc)!;
+      }
       lastIds[n.ref.index] = id;
+      lastStable[n.ref.index] = stable;
     }
     // An entity of the very same mentions under the same id as last time is the same value: it is kept, not rebuilt.
     const before = cache?.entities.get(nodes[0]!);
@@ -181,7 +244,10 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
   }
   if (cache) cache.entities = kept;
   entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
-  return { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc };
+  // Two entities under one stable id (a group number taken over while its old group is still in use, as with one
+  // document given twice): the published ids serve instead.
+  const distinct = new Set(oldest.values()).size === oldest.size;
+  return { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc, stableIdsByDoc: distinct ? stableIdsByDoc : idsByDoc };
 }
 
 /**
@@ -218,6 +284,12 @@ export interface ResolvedEntities {
   entities: WorkspaceEntity[];
   entityOf: ReadonlyMap<string, string>;
   idsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>;
+  /**
+   * The same partition of mentions under ids that an edit elsewhere does not renumber (an entity is named by its
+   * oldest group): what the claim alignment keys on, so that a name added to the first article does not make every
+   * article's claims new. Not the published ids.
+   */
+  stableIdsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>;
 }
 
 /**
@@ -301,10 +373,13 @@ export class EntityCache {
   groups = new WeakMap<AnalyzedDocument, readonly Group[]>();
   /** The entities of the last resolution by their first mention, with their mentions. */
   entities = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
+  /** The last resolution, with the documents and their groups it was computed from. */
+  last: { readonly docs: readonly AnalyzedDocument[]; readonly sequence: readonly (readonly Group[])[]; readonly result: ResolvedEntities } | null = null;
   reset(aliases: AliasFile): void {
     this.aliases = aliases;
     this.groups = new WeakMap();
     this.entities = new Map();
+    this.last = null;
   }
 }
 
@@ -433,7 +508,7 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
       if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); (host.short as Set<Node>).add(n); byKey.set(fk, host); continue; }
     }
     if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
-    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1 };
+    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1, uid: nextUid++ };
     groupOf.set(n, g);
     groups.push(g);
     // Full names by the first letter of their surname's key: surnames that differ there never match.
@@ -445,7 +520,7 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
   }
   // Kept for the life of the workspace: no empty sets, no spare room (hundreds of thousands of groups).
   for (const g of groups) {
-    g.keys = [...groupKeys(g)];
+    g.keys = [...groupKeys(g)].map(interned);
     if (!g.short.size) g.short = NO_SHORT;
     if (g.nodes.length > 1) g.nodes = g.nodes.slice();
     const p = g.family === 'PER' ? bestPerson(g) : null;

@@ -1,5 +1,6 @@
 import type { AliasFile, AnalysisOptions, AnalyzedDocument, DocumentAnalysis, WorkspaceAnalysis } from '../types';
 import { contentHash } from './hash';
+import { compactAnalysis } from './compactTokens';
 import { CrossReferenceCache } from '../crossref/crossReference';
 
 /** The two pure steps the index composes; supplied by `createCrosscheck`. */
@@ -42,7 +43,8 @@ export class WorkspaceIndex {
   }
 
   private store(id: string, text: string, hash: string, analysis: DocumentAnalysis): AnalyzedDocument {
-    const doc: AnalyzedDocument = { id, text, analysis };
+    // Tokens are most of an analysis's memory and the cross-reference reads few of them: they are kept compactly.
+    const doc: AnalyzedDocument = { id, text, analysis: compactAnalysis(text, analysis) };
     this.entries.set(id, { hash, doc });
     this.cached = null;
     return doc;
