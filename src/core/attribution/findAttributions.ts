@@ -19,7 +19,7 @@ const QUOTE_CLAUSE_END = new Set([',', '?', '!', '…', '—']);
 /** Words opening a modifier after a cue, not its content: "said on condition of anonymity", "said in a statement". */
 const AFTER_CUE_MODIFIERS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'from', 'with', 'of', 'via', 'over', 'while', 'as', 'when', 'by', 'without', 'citing', 'speaking', 'adding', 'according', 'because']);
 const DASHES = new Set(['—', '–', '--', '―']);
-const SENTENCE_END = new Set(['.', '…', '...', '!', '?', '”', '"', '»']);
+const SENTENCE_END = new Set(['.', '…', '...', '!', '?', '”', '"', "''", '»']);
 
 interface Draft {
   readonly cue: Cue;
@@ -320,7 +320,7 @@ function findContent(tokens: readonly Token[], view: TokenView, d: Draft, s: Sen
   const commaBefore = before < srcFirst || (srcFirst > s.firstToken && tokens[srcFirst - 1]!.text === ',');
   const wordsAfter = countContentWords(tokens, view, k, end);
   // "…, according to X[, a spokeswoman]." reports what comes before; "According to X, …" what follows.
-  const clauseStart = cue.first === s.firstToken || /^[“"(—–-]$/.test(tokens[cue.first - 1]!.text);
+  const clauseStart = cue.first === s.firstToken || /^(?:[“"(—–-]|'')$/.test(tokens[cue.first - 1]!.text);
   if (cue.frame === 'according' && !clauseStart && wordsBefore >= 3 && commaBefore) {
     d.content = { first: start, end: before }; d.direct = isQuoted(view, start, before); return;
   }
@@ -338,9 +338,9 @@ function countContentWords(tokens: readonly Token[], view: TokenView, a: number,
   return n;
 }
 
-const isClosingQuote = (t: Token): boolean => t.text === '”' || t.text === '"' || t.text === '»';
+const isClosingQuote = (t: Token): boolean => t.text === '”' || t.text === '"' || t.text === "''" || t.text === '»';
 const opensQuote = (view: TokenView, k: number): boolean => view.quoteOf[k]! >= 0 && view.quotes[view.quoteOf[k]!]!.first === k;
-const isOpeningQuote = (t: Token): boolean => t.text === '“' || t.text === '"' || t.text === '«';
+const isOpeningQuote = (t: Token): boolean => t.text === '“' || t.text === '"' || t.text === "''" || t.text === '«';
 const isQuoted = (view: TokenView, a: number, b: number): boolean => {
   const q = view.quoteOf[a]!;
   return q >= 0 && view.quoteOf[b - 1] === q;
@@ -386,7 +386,7 @@ function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly
   ctx.sentences.forEach((s, si) => {
     if (taken.has(si)) return;
     // A transcript turn inside a quotation: "“PENCE: Well, look, …".
-    const opener = s.firstToken + 1 < s.endToken && (tokens[s.firstToken]!.text === '“' || tokens[s.firstToken]!.text === '"') ? s.firstToken + 1 : s.firstToken;
+    const opener = s.firstToken + 1 < s.endToken && isOpeningQuote(tokens[s.firstToken]!) ? s.firstToken + 1 : s.firstToken;
     for (let c = opener + 1; c < s.endToken - 1 && c - opener <= 6; c++) {
       if (tokens[c]!.text !== ':') continue;
       // "From the ministry: “…”" introduces a quotation the same way.

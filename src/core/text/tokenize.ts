@@ -16,7 +16,7 @@ const TOKEN = new RegExp(
     String.raw`(?<initialism>(?:\p{Lu}\.){2,}|(?:\p{L}\.){2,12}(?=[\s,;:)]|$))`,
     String.raw`(?<possessive>['’][sS](?![\p{L}\p{M}\p{Nd}]))`,
     String.raw`(?<word>[\p{L}\p{M}\p{Nd}]+(?:[-'’&][\p{L}\p{M}\p{Nd}]+)*)`,
-    String.raw`(?<punct>\.{2,3}|-{2,3}|…|[–—]|[“”‘’"'«»]|[^\s\p{L}\p{M}\p{Nd}])`,
+    String.raw`(?<punct>\.{2,3}|-{2,3}|''|…|[–—]|[“”‘’"'«»]|[^\s\p{L}\p{M}\p{Nd}])`,
   ].join('|'),
   'gu',
 );
@@ -26,7 +26,8 @@ const CONTRACTION = /(?:n['’]t|['’](?:re|ve|ll|d|m))$/i;
 
 /**
  * Splits news text into tokens with UTF-16 offsets, keeping news abbreviations whole:
- * "Maj. Gen. Oded Basiuk", "U.S.", "Syria’s" (-> "Syria", "’s"), "@USTreasury", "1,000".
+ * "Maj. Gen. Oded Basiuk", "U.S.", "Syria’s" (-> "Syria", "’s"), "@USTreasury", "1,000"; two apostrophes are one
+ * quotation mark, as the New York Times archive writes them: "''This isn't tax reform,'' said …".
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
