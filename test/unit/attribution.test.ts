@@ -155,6 +155,8 @@ test('a name or "From X" before a colon introduces what they said', () => {
     ['From the Foreign Office: “We are monitoring the situation.”', 'the Foreign Office', 'We are monitoring the situation'],
     // A transcript turn inside a quoted transcript.
     ['Partial transcript as follows:\n\n“WALLACE: Let’s start with the debate.\n\n“PENCE: Well, look, it was a good night.', 'PENCE', 'it was a good night'],
+    // A cue inside what the headline quotes does not take the colon's place.
+    ['Pat Caddell: Democrat Voters Worried About Clinton’s Health', 'Pat Caddell', 'Democrat Voters Worried'],
   ];
   for (const [text, source, content] of table) {
     const a = attributions(text).find((x) => x.cue.text === ':' && x.source?.text === source);
@@ -162,7 +164,8 @@ test('a name or "From X" before a colon introduces what they said', () => {
     assert.equal(a.source?.text, source, text);
     assert.ok(a.content?.text.includes(content), text);
   }
-  for (const label of ['Note: the office is closed on Sundays.', 'Update: the road has reopened.']) {
+  // Labels, interview turns, times and tallies are no speakers.
+  for (const label of ['Note: the office is closed on Sundays.', 'Update: the road has reopened.', 'Q: Have you talked to her?', '11: 06 a.m. The polls closed.', 'Clinton: 547. Sanders: 46.']) {
     assert.equal(attributions(label).filter((x) => x.cue.text === ':').length, 0, label);
   }
 });

@@ -382,20 +382,25 @@ const NP_WORDS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our']
 function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly EntityMention[], entityAt: (k: number) => number, drafts: readonly Draft[]): Draft[] {
   const { tokens } = ctx;
   const out: Draft[] = [];
-  const taken = new Set(drafts.map((d) => d.cue.sentence));
+  // Where a sentence has cues, the first one's token: a headline "Name: …" still speaks when its cues come after the colon.
+  const firstCue = new Map<number, number>();
+  for (const d of drafts) firstCue.set(d.cue.sentence, Math.min(firstCue.get(d.cue.sentence) ?? Infinity, d.cue.first));
   ctx.sentences.forEach((s, si) => {
-    if (taken.has(si)) return;
+    const taken = firstCue.get(si) ?? Infinity;
     // A transcript turn inside a quotation: "“PENCE: Well, look, …".
     const opener = s.firstToken + 1 < s.endToken && isOpeningQuote(tokens[s.firstToken]!) ? s.firstToken + 1 : s.firstToken;
     for (let c = opener + 1; c < s.endToken - 1 && c - opener <= 6; c++) {
       if (tokens[c]!.text !== ':') continue;
+      if (taken <= c) return;
       // "From the ministry: “…”" introduces a quotation the same way.
       const from = view.lower[opener] === 'from' ? opener + 1 : opener;
       if (from === c) return;
       for (let k = from; k < c; k++) {
         if (!isNameLike(tokens[k]!.text) && tokens[k]!.kind !== 'number' && tokens[k]!.text !== '.' && !(from > opener && NP_WORDS.has(view.lower[k]!))) return;
       }
-      if (c - from === 1 && COLON_LABELS.has(view.lower[from]!)) return;
+      if (c - from === 1 && (COLON_LABELS.has(view.lower[from]!) || tokens[from]!.text.length === 1)) return;
+      // A speaker has a name ("11: 06 a.m." is a time) and says words ("Clinton: 547." is a tally).
+      if (!hasWord(tokens, from, c) || !hasWord(tokens, c + 1, s.endToken)) return;
       const source = { first: from, end: c };
       const cue: Cue = { sentence: si, first: c, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'according', score: PHRASE_SCORE };
       const facts = classifySource(tokens, view, source, entities, entityAt);
@@ -406,6 +411,11 @@ function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly
     }
   });
   return out;
+}
+
+function hasWord(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let k = from; k < end; k++) if (tokens[k]!.kind === 'word') return true;
+  return false;
 }
 
 function indexEntities(tokens: readonly Token[], entities: readonly EntityMention[]): Int32Array {
