@@ -48,6 +48,7 @@ const POSITIVES: readonly (readonly [string, Expected])[] = [
   ['Senator John Smith made it clear that he would vote against the bill.', { cue: 'made it clear', source: 'Senator John Smith', kind: 'named-person', content: 'he would vote against the bill' }],
   ['The Herald has learned that the mayor will resign.', { cue: 'has learned', source: 'The Herald', kind: 'named-organization', content: 'the mayor will resign' }],
   ['“It is over,” said Maria Silva.', { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: 'It is over', direct: true }],
+  ['"We will win the state, " he said.', { cue: 'said', source: 'he', content: 'We will win the state', direct: true }],
   ["''This isn't tax reform,'' said Maria Silva.", { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: "This isn't tax reform", direct: true }],
   ['The plan was first reported by the Chronicle.', { cue: 'reported', source: 'the Chronicle' }],
   ['Prime Minister Karl Berg warned that the reserves were running low.', { cue: 'warned', source: 'Prime Minister Karl Berg', kind: 'named-person', content: 'the reserves were running low' }],

@@ -21,7 +21,8 @@ const STRAIGHT = new Set(['"', "''"]);
  * Builds the token view of a document, e.g. for `“We will,” he said` token "We" lies in quotation 0.
  * A quotation left open at the end of a paragraph continues when the next paragraph opens with a quote mark
  * (news reopens the mark each paragraph); otherwise it ends with its paragraph, so one stray mark never
- * swallows the rest of the document.
+ * swallows the rest of the document. A straight mark closes a quotation a straight mark opened even after a space
+ * ("We will win, " he said), as typed copy pairs them.
  */
 export function buildTokenView(ctx: TextContext): TokenView {
   const { tokens, text } = ctx;
@@ -46,7 +47,7 @@ export function buildTokenView(ctx: TextContext): TokenView {
     }
     if (t.kind !== 'punct') continue;
     if (open < 0 && isOpeningMark(text, t.start, t.text)) open = i;
-    else if (open >= 0 && (CLOSERS.has(t.text) || (STRAIGHT.has(t.text) && !isOpeningMark(text, t.start, t.text)))) finish(i, true);
+    else if (open >= 0 && (CLOSERS.has(t.text) || (STRAIGHT.has(t.text) && (!isOpeningMark(text, t.start, t.text) || STRAIGHT.has(tokens[open]!.text))))) finish(i, true);
   }
   if (open >= 0) finish(n - 1, false);
   return { lower, sentenceOf, quoteOf, quotes };
