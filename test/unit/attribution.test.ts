@@ -49,6 +49,7 @@ const POSITIVES: readonly (readonly [string, Expected])[] = [
   ['The Herald has learned that the mayor will resign.', { cue: 'has learned', source: 'The Herald', kind: 'named-organization', content: 'the mayor will resign' }],
   ['“It is over,” said Maria Silva.', { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: 'It is over', direct: true }],
   ['"We will win the state, " he said.', { cue: 'said', source: 'he', content: 'We will win the state', direct: true }],
+  ['In a CNN/ORC poll released Monday, Clinton led Trump by five points.', { cue: 'In', source: 'a CNN/ORC poll released Monday', content: 'Clinton led Trump by five points' }],
   ["''This isn't tax reform,'' said Maria Silva.", { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: "This isn't tax reform", direct: true }],
   ['The plan was first reported by the Chronicle.', { cue: 'reported', source: 'the Chronicle' }],
   ['Prime Minister Karl Berg warned that the reserves were running low.', { cue: 'warned', source: 'Prime Minister Karl Berg', kind: 'named-person', content: 'the reserves were running low' }],
@@ -87,6 +88,7 @@ const FALSE_POSITIVES: readonly (readonly [string, string])[] = [
   ['That said, the economy grew.', 'said'],
   ['The show opens next week in the capital.', 'show'],
   ['The ad features images of uniformed officers.', 'features'],
+  ['In Iowa, a new poll shows Trump ahead.', 'In'],
 ];
 
 test('false positives: words that look like cues but are not', () => {

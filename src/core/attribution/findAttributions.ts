@@ -51,7 +51,7 @@ export function findAttributions(ctx: TextContext, entities: readonly EntityMent
     const facts = rerankFactsOf(ctx, view, drafts);
     drafts = drafts.filter((d, i) => d.cue.score > reranker.ceiling || rerankScore(reranker, facts[i]!) > reranker.threshold);
   }
-  drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts));
+  drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts), ...pollAttributions(ctx, view, entities, entityAt));
   drafts.sort((a, b) => a.cue.first - b.cue.first);
   return drafts.map((d) => toAttribution(ctx.text, tokens, d));
 }
@@ -409,6 +409,34 @@ function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly
       out.push({ cue, source, content, direct: q >= 0, relayed: null, kind: facts.kind, entity: facts.entity, stance: 'assert', pronoun: false });
       return;
     }
+  });
+  return out;
+}
+
+/** The nouns of a poll that reports figures, as its source after "In". */
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys']);
+
+/** "In a CNN/ORC poll released Monday, Clinton led by five points": the poll speaks, "In" is its cue. */
+function pollAttributions(ctx: TextContext, view: TokenView, entities: readonly EntityMention[], entityAt: (k: number) => number): Draft[] {
+  const { tokens } = ctx;
+  const out: Draft[] = [];
+  ctx.sentences.forEach((s, si) => {
+    const f = s.firstToken;
+    if (view.lower[f] !== 'in') return;
+    // The poll's noun among the first words, and the comma that closes the phrase ("… released Monday,").
+    let head = -1, comma = -1;
+    for (let k = f + 1; k < s.endToken && k <= f + 20; k++) {
+      if (tokens[k]!.text === ',') { comma = k; break; }
+      if (head < 0 && k <= f + 10 && POLL_HEADS.has(view.lower[k]!)) head = k;
+    }
+    if (head < 0 || comma < 0) return;
+    let end = s.endToken;
+    while (end > comma + 1 && tokens[end - 1]!.kind === 'punct' && !isClosingQuote(tokens[end - 1]!)) end--;
+    if (!hasWord(tokens, comma + 1, end)) return;
+    const source = { first: f + 1, end: comma };
+    const cue: Cue = { sentence: si, first: f, end: f + 1, head: f, lemma: 'in', stance: 'assert', negated: false, frame: 'according', score: PHRASE_SCORE };
+    const facts = classifySource(tokens, view, source, entities, entityAt);
+    out.push({ cue, source, content: { first: comma + 1, end }, direct: isQuoted(view, comma + 1, end), relayed: null, kind: facts.kind, entity: facts.entity, stance: 'assert', pronoun: false });
   });
   return out;
 }
