@@ -50,6 +50,8 @@ const POSITIVES: readonly (readonly [string, Expected])[] = [
   ['“It is over,” said Maria Silva.', { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: 'It is over', direct: true }],
   ['"We will win the state, " he said.', { cue: 'said', source: 'he', content: 'We will win the state', direct: true }],
   ['In a CNN/ORC poll released Monday, Clinton led Trump by five points.', { cue: 'In', source: 'a CNN/ORC poll released Monday', content: 'Clinton led Trump by five points' }],
+  // A cue noun after a determiner still reports when a that-clause follows it.
+  ['Trump said on Monday that there were thousands of shootings. Trump said crime was rising. Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago.', { cue: 'claim', source: 'Donald Trump’s', content: 'there have been' }],
   ["''This isn't tax reform,'' said Maria Silva.", { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: "This isn't tax reform", direct: true }],
   ['The plan was first reported by the Chronicle.', { cue: 'reported', source: 'the Chronicle' }],
   ['Prime Minister Karl Berg warned that the reserves were running low.', { cue: 'warned', source: 'Prime Minister Karl Berg', kind: 'named-person', content: 'the reserves were running low' }],

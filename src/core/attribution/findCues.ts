@@ -123,14 +123,17 @@ function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView
   return score;
 }
 
-/** Rules the model cannot learn from PolNeAR alone: titles in quotation marks, "all told", nouns after determiners. */
+/**
+ * Rules the model cannot learn from PolNeAR alone: titles in quotation marks, "all told", nouns after determiners
+ * ("the claims") unless a that-clause says what they report ("Trump’s claim that …").
+ */
 function plausible(ctx: TextContext, view: TokenView, i: number, first: number): boolean {
   const w = view.lower[i]!;
   const prev = i > first ? view.lower[i - 1]! : '';
   if (NOT_CUE_AFTER.get(w)?.has(prev)) return false;
   // "He Said, She Said": a capitalised cue inside a quotation is part of a title.
   if (i > first && view.quoteOf[i]! >= 0 && /^\p{Lu}/u.test(ctx.tokens[i]!.text) && view.quotes[view.quoteOf[i]!]!.first !== i - 1) return false;
-  if (NOUN_FORMS.has(w) && (DETERMINERS.has(prev) || prev === '’s' || prev === "'s")) return false;
+  if (NOUN_FORMS.has(w) && (DETERMINERS.has(prev) || prev === '’s' || prev === "'s") && view.lower[i + 1] !== 'that') return false;
   return true;
 }
 
