@@ -91,6 +91,10 @@ const FALSE_POSITIVES: readonly (readonly [string, string])[] = [
   ['The show opens next week in the capital.', 'show'],
   ['The ad features images of uniformed officers.', 'features'],
   ['In Iowa, a new poll shows Trump ahead.', 'In'],
+  ["Let's say you think a degree will cost $50,000.", 'say'],
+  ['It goes without saying that taxes will rise.', 'saying'],
+  ['It would cost more than, say, the Democratic plan.', 'say'],
+  ['Suffice it to say the plan failed.', 'say'],
 ];
 
 test('false positives: words that look like cues but are not', () => {
@@ -170,7 +174,7 @@ test('a name or "From X" before a colon introduces what they said', () => {
     assert.ok(a.content?.text.includes(content), text);
   }
   // Labels, interview turns, times and tallies are no speakers.
-  for (const label of ['Note: the office is closed on Sundays.', 'Update: the road has reopened.', 'Q: Have you talked to her?', '11: 06 a.m. The polls closed.', 'Clinton: 547. Sanders: 46.']) {
+  for (const label of ['Note: the office is closed on Sundays.', 'Update: the road has reopened.', 'Q: Have you talked to her?', '11: 06 a.m. The polls closed.', 'Clinton: 547. Sanders: 46.', 'The Latest: Trump urges supporters to monitor polls']) {
     assert.equal(attributions(label).filter((x) => x.cue.text === ':').length, 0, label);
   }
 });

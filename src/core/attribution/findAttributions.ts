@@ -399,6 +399,8 @@ function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly
         if (!isNameLike(tokens[k]!.text) && tokens[k]!.kind !== 'number' && tokens[k]!.text !== '.' && !(from > opener && NP_WORDS.has(view.lower[k]!))) return;
       }
       if (c - from === 1 && (COLON_LABELS.has(view.lower[from]!) || tokens[from]!.text.length === 1)) return;
+      // "The Latest: …", "A Curious Plan: …" head a story, not a speaker (none of ten on PolNeAR train was one).
+      if (from === opener && NP_WORDS.has(view.lower[from]!)) return;
       // A speaker has a name ("11: 06 a.m." is a time) and says words ("Clinton: 547." is a tally).
       if (!hasWord(tokens, from, c) || !hasWord(tokens, c + 1, s.endToken)) return;
       const source = { first: from, end: c };
