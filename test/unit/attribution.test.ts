@@ -52,6 +52,8 @@ const POSITIVES: readonly (readonly [string, Expected])[] = [
   ['In a CNN/ORC poll released Monday, Clinton led Trump by five points.', { cue: 'In', source: 'a CNN/ORC poll released Monday', content: 'Clinton led Trump by five points' }],
   // A cue noun after a determiner still reports when a that-clause follows it.
   ['Trump said on Monday that there were thousands of shootings. Trump said crime was rising. Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago.', { cue: 'claim', source: 'Donald Trump’s', content: 'there have been' }],
+  // A colon that opens a quotation is the cue when nothing in its sentence said so before it.
+  ['The mayor’s letter had a blunt opening: “The program has failed.”', { cue: ':', content: 'The program has failed', direct: true }],
   ["''This isn't tax reform,'' said Maria Silva.", { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: "This isn't tax reform", direct: true }],
   ['The plan was first reported by the Chronicle.', { cue: 'reported', source: 'the Chronicle' }],
   ['Prime Minister Karl Berg warned that the reserves were running low.', { cue: 'warned', source: 'Prime Minister Karl Berg', kind: 'named-person', content: 'the reserves were running low' }],
@@ -176,6 +178,12 @@ test('a name or "From X" before a colon introduces what they said', () => {
   // Labels, interview turns, times and tallies are no speakers.
   for (const label of ['Note: the office is closed on Sundays.', 'Update: the road has reopened.', 'Q: Have you talked to her?', '11: 06 a.m. The polls closed.', 'Clinton: 547. Sanders: 46.', 'The Latest: Trump urges supporters to monitor polls']) {
     assert.equal(attributions(label).filter((x) => x.cue.text === ':').length, 0, label);
+  }
+});
+
+test('a colon after a cue belongs to that cue, and a colon makes one cue at most', () => {
+  for (const text of ['He said: “We will win.”', 'Price: "high".']) {
+    assert.equal(attributions(text).filter((a) => a.cue.text === ':').length, text.startsWith('Price') ? 1 : 0, text);
   }
 });
 

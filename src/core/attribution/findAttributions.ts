@@ -52,6 +52,7 @@ export function findAttributions(ctx: TextContext, entities: readonly EntityMent
     drafts = drafts.filter((d, i) => d.cue.score > reranker.ceiling || rerankScore(reranker, facts[i]!) > reranker.threshold);
   }
   drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts), ...pollAttributions(ctx, view, entities, entityAt));
+  drafts.push(...quotingColons(ctx, view, entities, entityAt, drafts));
   drafts.sort((a, b) => a.cue.first - b.cue.first);
   return drafts.map((d) => toAttribution(ctx.text, tokens, d));
 }
@@ -382,9 +383,8 @@ const NP_WORDS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our']
 function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly EntityMention[], entityAt: (k: number) => number, drafts: readonly Draft[]): Draft[] {
   const { tokens } = ctx;
   const out: Draft[] = [];
-  // Where a sentence has cues, the first one's token: a headline "Name: …" still speaks when its cues come after the colon.
-  const firstCue = new Map<number, number>();
-  for (const d of drafts) firstCue.set(d.cue.sentence, Math.min(firstCue.get(d.cue.sentence) ?? Infinity, d.cue.first));
+  // A headline "Name: …" still speaks when its sentence's cues come after the colon.
+  const firstCue = firstCueOfSentences(drafts);
   ctx.sentences.forEach((s, si) => {
     const taken = firstCue.get(si) ?? Infinity;
     // A transcript turn inside a quotation: "“PENCE: Well, look, …".
@@ -415,6 +415,29 @@ function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly
   return out;
 }
 
+/**
+ * "The piece used one of her quotes as its headline: “Finally …”", "a reader would now ask: ''WHAT?''": a colon that
+ * opens a quotation after words, with no cue before it in its sentence, is the cue; the sentence's subject speaks.
+ */
+function quotingColons(ctx: TextContext, view: TokenView, entities: readonly EntityMention[], entityAt: (k: number) => number, drafts: readonly Draft[]): Draft[] {
+  const { tokens } = ctx;
+  const out: Draft[] = [];
+  // A colon after a cue of its sentence belongs to that cue ("He said: “…”").
+  const firstCue = firstCueOfSentences(drafts);
+  for (let c = 1; c + 1 < tokens.length; c++) {
+    if (tokens[c]!.text !== ':' || tokens[c - 1]!.kind !== 'word' || !opensQuote(view, c + 1)) continue;
+    const si = view.sentenceOf[c]!;
+    const s = ctx.sentences[si];
+    if (!s || (firstCue.get(si) ?? Infinity) <= c) continue;
+    const q = view.quotes[view.quoteOf[c + 1]!]!;
+    const cue: Cue = { sentence: si, first: c, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'verb', score: PHRASE_SCORE };
+    const source = sentenceSubject(tokens, view, s, c);
+    const facts = source ? classifySource(tokens, view, source, entities, entityAt) : null;
+    out.push({ cue, source, content: { first: c + 1, end: Math.min(q.last + 1, c + 1 + MAX_QUOTE_TOKENS) }, direct: true, relayed: null, kind: facts?.kind ?? 'other', entity: facts?.entity ?? null, stance: 'assert', pronoun: false });
+  }
+  return out;
+}
+
 /** The nouns of a poll that reports figures, as its source after "In". */
 const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys']);
 
@@ -441,6 +464,13 @@ function pollAttributions(ctx: TextContext, view: TokenView, entities: readonly 
     out.push({ cue, source, content: { first: comma + 1, end }, direct: isQuoted(view, comma + 1, end), relayed: null, kind: facts.kind, entity: facts.entity, stance: 'assert', pronoun: false });
   });
   return out;
+}
+
+/** The token of the first cue in each sentence that has one. */
+function firstCueOfSentences(drafts: readonly Draft[]): Map<number, number> {
+  const first = new Map<number, number>();
+  for (const d of drafts) first.set(d.cue.sentence, Math.min(first.get(d.cue.sentence) ?? Infinity, d.cue.first));
+  return first;
 }
 
 function hasWord(tokens: readonly Token[], from: number, end: number): boolean {
