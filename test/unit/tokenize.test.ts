@@ -54,6 +54,7 @@ test('a closing quotation mark stays with its sentence; an opening straight quot
     ['He said "we will not." Then he left.', ['He said "we will not."', 'Then he left.']],
     ['An inquiry was opened. "We will find out," she said.', ['An inquiry was opened.', '"We will find out," she said.']],
     ["He said ''we will not.'' Then he left.", ["He said ''we will not.''", 'Then he left.']],
+    ['Sen. Claire McCaskill (D-Mo.) said the plan was dead. (See the chart.) Then he left.', ['Sen. Claire McCaskill (D-Mo.) said the plan was dead.', '(See the chart.)', 'Then he left.']],
     ["An inquiry was opened. ''We will find out,'' she said.", ['An inquiry was opened.', "''We will find out,'' she said."]],
   ];
   for (const [text, expected] of table) assert.deepEqual(splitSentences(text, tokenize(text)).map((x) => x.text), expected, text);

@@ -2,6 +2,7 @@ import type { Sentence, Token } from '../types';
 import { TITLE_ABBREVIATIONS } from './abbreviations';
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...', '..']);
+const BRACKETS = new Set([')', ']']);
 const CLOSERS = new Set(['"', "''", '”', '’', "'", ')', ']', '»']);
 /** Words that start sentences far more often than they continue a name: "in the U.S. The talks…". */
 const SENTENCE_STARTERS = new Set([
@@ -33,7 +34,10 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
       continue;
     }
     if (!next) break;
-    if (!endsSentence(tok, next, text)) continue;
+    // "Sen. Claire McCaskill (D-Mo.) said": a bracket closing after the period hides what the sentence goes on with.
+    let after = i + 1;
+    while (after + 1 < tokens.length && BRACKETS.has(tokens[after]!.text) && !hasLineBreak(text, tokens[after]!.end, tokens[after + 1]!.start)) after++;
+    if (!endsSentence(tok, tokens[after]!, text)) continue;
     // Keep closing quotes and brackets with the sentence they close: …control.” Next
     let end = i + 1;
     while (end < tokens.length && closes(tokens[end - 1]!, tokens[end]!)) end++;
