@@ -97,6 +97,8 @@ const FALSE_POSITIVES: readonly (readonly [string, string])[] = [
   ['It goes without saying that taxes will rise.', 'saying'],
   ['It would cost more than, say, the Democratic plan.', 'say'],
   ['Suffice it to say the plan failed.', 'say'],
+  ["''Tell that to the janitor who pays taxes,'' he said.", 'Tell'],
+  ['Now tell us this is not a witch hunt!', 'tell'],
 ];
 
 test('false positives: words that look like cues but are not', () => {

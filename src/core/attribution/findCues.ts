@@ -138,11 +138,22 @@ function plausible(ctx: TextContext, view: TokenView, i: number, first: number):
   const w = view.lower[i]!;
   const prev = i > first ? view.lower[i - 1]! : '';
   if (preceded(view.lower, i, first, NOT_CUE_AFTER.get(w) ?? [])) return false;
+  // "Tell that to the janitor", "Now tell us …": a bare verb opening its sentence is an imperative (1 of 55 on PolNeAR train).
+  if (CUE_FORMS.get(w)?.lemma === w && opensSentence(view, ctx.tokens, i, first)) return false;
   // "than, say, the Democratic Party": a parenthetical "say" offers an example.
   if (w === 'say' && prev === ',' && view.lower[i + 1] === ',') return false;
   // "He Said, She Said": a capitalised cue inside a quotation is part of a title.
   if (i > first && view.quoteOf[i]! >= 0 && /^\p{Lu}/u.test(ctx.tokens[i]!.text) && view.quotes[view.quoteOf[i]!]!.first !== i - 1) return false;
   if (NOUN_FORMS.has(w) && (DETERMINERS.has(prev) || prev === '’s' || prev === "'s") && view.lower[i + 1] !== 'that') return false;
+  return true;
+}
+
+/** Words that may stand before an imperative without making it a clause of its own: "Now tell us", "Please ask". */
+const IMPERATIVE_OPENERS = new Set(['now', 'please', 'just', 'so', 'then', 'and', 'but']);
+
+/** Whether only punctuation and `IMPERATIVE_OPENERS` come before token `i` in its sentence. */
+function opensSentence(view: TokenView, tokens: readonly Token[], i: number, first: number): boolean {
+  for (let k = i - 1; k >= first; k--) if (tokens[k]!.kind !== 'punct' && !IMPERATIVE_OPENERS.has(view.lower[k]!)) return false;
   return true;
 }
 
