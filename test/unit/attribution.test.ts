@@ -51,6 +51,13 @@ const POSITIVES: readonly (readonly [string, Expected])[] = [
   ['Senator John Smith made it clear that he would vote against the bill.', { cue: 'made it clear', source: 'Senator John Smith', kind: 'named-person', content: 'he would vote against the bill' }],
   ['The Herald has learned that the mayor will resign.', { cue: 'has learned', source: 'The Herald', kind: 'named-organization', content: 'the mayor will resign' }],
   ['“It is over,” said Maria Silva.', { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: 'It is over', direct: true }],
+  ['"We will win the state, " he said.', { cue: 'said', source: 'he', content: 'We will win the state', direct: true }],
+  ['In a CNN/ORC poll released Monday, Clinton led Trump by five points.', { cue: 'In', source: 'a CNN/ORC poll released Monday', content: 'Clinton led Trump by five points' }],
+  // A cue noun after a determiner still reports when a that-clause follows it.
+  ['Trump said on Monday that there were thousands of shootings. Trump said crime was rising. Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago.', { cue: 'claim', source: 'Donald Trump’s', content: 'there have been' }],
+  // A colon that opens a quotation is the cue when nothing in its sentence said so before it.
+  ['The mayor’s letter had a blunt opening: “The program has failed.”', { cue: ':', content: 'The program has failed', direct: true }],
+  ["''This isn't tax reform,'' said Maria Silva.", { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: "This isn't tax reform", direct: true }],
   ['The plan was first reported by the Chronicle.', { cue: 'reported', source: 'the Chronicle' }],
   ['Prime Minister Karl Berg warned that the reserves were running low.', { cue: 'warned', source: 'Prime Minister Karl Berg', kind: 'named-person', content: 'the reserves were running low' }],
   ['The observatory reported that shelling continued overnight.', { cue: 'reported', source: 'The observatory', kind: 'named-organization', content: 'shelling continued overnight' }],
@@ -88,6 +95,13 @@ const FALSE_POSITIVES: readonly (readonly [string, string])[] = [
   ['That said, the economy grew.', 'said'],
   ['The show opens next week in the capital.', 'show'],
   ['The ad features images of uniformed officers.', 'features'],
+  ['In Iowa, a new poll shows Trump ahead.', 'In'],
+  ["Let's say you think a degree will cost $50,000.", 'say'],
+  ['It goes without saying that taxes will rise.', 'saying'],
+  ['It would cost more than, say, the Democratic plan.', 'say'],
+  ['Suffice it to say the plan failed.', 'say'],
+  ["''Tell that to the janitor who pays taxes,'' he said.", 'Tell'],
+  ['Now tell us this is not a witch hunt!', 'tell'],
 ];
 
 test('false positives: words that look like cues but are not', () => {
@@ -157,6 +171,8 @@ test('a name or "From X" before a colon introduces what they said', () => {
     ['From the Foreign Office: “We are monitoring the situation.”', 'the Foreign Office', 'We are monitoring the situation'],
     // A transcript turn inside a quoted transcript.
     ['Partial transcript as follows:\n\n“WALLACE: Let’s start with the debate.\n\n“PENCE: Well, look, it was a good night.', 'PENCE', 'it was a good night'],
+    // A cue inside what the headline quotes does not take the colon's place.
+    ['Pat Caddell: Democrat Voters Worried About Clinton’s Health', 'Pat Caddell', 'Democrat Voters Worried'],
   ];
   for (const [text, source, content] of table) {
     const a = attributions(text).find((x) => x.cue.text === ':' && x.source?.text === source);
@@ -164,8 +180,15 @@ test('a name or "From X" before a colon introduces what they said', () => {
     assert.equal(a.source?.text, source, text);
     assert.ok(a.content?.text.includes(content), text);
   }
-  for (const label of ['Note: the office is closed on Sundays.', 'Update: the road has reopened.']) {
+  // Labels, interview turns, times and tallies are no speakers.
+  for (const label of ['Note: the office is closed on Sundays.', 'Update: the road has reopened.', 'Q: Have you talked to her?', '11: 06 a.m. The polls closed.', 'Clinton: 547. Sanders: 46.', 'The Latest: Trump urges supporters to monitor polls']) {
     assert.equal(attributions(label).filter((x) => x.cue.text === ':').length, 0, label);
+  }
+});
+
+test('a colon after a cue belongs to that cue, and a colon makes one cue at most', () => {
+  for (const text of ['He said: “We will win.”', 'Price: "high".']) {
+    assert.equal(attributions(text).filter((a) => a.cue.text === ':').length, text.startsWith('Price') ? 1 : 0, text);
   }
 });
 

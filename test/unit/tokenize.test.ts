@@ -18,6 +18,7 @@ test('tokens keep news abbreviations, initialisms, possessives and handles whole
     ['see https://example.org/a?b=1.', ['see', 'https://example.org/a?b=1', '.']],
     ['It didn’t happen', ['It', 'did', 'n’t', 'happen']],
     ['J. Smith', ['J.', 'Smith']],
+    ["''This isn't reform,'' he said.", ["''", 'This', 'is', "n't", 'reform', ',', "''", 'he', 'said', '.']],
   ];
   for (const [input, expected] of table) assert.deepEqual(words(input), expected, input);
 });
@@ -52,6 +53,9 @@ test('a closing quotation mark stays with its sentence; an opening straight quot
     ['He said “we will not.” Then he left.', ['He said “we will not.”', 'Then he left.']],
     ['He said "we will not." Then he left.', ['He said "we will not."', 'Then he left.']],
     ['An inquiry was opened. "We will find out," she said.', ['An inquiry was opened.', '"We will find out," she said.']],
+    ["He said ''we will not.'' Then he left.", ["He said ''we will not.''", 'Then he left.']],
+    ['Sen. Claire McCaskill (D-Mo.) said the plan was dead. (See the chart.) Then he left.', ['Sen. Claire McCaskill (D-Mo.) said the plan was dead.', '(See the chart.)', 'Then he left.']],
+    ["An inquiry was opened. ''We will find out,'' she said.", ['An inquiry was opened.', "''We will find out,'' she said."]],
   ];
   for (const [text, expected] of table) assert.deepEqual(splitSentences(text, tokenize(text)).map((x) => x.text), expected, text);
 });

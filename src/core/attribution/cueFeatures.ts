@@ -9,7 +9,7 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 
 function shape(tok: Token | undefined, lower: string | undefined): string {
   if (!tok || lower === undefined) return 'none';
-  if (tok.kind === 'punct') return /[“”"«»]/.test(tok.text) ? 'q' : tok.text;
+  if (tok.kind === 'punct') return /[“”"«»]|''/.test(tok.text) ? 'q' : tok.text;
   if (tok.kind === 'number') return 'num';
   if (PRONOUNS.has(lower)) return 'pron';
   if (DETERMINERS.has(lower)) return 'det';
@@ -70,10 +70,10 @@ export function writeCueFeatures(f: CueFeatureSink, tokens: readonly Token[], vi
     const x = l[r]!;
     if (x === 'that') { rthat = 'that'; break; }
     if (x === ':' ) { rthat = 'colon'; break; }
-    if (tokens[r]!.kind === 'punct' && /[“"«]/.test(tokens[r]!.text)) { rthat = 'quote'; break; }
+    if (tokens[r]!.kind === 'punct' && /[“"«]|''/.test(tokens[r]!.text)) { rthat = 'quote'; break; }
   }
   let lq = 'none';
-  for (let r = i - 1; r >= first && r >= i - 4; r--) if (tokens[r]!.kind === 'punct' && /[”"»]/.test(tokens[r]!.text)) { lq = 'quote'; break; }
+  for (let r = i - 1; r >= first && r >= i - 4; r--) if (tokens[r]!.kind === 'punct' && /[”"»]|''/.test(tokens[r]!.text)) { lq = 'quote'; break; }
   f.add('r', rthat); f.add('wr', w, rthat); f.add('str', st, rthat); f.add('lq', lq); f.add('wlq', w, lq);
   // Generalising conjunctions: the stem and the verb form with the context, so "slammed" learns from "slams".
   const sfx = suffixClass(w);

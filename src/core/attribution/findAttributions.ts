@@ -19,7 +19,7 @@ const QUOTE_CLAUSE_END = new Set([',', '?', '!', '…', '—']);
 /** Words opening a modifier after a cue, not its content: "said on condition of anonymity", "said in a statement". */
 const AFTER_CUE_MODIFIERS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'from', 'with', 'of', 'via', 'over', 'while', 'as', 'when', 'by', 'without', 'citing', 'speaking', 'adding', 'according', 'because']);
 const DASHES = new Set(['—', '–', '--', '―']);
-const SENTENCE_END = new Set(['.', '…', '...', '!', '?', '”', '"', '»']);
+const SENTENCE_END = new Set(['.', '…', '...', '!', '?', '”', '"', "''", '»']);
 
 interface Draft {
   readonly cue: Cue;
@@ -51,7 +51,8 @@ export function findAttributions(ctx: TextContext, entities: readonly EntityMent
     const facts = rerankFactsOf(ctx, view, drafts);
     drafts = drafts.filter((d, i) => d.cue.score > reranker.ceiling || rerankScore(reranker, facts[i]!) > reranker.threshold);
   }
-  drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts));
+  drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts), ...pollAttributions(ctx, view, entities, entityAt));
+  drafts.push(...quotingColons(ctx, view, entities, entityAt, drafts));
   drafts.sort((a, b) => a.cue.first - b.cue.first);
   return drafts.map((d) => toAttribution(ctx.text, tokens, d));
 }
@@ -320,7 +321,7 @@ function findContent(tokens: readonly Token[], view: TokenView, d: Draft, s: Sen
   const commaBefore = before < srcFirst || (srcFirst > s.firstToken && tokens[srcFirst - 1]!.text === ',');
   const wordsAfter = countContentWords(tokens, view, k, end);
   // "…, according to X[, a spokeswoman]." reports what comes before; "According to X, …" what follows.
-  const clauseStart = cue.first === s.firstToken || /^[“"(—–-]$/.test(tokens[cue.first - 1]!.text);
+  const clauseStart = cue.first === s.firstToken || /^(?:[“"(—–-]|'')$/.test(tokens[cue.first - 1]!.text);
   if (cue.frame === 'according' && !clauseStart && wordsBefore >= 3 && commaBefore) {
     d.content = { first: start, end: before }; d.direct = isQuoted(view, start, before); return;
   }
@@ -338,9 +339,9 @@ function countContentWords(tokens: readonly Token[], view: TokenView, a: number,
   return n;
 }
 
-const isClosingQuote = (t: Token): boolean => t.text === '”' || t.text === '"' || t.text === '»';
+const isClosingQuote = (t: Token): boolean => t.text === '”' || t.text === '"' || t.text === "''" || t.text === '»';
 const opensQuote = (view: TokenView, k: number): boolean => view.quoteOf[k]! >= 0 && view.quotes[view.quoteOf[k]!]!.first === k;
-const isOpeningQuote = (t: Token): boolean => t.text === '“' || t.text === '"' || t.text === '«';
+const isOpeningQuote = (t: Token): boolean => t.text === '“' || t.text === '"' || t.text === "''" || t.text === '«';
 const isQuoted = (view: TokenView, a: number, b: number): boolean => {
   const q = view.quoteOf[a]!;
   return q >= 0 && view.quoteOf[b - 1] === q;
@@ -382,20 +383,26 @@ const NP_WORDS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our']
 function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly EntityMention[], entityAt: (k: number) => number, drafts: readonly Draft[]): Draft[] {
   const { tokens } = ctx;
   const out: Draft[] = [];
-  const taken = new Set(drafts.map((d) => d.cue.sentence));
+  // A headline "Name: …" still speaks when its sentence's cues come after the colon.
+  const firstCue = firstCueOfSentences(drafts);
   ctx.sentences.forEach((s, si) => {
-    if (taken.has(si)) return;
+    const taken = firstCue.get(si) ?? Infinity;
     // A transcript turn inside a quotation: "“PENCE: Well, look, …".
-    const opener = s.firstToken + 1 < s.endToken && (tokens[s.firstToken]!.text === '“' || tokens[s.firstToken]!.text === '"') ? s.firstToken + 1 : s.firstToken;
+    const opener = s.firstToken + 1 < s.endToken && isOpeningQuote(tokens[s.firstToken]!) ? s.firstToken + 1 : s.firstToken;
     for (let c = opener + 1; c < s.endToken - 1 && c - opener <= 6; c++) {
       if (tokens[c]!.text !== ':') continue;
+      if (taken <= c) return;
       // "From the ministry: “…”" introduces a quotation the same way.
       const from = view.lower[opener] === 'from' ? opener + 1 : opener;
       if (from === c) return;
       for (let k = from; k < c; k++) {
         if (!isNameLike(tokens[k]!.text) && tokens[k]!.kind !== 'number' && tokens[k]!.text !== '.' && !(from > opener && NP_WORDS.has(view.lower[k]!))) return;
       }
-      if (c - from === 1 && COLON_LABELS.has(view.lower[from]!)) return;
+      if (c - from === 1 && (COLON_LABELS.has(view.lower[from]!) || tokens[from]!.text.length === 1)) return;
+      // "The Latest: …", "A Curious Plan: …" head a story, not a speaker (none of ten on PolNeAR train was one).
+      if (from === opener && NP_WORDS.has(view.lower[from]!)) return;
+      // A speaker has a name ("11: 06 a.m." is a time) and says words ("Clinton: 547." is a tally).
+      if (!hasWord(tokens, from, c) || !hasWord(tokens, c + 1, s.endToken)) return;
       const source = { first: from, end: c };
       const cue: Cue = { sentence: si, first: c, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'according', score: PHRASE_SCORE };
       const facts = classifySource(tokens, view, source, entities, entityAt);
@@ -406,6 +413,69 @@ function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly
     }
   });
   return out;
+}
+
+/**
+ * "The piece used one of her quotes as its headline: “Finally …”", "a reader would now ask: ''WHAT?''": a colon that
+ * opens a quotation after words, with no cue before it in its sentence, is the cue; the sentence's subject speaks.
+ */
+function quotingColons(ctx: TextContext, view: TokenView, entities: readonly EntityMention[], entityAt: (k: number) => number, drafts: readonly Draft[]): Draft[] {
+  const { tokens } = ctx;
+  const out: Draft[] = [];
+  // A colon after a cue of its sentence belongs to that cue ("He said: “…”").
+  const firstCue = firstCueOfSentences(drafts);
+  for (let c = 1; c + 1 < tokens.length; c++) {
+    if (tokens[c]!.text !== ':' || tokens[c - 1]!.kind !== 'word' || !opensQuote(view, c + 1)) continue;
+    const si = view.sentenceOf[c]!;
+    const s = ctx.sentences[si];
+    if (!s || (firstCue.get(si) ?? Infinity) <= c) continue;
+    const q = view.quotes[view.quoteOf[c + 1]!]!;
+    const cue: Cue = { sentence: si, first: c, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'verb', score: PHRASE_SCORE };
+    const source = sentenceSubject(tokens, view, s, c);
+    const facts = source ? classifySource(tokens, view, source, entities, entityAt) : null;
+    out.push({ cue, source, content: { first: c + 1, end: Math.min(q.last + 1, c + 1 + MAX_QUOTE_TOKENS) }, direct: true, relayed: null, kind: facts?.kind ?? 'other', entity: facts?.entity ?? null, stance: 'assert', pronoun: false });
+  }
+  return out;
+}
+
+/** The nouns of a poll that reports figures, as its source after "In". */
+const POLL_HEADS = new Set(['poll', 'polls', 'survey', 'surveys']);
+
+/** "In a CNN/ORC poll released Monday, Clinton led by five points": the poll speaks, "In" is its cue. */
+function pollAttributions(ctx: TextContext, view: TokenView, entities: readonly EntityMention[], entityAt: (k: number) => number): Draft[] {
+  const { tokens } = ctx;
+  const out: Draft[] = [];
+  ctx.sentences.forEach((s, si) => {
+    const f = s.firstToken;
+    if (view.lower[f] !== 'in') return;
+    // The poll's noun among the first words, and the comma that closes the phrase ("… released Monday,").
+    let head = -1, comma = -1;
+    for (let k = f + 1; k < s.endToken && k <= f + 20; k++) {
+      if (tokens[k]!.text === ',') { comma = k; break; }
+      if (head < 0 && k <= f + 10 && POLL_HEADS.has(view.lower[k]!)) head = k;
+    }
+    if (head < 0 || comma < 0) return;
+    let end = s.endToken;
+    while (end > comma + 1 && tokens[end - 1]!.kind === 'punct' && !isClosingQuote(tokens[end - 1]!)) end--;
+    if (!hasWord(tokens, comma + 1, end)) return;
+    const source = { first: f + 1, end: comma };
+    const cue: Cue = { sentence: si, first: f, end: f + 1, head: f, lemma: 'in', stance: 'assert', negated: false, frame: 'according', score: PHRASE_SCORE };
+    const facts = classifySource(tokens, view, source, entities, entityAt);
+    out.push({ cue, source, content: { first: comma + 1, end }, direct: isQuoted(view, comma + 1, end), relayed: null, kind: facts.kind, entity: facts.entity, stance: 'assert', pronoun: false });
+  });
+  return out;
+}
+
+/** The token of the first cue in each sentence that has one. */
+function firstCueOfSentences(drafts: readonly Draft[]): Map<number, number> {
+  const first = new Map<number, number>();
+  for (const d of drafts) first.set(d.cue.sentence, Math.min(first.get(d.cue.sentence) ?? Infinity, d.cue.first));
+  return first;
+}
+
+function hasWord(tokens: readonly Token[], from: number, end: number): boolean {
+  for (let k = from; k < end; k++) if (tokens[k]!.kind === 'word') return true;
+  return false;
 }
 
 function indexEntities(tokens: readonly Token[], entities: readonly EntityMention[]): Int32Array {

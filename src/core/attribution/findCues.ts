@@ -45,11 +45,18 @@ function buildTrie(phrases: readonly { phrase: string; stance: Stance }[]): Phra
 /** How much lower the bar is for the lexicon's own cue verbs than for words the model learned. */
 const LEXICON_MARGIN = 8;
 const BUILTIN_TRIE = buildTrie(CUE_PHRASES);
-/** Words before "told" or "said" that make it no cue: "all told", "that said", "truth be told". */
-const NOT_CUE_AFTER = new Map<string, ReadonlySet<string>>([
-  ['told', new Set(['all', 'be'])],
-  ['said', new Set(['that', 'having', 'aforesaid', 'be'])],
+/** Words before a cue word that make it an idiom, no cue: "all told", "that said", "truth be told", "let's say", "goes without saying". */
+const NOT_CUE_AFTER = new Map<string, readonly (readonly string[])[]>([
+  ['told', [['all'], ['be']]],
+  ['said', [['that'], ['having'], ['aforesaid'], ['be']]],
+  ['say', [['let', "'s"], ['let', '’s'], ['safe', 'to'], ['fair', 'to'], ['needless', 'to'], ['suffice', 'it', 'to']]],
+  ['saying', [['goes', 'without'], ['go', 'without'], ['went', 'without']]],
 ]);
+
+/** Whether the words just before `i` (within the sentence from `first`) are one of `phrases`. */
+function preceded(lower: readonly string[], i: number, first: number, phrases: readonly (readonly string[])[]): boolean {
+  return phrases.some((p) => i - p.length >= first && p.every((w, j) => lower[i - p.length + j] === w));
+}
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'these', 'those', 'such', 'new', 'false', 'unfounded', 'baseless']);
 const NOUN_FORMS = new Set(['claims', 'claim', 'reports', 'report', 'statement', 'comments', 'comment', 'posts', 'post', 'shows', 'show', 'findings', 'notes', 'note', 'texts', 'text', 'quotes', 'quote', 'briefs']);
 
@@ -123,14 +130,30 @@ function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView
   return score;
 }
 
-/** Rules the model cannot learn from PolNeAR alone: titles in quotation marks, "all told", nouns after determiners. */
+/**
+ * Rules the model cannot learn from PolNeAR alone: titles in quotation marks, idioms ("all told", "let's say"), nouns
+ * after determiners ("the claims") unless a that-clause says what they report ("Trump’s claim that …").
+ */
 function plausible(ctx: TextContext, view: TokenView, i: number, first: number): boolean {
   const w = view.lower[i]!;
   const prev = i > first ? view.lower[i - 1]! : '';
-  if (NOT_CUE_AFTER.get(w)?.has(prev)) return false;
+  if (preceded(view.lower, i, first, NOT_CUE_AFTER.get(w) ?? [])) return false;
+  // "Tell that to the janitor", "Now tell us …": a bare verb opening its sentence is an imperative (1 of 55 on PolNeAR train).
+  if (CUE_FORMS.get(w)?.lemma === w && opensSentence(view, ctx.tokens, i, first)) return false;
+  // "than, say, the Democratic Party": a parenthetical "say" offers an example.
+  if (w === 'say' && prev === ',' && view.lower[i + 1] === ',') return false;
   // "He Said, She Said": a capitalised cue inside a quotation is part of a title.
   if (i > first && view.quoteOf[i]! >= 0 && /^\p{Lu}/u.test(ctx.tokens[i]!.text) && view.quotes[view.quoteOf[i]!]!.first !== i - 1) return false;
-  if (NOUN_FORMS.has(w) && (DETERMINERS.has(prev) || prev === '’s' || prev === "'s")) return false;
+  if (NOUN_FORMS.has(w) && (DETERMINERS.has(prev) || prev === '’s' || prev === "'s") && view.lower[i + 1] !== 'that') return false;
+  return true;
+}
+
+/** Words that may stand before an imperative without making it a clause of its own: "Now tell us", "Please ask". */
+const IMPERATIVE_OPENERS = new Set(['now', 'please', 'just', 'so', 'then', 'and', 'but']);
+
+/** Whether only punctuation and `IMPERATIVE_OPENERS` come before token `i` in its sentence. */
+function opensSentence(view: TokenView, tokens: readonly Token[], i: number, first: number): boolean {
+  for (let k = i - 1; k >= first; k--) if (tokens[k]!.kind !== 'punct' && !IMPERATIVE_OPENERS.has(view.lower[k]!)) return false;
   return true;
 }
 

@@ -14,12 +14,15 @@ export interface TokenView {
 
 const OPENERS = new Set(['“', '«', '„']);
 const CLOSERS = new Set(['”', '»']);
+/** Marks that open or close by their place: '"' and the two apostrophes of "''It is,'' he said". */
+const STRAIGHT = new Set(['"', "''"]);
 
 /**
  * Builds the token view of a document, e.g. for `“We will,” he said` token "We" lies in quotation 0.
  * A quotation left open at the end of a paragraph continues when the next paragraph opens with a quote mark
  * (news reopens the mark each paragraph); otherwise it ends with its paragraph, so one stray mark never
- * swallows the rest of the document.
+ * swallows the rest of the document. A straight mark closes a quotation a straight mark opened even after a space
+ * ("We will win, " he said), as typed copy pairs them.
  */
 export function buildTokenView(ctx: TextContext): TokenView {
   const { tokens, text } = ctx;
@@ -44,7 +47,7 @@ export function buildTokenView(ctx: TextContext): TokenView {
     }
     if (t.kind !== 'punct') continue;
     if (open < 0 && isOpeningMark(text, t.start, t.text)) open = i;
-    else if (open >= 0 && (CLOSERS.has(t.text) || (t.text === '"' && !isOpeningMark(text, t.start, t.text)))) finish(i, true);
+    else if (open >= 0 && (CLOSERS.has(t.text) || (STRAIGHT.has(t.text) && (!isOpeningMark(text, t.start, t.text) || STRAIGHT.has(tokens[open]!.text))))) finish(i, true);
   }
   if (open >= 0) finish(n - 1, false);
   return { lower, sentenceOf, quoteOf, quotes };
@@ -52,7 +55,7 @@ export function buildTokenView(ctx: TextContext): TokenView {
 
 function isOpeningMark(text: string, at: number, mark: string): boolean {
   if (OPENERS.has(mark)) return true;
-  if (mark !== '"') return false;
+  if (!STRAIGHT.has(mark)) return false;
   const before = at > 0 ? text.charCodeAt(at - 1) : 32;
   // A straight quote opens after a space, a line start or an opening bracket.
   return before === 32 || before === 10 || before === 13 || before === 9 || before === 40 || before === 91 || before === 0x2014 || before === 0x2013;

@@ -137,7 +137,7 @@ function isNegated(toks: readonly Token[]): boolean {
   let quoted = false;
   for (let i = 0; i < toks.length; i++) {
     const w = toks[i]!.text;
-    if (w === '“' || w === '”' || w === '"') { quoted = w === '“' ? true : w === '”' ? false : !quoted; continue; }
+    if (w === '“' || w === '”' || w === '"' || w === "''") { quoted = w === '“' ? true : w === '”' ? false : !quoted; continue; }
     if (quoted) continue;
     if (DENIALS.test(w)) return true;
     if (!NEGATORS.test(w)) continue;
@@ -194,7 +194,7 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     // ", and for the time being it has not …": coordinated clauses with five words or more on each side.
     if (w === ',' && AND_BUT.test(toks[k + 1]?.text ?? '') && words(0, k) >= 5 && words(k + 2, toks.length) >= 5) cuts.add(base + k + 1);
     // "… to end the attack on his country “we will not reach …”": a quotation after the clause is its own claim.
-    if ((w === '“' || w === '"') && k > 3 && toks[k - 1]!.kind === 'word' && words(k + 1, k + 8) >= 4) cuts.add(base + k);
+    if ((w === '“' || w === '"' || w === "''") && k > 3 && toks[k - 1]!.kind === 'word' && words(k + 1, k + 8) >= 4) cuts.add(base + k);
     // "… new authorizations that would allow foreign investment …", ", which was captured in 1967": a relative clause
     // adds a second assertion; "said that …" is the content of the saying and stays.
     if (THAT_WHICH.test(w) && k > 3 && MODAL.test(toks[k + 1]?.text ?? '') && toks[k - 1]!.kind === 'word' && !SAYING.test(toks[k - 1]!.text) && words(k, toks.length) >= 5) cuts.add(base + k);

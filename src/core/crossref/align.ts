@@ -1118,7 +1118,7 @@ function findNegationScope(it: Item): Negation | null {
   let quoted = false;
   for (let i = 0; i < within.length; i++) {
     const t = within[i]!;
-    if (t.text === '“' || t.text === '”' || t.text === '"') { quoted = t.text === '“' ? true : t.text === '”' ? false : !quoted; continue; }
+    if (t.text === '“' || t.text === '”' || t.text === '"' || t.text === "''") { quoted = t.text === '“' ? true : t.text === '”' ? false : !quoted; continue; }
     if (quoted) continue;
     const deny = DENY_WORD.test(t.text) || (att?.stance === 'deny' && att.cue.start === t.start);
     const neg = !deny && NEG_WORD.test(t.text);

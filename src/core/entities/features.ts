@@ -117,8 +117,9 @@ export function wordShape(w: string): string {
 
 const QUOTES: Record<string, string> = { '“': '"', '”': '"', '‘': "'", '’': "'", '–': '-', '—': '-', '…': '...' };
 
-/** Normalises a token for features: curly quotes to straight, digits to 0: "1,250" -> "0,000", "Syria’s" -> "Syria's". */
+/** Normalises a token for features: curly and doubled quotes to straight, digits to 0: "1,250" -> "0,000", "Syria’s" -> "Syria's". */
 export function normalizeWord(w: string): string {
+  if (w === "''") return '"';
   let plain = true;
   for (let i = 0; i < w.length && plain; i++) {
     const c = w.charCodeAt(i);

@@ -275,7 +275,7 @@ function addKnownPlaces(named: EntityMention[], ctx: TextContext): void {
     if (p < named.length && named[p]!.start < t.end) continue;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    if (capital(prev) && prev!.end + 1 >= t.start && !OPENERS.has(prev!.text) && !/^["“(]/.test(prev!.text)) continue;
+    if (capital(prev) && prev!.end + 1 >= t.start && !OPENERS.has(prev!.text) && !/^["“(]|^''$/.test(prev!.text)) continue;
     if (capital(next) && t.end + 1 >= next!.start && !TITLES.has(next!.text)) continue;
     added.push({ start: t.start, end: t.end, text: t.text, type: country ? 'GPE' : 'NORP' });
   }

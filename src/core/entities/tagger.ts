@@ -75,7 +75,7 @@ export function sentenceStartsOf(tokens: readonly Token[], text: string): Set<nu
   for (let i = 1; i < tokens.length; i++) {
     const prev = tokens[i - 1]!;
     const t = prev.text;
-    if (t === '.' || t === '!' || t === '?' || t === '"' || t === '“' || t === ':' || t === '-' || t === '—') starts.add(i);
+    if (t === '.' || t === '!' || t === '?' || t === '"' || t === "''" || t === '“' || t === ':' || t === '-' || t === '—') starts.add(i);
     else {
       for (let k = prev.end; k < tokens[i]!.start; k++) {
         if (text.charCodeAt(k) === 10) { starts.add(i); break; }

@@ -2,7 +2,8 @@ import type { Sentence, Token } from '../types';
 import { TITLE_ABBREVIATIONS } from './abbreviations';
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...', '..']);
-const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const BRACKETS = new Set([')', ']']);
+const CLOSERS = new Set(['"', "''", '”', '’', "'", ')', ']', '»']);
 /** Words that start sentences far more often than they continue a name: "in the U.S. The talks…". */
 const SENTENCE_STARTERS = new Set([
   'The', 'A', 'An', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'These', 'Those', 'But', 'And', 'In', 'On',
@@ -33,7 +34,10 @@ export function splitSentences(text: string, tokens: readonly Token[]): Sentence
       continue;
     }
     if (!next) break;
-    if (!endsSentence(tok, next, text)) continue;
+    // "Sen. Claire McCaskill (D-Mo.) said": a bracket closing after the period hides what the sentence goes on with.
+    let after = i + 1;
+    while (after + 1 < tokens.length && BRACKETS.has(tokens[after]!.text) && !hasLineBreak(text, tokens[after]!.end, tokens[after + 1]!.start)) after++;
+    if (!endsSentence(tok, tokens[after]!, text)) continue;
     // Keep closing quotes and brackets with the sentence they close: …control.” Next
     let end = i + 1;
     while (end < tokens.length && closes(tokens[end - 1]!, tokens[end]!)) end++;
@@ -55,7 +59,7 @@ function endsSentence(tok: Token, next: Token, text: string): boolean {
   const bare = tok.text.slice(0, -1);
   if (TITLE_ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(bare)) return false;
   if (next.start === tok.end) return false;
-  return SENTENCE_STARTERS.has(next.text) || /^["“]/.test(text.slice(next.start, next.start + 1));
+  return SENTENCE_STARTERS.has(next.text) || next.text === "''" || /^["“]/.test(text.slice(next.start, next.start + 1));
 }
 
 /**
@@ -65,7 +69,7 @@ function endsSentence(tok: Token, next: Token, text: string): boolean {
 function closes(prev: Token, tok: Token): boolean {
   if (!CLOSERS.has(tok.text)) return false;
   if (tok.start === prev.end) return true;
-  return tok.text !== '"' && tok.text !== "'";
+  return tok.text !== '"' && tok.text !== "'" && tok.text !== "''";
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
