@@ -415,6 +415,9 @@ function colonAttributions(ctx: TextContext, view: TokenView, entities: readonly
   return out;
 }
 
+/** The longest predicate a quoting colon takes in as its cue: "used one of the woman’s quotes as its headline:". */
+const PREDICATE_TOKENS = 10;
+
 /**
  * "The piece used one of her quotes as its headline: “Finally …”", "a reader would now ask: ''WHAT?''": a colon that
  * opens a quotation after words, with no cue before it in its sentence, is the cue; the sentence's subject speaks.
@@ -430,7 +433,13 @@ function quotingColons(ctx: TextContext, view: TokenView, entities: readonly Ent
     const s = ctx.sentences[si];
     if (!s || (firstCue.get(si) ?? Infinity) <= c) continue;
     const q = view.quotes[view.quoteOf[c + 1]!]!;
-    const cue: Cue = { sentence: si, first: c, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'verb', score: PHRASE_SCORE };
+    // The cue is the predicate that ends in the colon, "scolded him:", "is recorded in detail:", as PolNeAR marks it:
+    // the lower-case words before the colon, back to a name, a capital or punctuation.
+    let first = c;
+    while (first > s.firstToken && c - first < PREDICATE_TOKENS && tokens[first - 1]!.kind === 'word' && /^\p{Ll}/u.test(tokens[first - 1]!.text)) first--;
+    // "The piece used …:": the noun after a sentence-opening article is the subject, not the predicate.
+    if (first < c && first - 1 === s.firstToken && NP_WORDS.has(view.lower[first - 1]!)) first++;
+    const cue: Cue = { sentence: si, first, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'verb', score: PHRASE_SCORE };
     const source = sentenceSubject(tokens, view, s, c);
     const facts = source ? classifySource(tokens, view, source, entities, entityAt) : null;
     out.push({ cue, source, content: { first: c + 1, end: Math.min(q.last + 1, c + 1 + MAX_QUOTE_TOKENS) }, direct: true, relayed: null, kind: facts?.kind ?? 'other', entity: facts?.entity ?? null, stance: 'assert', pronoun: false });
