@@ -99,6 +99,8 @@ const FALSE_POSITIVES: readonly (readonly [string, string])[] = [
   ['Suffice it to say the plan failed.', 'say'],
   ["''Tell that to the janitor who pays taxes,'' he said.", 'Tell'],
   ['Now tell us this is not a witch hunt!', 'tell'],
+  ["It's worth noting that taxes rose last year.", 'noting'],
+  ['Julie Hirschfeld Davis reported from Midway Atoll.', 'reported'],
 ];
 
 test('false positives: words that look like cues but are not', () => {
