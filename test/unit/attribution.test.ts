@@ -49,6 +49,7 @@ const POSITIVES: readonly (readonly [string, Expected])[] = [
   ['The Herald has learned that the mayor will resign.', { cue: 'has learned', source: 'The Herald', kind: 'named-organization', content: 'the mayor will resign' }],
   ['“It is over,” said Maria Silva.', { cue: 'said', source: 'Maria Silva', kind: 'named-person', content: 'It is over', direct: true }],
   ['"We will win the state, " he said.', { cue: 'said', source: 'he', content: 'We will win the state', direct: true }],
+  ['The Club for Growth is reportedly spending $1.5 million on ads.', { cue: 'reportedly', source: null, content: 'spending $1.5 million on ads' }],
   ['In a CNN/ORC poll released Monday, Clinton led Trump by five points.', { cue: 'In', source: 'a CNN/ORC poll released Monday', content: 'Clinton led Trump by five points' }],
   // A cue noun after a determiner still reports when a that-clause follows it.
   ['Trump said on Monday that there were thousands of shootings. Trump said crime was rising. Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of shootings” in Chicago.', { cue: 'claim', source: 'Donald Trump’s', content: 'there have been' }],

@@ -52,7 +52,7 @@ export function findAttributions(ctx: TextContext, entities: readonly EntityMent
     drafts = drafts.filter((d, i) => d.cue.score > reranker.ceiling || rerankScore(reranker, facts[i]!) > reranker.threshold);
   }
   drafts.push(...dashAttributions(ctx, view, entities, entityAt, drafts), ...colonAttributions(ctx, view, entities, entityAt, drafts), ...pollAttributions(ctx, view, entities, entityAt));
-  drafts.push(...quotingColons(ctx, view, entities, entityAt, drafts));
+  drafts.push(...quotingColons(ctx, view, entities, entityAt, drafts), ...adverbAttributions(ctx, view));
   drafts.sort((a, b) => a.cue.first - b.cue.first);
   return drafts.map((d) => toAttribution(ctx.text, tokens, d));
 }
@@ -443,6 +443,27 @@ function quotingColons(ctx: TextContext, view: TokenView, entities: readonly Ent
     const source = sentenceSubject(tokens, view, s, c);
     const facts = source ? classifySource(tokens, view, source, entities, entityAt) : null;
     out.push({ cue, source, content: { first: c + 1, end: Math.min(q.last + 1, c + 1 + MAX_QUOTE_TOKENS) }, direct: true, relayed: null, kind: facts?.kind ?? 'other', entity: facts?.entity ?? null, stance: 'assert', pronoun: false });
+  }
+  return out;
+}
+
+/** Adverbs that put their clause on unnamed reports ("reportedly": 19 of 29 annotated as cues on PolNeAR train). */
+const REPORTING_ADVERBS = new Set(['reportedly']);
+
+/** "The Club for Growth is reportedly spending $1.5 million": the adverb is the cue, its clause the content, no source. */
+function adverbAttributions(ctx: TextContext, view: TokenView): Draft[] {
+  const { tokens } = ctx;
+  const out: Draft[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!REPORTING_ADVERBS.has(view.lower[i]!) || view.quoteOf[i]! >= 0) continue;
+    const si = view.sentenceOf[i]!;
+    const s = ctx.sentences[si];
+    if (!s) continue;
+    let end = s.endToken;
+    while (end > i + 1 && tokens[end - 1]!.kind === 'punct' && !isClosingQuote(tokens[end - 1]!)) end--;
+    if (!hasWord(tokens, i + 1, end)) continue;
+    const cue: Cue = { sentence: si, first: i, end: i + 1, head: i, lemma: view.lower[i]!, stance: 'assert', negated: false, frame: 'according', score: PHRASE_SCORE };
+    out.push({ cue, source: null, content: { first: i + 1, end }, direct: false, relayed: null, kind: 'other', entity: null, stance: 'assert', pronoun: false });
   }
   return out;
 }
