@@ -1,4 +1,4 @@
-// Retrains the shipped cue model and its reranker: node --import tsx scripts/trainCues.ts [--threshold -3] [--rerank-threshold -0.28]
+// Retrains the shipped cue model and its reranker: node --import tsx scripts/trainCues.ts [--threshold -3] [--rerank-threshold -0.3]
 // Trained on ../shared/eval/data/attribution/polnear-train.jsonl only; the two thresholds were tuned on polnear-dev.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,7 +21,7 @@ const arg = (name: string, fallback: number): number => {
 const threshold = arg('--threshold', -3);
 /** The reranker looks again at every cue the word model scores above FLOOR (relative to its bar; CEILING is beyond reach). */
 const FLOOR = -10, CEILING = 99, FOLDS = 4;
-const rerankThreshold = arg('--rerank-threshold', -0.28);
+const rerankThreshold = arg('--rerank-threshold', -0.3);
 
 const docs = train.map((r) => ({ text: r.text, cues: r.attributions.flatMap((a) => a.cue) }));
 const model = trainCueModel(docs);
