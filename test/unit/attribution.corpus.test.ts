@@ -11,7 +11,7 @@ const overlaps = (a: Span | null | undefined, b: Span): boolean => !!a && a.star
 const f1 = (p: number, r: number): number => (p + r ? (2 * p * r) / (p + r) : 0);
 
 // The same counting as ../shared/eval/attribution.mjs, without entities (the tagger is not loaded here); the floors sit
-// just under today's figures (cue 0.792, source 0.809, content 0.809, speech 0.979) to catch regressions.
+// just under today's figures (cue 0.801, source 0.817, content 0.822, speech 0.984) to catch regressions.
 test('PolNeAR dev: cue, source and content F1 and speech-verb recall stay above their floors', { skip: needsShared }, () => {
   const rows = readShared('eval', 'data', 'attribution', 'polnear-dev.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; attributions: Gold[] });
   const speech = /\b(s[ae]id|says?|saying|told|tells?|according|report(s|ed)?|claim(s|ed)?|den(y|ied|ies)|confirm(s|ed)?|announc(e|ed|es)|add(s|ed)|stat(e|ed|es)|wr(o|i)te?s?|explain(s|ed)?|insist(s|ed)?|acknowledg(e|ed|es)|argu(e|ed|es)|warn(s|ed)?|asked|noted)\b/i;
@@ -41,8 +41,8 @@ test('PolNeAR dev: cue, source and content F1 and speech-verb recall stay above 
   const content = f1(c.conTp / c.conPred, c.conTp / c.conGold);
   const speechRecall = c.speechHit / c.speech;
   const figures = `cue ${cue.toFixed(3)} source ${source.toFixed(3)} content ${content.toFixed(3)} speech ${speechRecall.toFixed(3)}`;
-  assert.ok(cue >= 0.78, figures);
-  assert.ok(source >= 0.79, figures);
-  assert.ok(content >= 0.79, figures);
-  assert.ok(speechRecall >= 0.97, figures);
+  assert.ok(cue >= 0.795, figures);
+  assert.ok(source >= 0.81, figures);
+  assert.ok(content >= 0.81, figures);
+  assert.ok(speechRecall >= 0.975, figures);
 });
