@@ -857,10 +857,13 @@ function lowerBound<T>(xs: readonly T[], at: number, key: (x: T) => number): num
 }
 
 interface DocContext { readonly datesOfSentence: ReadonlyMap<number, readonly string[]> }
-const docContexts = new WeakMap<AnalyzedDocument, DocContext>();
-/** Per-document lookups built once, so preparing every claim stays linear in the document's size. */
+/**
+ * Per-document lookups built once per document while its claims are prepared (one after the other), so preparing every
+ * claim stays linear in the document's size; only the last document's are kept (the claims keep what they read).
+ */
+let lastContext: { readonly doc: AnalyzedDocument; readonly ctx: DocContext } | null = null;
 function docContext(doc: AnalyzedDocument): DocContext {
-  let ctx = docContexts.get(doc);
+  let ctx = lastContext?.doc === doc ? lastContext.ctx : undefined;
   if (!ctx) {
     const a = doc.analysis;
     const datesOfSentence = new Map<number, string[]>();
@@ -872,7 +875,7 @@ function docContext(doc: AnalyzedDocument): DocContext {
     }
     for (const [k, v] of datesOfSentence) datesOfSentence.set(k, v.slice());
     ctx = { datesOfSentence };
-    docContexts.set(doc, ctx);
+    lastContext = { doc, ctx };
   }
   return ctx;
 }
