@@ -766,11 +766,21 @@ function claimTokens(doc: AnalyzedDocument, claim: Claim, attribution: Attributi
   return { all, stripped, skips: skip.length > 0 };
 }
 
-/** The claim's tokens minus its source and cue (when `prepare` left them out), for spans and negation scope. */
-function tokensOf(it: Item): Token[] {
-  const t = claimTokens(it.doc, it.claim, it.attribution);
-  return it.stripped ? t.stripped : t.all;
+/**
+ * The claim's tokens minus its source and cue (when `prepare` left them out), for spans and negation scope. The last
+ * few claims' are remembered: a cluster's differences read each member's again for every other member.
+ */
+function tokensOf(it: Item): readonly Token[] {
+  let toks = recentTokens.get(it);
+  if (!toks) {
+    const t = claimTokens(it.doc, it.claim, it.attribution);
+    toks = it.stripped ? t.stripped : t.all;
+    if (recentTokens.size >= 256) recentTokens.clear();
+    recentTokens.set(it, toks);
+  }
+  return toks;
 }
+const recentTokens = new Map<Item, readonly Token[]>();
 
 function prepare(doc: AnalyzedDocument, claim: Claim, idAt: (mention: number) => string | undefined): Item {
   const a = doc.analysis;
