@@ -653,15 +653,17 @@ function clusterComponent(comp: readonly Item[]): void {
   let m = 0;
   comp.forEach((it, i) => { it.index = i; it.cluster = null; m += it.edges!.others.length; });
   // Edges as parallel arrays (a component of wire copies has thousands): a < b, scored.
-  const ea = new Int32Array(m), eb = new Int32Array(m), es = new Float64Array(m);
+  const ea = ints(0, m), eb = ints(1, m), es = doubles(0, m);
   let e = 0;
   for (let i = 0; i < n; i++) {
     const { others, scores } = comp[i]!.edges!;
     for (let k = 0; k < others.length; k++, e++) { ea[e] = i; eb[e] = others[k]!.index; es[e] = scores[k]!; }
   }
-  const edges = new Int32Array(m);
+  const edges = ints(2, m);
   for (let k = 0; k < m; k++) edges[k] = k;
-  const keys = Float64Array.from(edges, (k) => ea[k]! * n + eb[k]!).sort();
+  const keys = doubles(1, m);
+  for (let k = 0; k < m; k++) keys[k] = ea[k]! * n + eb[k]!;
+  keys.sort();
   const linked = (a: number, b: number): boolean => {
     const key = a < b ? a * n + b : b * n + a;
     let lo = 0, hi = keys.length;
@@ -669,7 +671,7 @@ function clusterComponent(comp: readonly Item[]): void {
     return lo < keys.length && keys[lo] === key;
   };
   byScore(edges, es);
-  const clusterOfItem = new Int32Array(n).fill(-1);
+  const clusterOfItem = ints(3, n).fill(-1);
   const clusterItems: number[][] = [];
   for (const k of edges) {
     const a = ea[k]!, b = eb[k]!;
@@ -698,10 +700,12 @@ function byScore(edges: Int32Array, es: Float64Array): void {
   const m = edges.length;
   if (m < 2) return;
   if (m >= 2 ** 21) { edges.sort((x, y) => es[y]! - es[x]! || x - y); return; }
-  const distinct = Float64Array.from(edges, (k) => es[k]!).sort();
+  const distinct = doubles(2, m);
+  for (let p = 0; p < m; p++) distinct[p] = es[edges[p]!]!;
+  distinct.sort();
   let u = 0;
   for (let i = 0; i < m; i++) if (i === 0 || distinct[i] !== distinct[u - 1]) distinct[u++] = distinct[i]!;
-  const packed = new Float64Array(m);
+  const packed = doubles(3, m);
   for (let p = 0; p < m; p++) {
     const s = es[edges[p]!]!;
     let lo = 0, hi = u;
@@ -709,8 +713,28 @@ function byScore(edges: Int32Array, es: Float64Array): void {
     packed[p] = (u - 1 - lo) * 2 ** 21 + p; // higher score, smaller rank; then the place
   }
   packed.sort();
-  const copy = edges.slice();
+  const copy = ints(4, m);
+  copy.set(edges);
   for (let p = 0; p < m; p++) edges[p] = copy[packed[p]! % 2 ** 21]!;
+}
+
+/*
+ * Scratch arrays for clustering, reused from component to component: a workspace has tens of thousands of components,
+ * and typed arrays of their own for each churned the allocator. Views of `n` elements; the arrays kept are small.
+ */
+const intScratch: Int32Array[] = [], doubleScratch: Float64Array[] = [];
+const KEEP_SCRATCH = 1 << 16;
+function ints(slot: number, n: number): Int32Array {
+  if (n > KEEP_SCRATCH) return new Int32Array(n);
+  let b = intScratch[slot];
+  if (!b || b.length < n) intScratch[slot] = b = new Int32Array(Math.min(KEEP_SCRATCH, Math.max(n, 2 * (b?.length ?? 256))));
+  return b.subarray(0, n);
+}
+function doubles(slot: number, n: number): Float64Array {
+  if (n > KEEP_SCRATCH) return new Float64Array(n);
+  let b = doubleScratch[slot];
+  if (!b || b.length < n) doubleScratch[slot] = b = new Float64Array(Math.min(KEEP_SCRATCH, Math.max(n, 2 * (b?.length ?? 256))));
+  return b.subarray(0, n);
 }
 
 /** A claim may join a cluster when each member from another document is linked to it, or the cluster is small and it matches one. */
@@ -742,11 +766,21 @@ function claimTokens(doc: AnalyzedDocument, claim: Claim, attribution: Attributi
   return { all, stripped, skips: skip.length > 0 };
 }
 
-/** The claim's tokens minus its source and cue (when `prepare` left them out), for spans and negation scope. */
-function tokensOf(it: Item): Token[] {
-  const t = claimTokens(it.doc, it.claim, it.attribution);
-  return it.stripped ? t.stripped : t.all;
+/**
+ * The claim's tokens minus its source and cue (when `prepare` left them out), for spans and negation scope. The last
+ * few claims' are remembered: a cluster's differences read each member's again for every other member.
+ */
+function tokensOf(it: Item): readonly Token[] {
+  let toks = recentTokens.get(it);
+  if (!toks) {
+    const t = claimTokens(it.doc, it.claim, it.attribution);
+    toks = it.stripped ? t.stripped : t.all;
+    if (recentTokens.size >= 256) recentTokens.clear();
+    recentTokens.set(it, toks);
+  }
+  return toks;
 }
+const recentTokens = new Map<Item, readonly Token[]>();
 
 function prepare(doc: AnalyzedDocument, claim: Claim, idAt: (mention: number) => string | undefined): Item {
   const a = doc.analysis;
@@ -833,10 +867,13 @@ function lowerBound<T>(xs: readonly T[], at: number, key: (x: T) => number): num
 }
 
 interface DocContext { readonly datesOfSentence: ReadonlyMap<number, readonly string[]> }
-const docContexts = new WeakMap<AnalyzedDocument, DocContext>();
-/** Per-document lookups built once, so preparing every claim stays linear in the document's size. */
+/**
+ * Per-document lookups built once per document while its claims are prepared (one after the other), so preparing every
+ * claim stays linear in the document's size; only the last document's are kept (the claims keep what they read).
+ */
+let lastContext: { readonly doc: AnalyzedDocument; readonly ctx: DocContext } | null = null;
 function docContext(doc: AnalyzedDocument): DocContext {
-  let ctx = docContexts.get(doc);
+  let ctx = lastContext?.doc === doc ? lastContext.ctx : undefined;
   if (!ctx) {
     const a = doc.analysis;
     const datesOfSentence = new Map<number, string[]>();
@@ -848,7 +885,7 @@ function docContext(doc: AnalyzedDocument): DocContext {
     }
     for (const [k, v] of datesOfSentence) datesOfSentence.set(k, v.slice());
     ctx = { datesOfSentence };
-    docContexts.set(doc, ctx);
+    lastContext = { doc, ctx };
   }
   return ctx;
 }

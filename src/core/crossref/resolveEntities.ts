@@ -35,6 +35,14 @@ interface Group {
   /** What `matches` reads of the group, as one number (see `joinBlocksByClass`), and the tables' generation it is of. */
   matchClass: number;
   matchGeneration: number;
+  /*
+   * Its description and person ids (`descriptionId`, `personId`) and the tables' generations they are of: kept on the
+   * group rather than in weak maps (hundreds of thousands of groups; weak map entries cost more than fields).
+   */
+  descriptionId: number;
+  descriptionGeneration: number;
+  personId: number;
+  personGeneration: number;
   /** Numbered in the order groups are made (or taken over from the document's last version), for `stableIdsByDoc`. */
   uid: number;
 }
@@ -391,13 +399,11 @@ function matches(a: Group, b: Group): boolean {
 }
 
 /** What `groupsMatch` reads of a person group (whether it has a given name, the first one, the surname), as an id. */
-const personIds = new WeakMap<Group, { readonly gen: number; readonly id: number }>();
 const personKeys = new Map<string, number>();
 const personPairs = new Map<number, boolean>();
 let personGeneration = 0;
 function personId(g: Group): number {
-  const hit = personIds.get(g);
-  if (hit && hit.gen === personGeneration) return hit.id;
+  if (g.personGeneration === personGeneration) return g.personId;
   const p = bestPerson(g);
   const key = p ? `${p.given.length ? 'g' : 'n'}${p.given[0] ?? ''}\u0001${p.surname}` : '';
   let id = personKeys.get(key);
@@ -406,7 +412,8 @@ function personId(g: Group): number {
     id = personKeys.size;
     personKeys.set(key, id);
   }
-  personIds.set(g, { gen: personGeneration, id });
+  g.personId = id;
+  g.personGeneration = personGeneration;
   return id;
 }
 /**
@@ -414,13 +421,11 @@ function personId(g: Group): number {
  * family, whether a person's name has a given name, whether it is an acronym, and its key. Wire copies of one article
  * give equal descriptions, so pairs of them are judged once.
  */
-const descriptionIds = new WeakMap<Group, { readonly gen: number; readonly id: number }>();
 const descriptions = new Map<string, number>();
 const describedPairs = new Map<number, boolean>();
 let descriptionGeneration = 0;
 function descriptionId(g: Group): number {
-  const hit = descriptionIds.get(g);
-  if (hit && hit.gen === descriptionGeneration) return hit.id;
+  if (g.descriptionGeneration === descriptionGeneration) return g.descriptionId;
   const names = [...new Set(g.nodes.map((n) => JSON.stringify([g.short.has(n), n.family, !!n.person?.given.length, isAcronym(n.text), n.key])))].sort();
   const key = JSON.stringify([g.family, names]);
   let id = descriptions.get(key);
@@ -429,14 +434,15 @@ function descriptionId(g: Group): number {
     id = descriptions.size;
     descriptions.set(key, id);
   }
-  descriptionIds.set(g, { gen: descriptionGeneration, id });
+  g.descriptionId = id;
+  g.descriptionGeneration = descriptionGeneration;
   return id;
 }
 /** `groupsMatch` of two groups, remembered per pair of descriptions. */
 function namesMatch(a: Group, b: Group): boolean {
   const x = descriptionId(a);
   const y = descriptionId(b);
-  if (descriptionIds.get(a)?.gen !== descriptionGeneration) return namesMatch(a, b);
+  if (a.descriptionGeneration !== descriptionGeneration) return namesMatch(a, b);
   return rememberedPair(describedPairs, x, y, a, b);
 }
 
@@ -446,7 +452,7 @@ function personsMatch(a: Group, b: Group): boolean {
   const y = personId(b);
   const gen = personGeneration;
   // Taking the second id may have started the tables again: then the first is taken again too.
-  if (personIds.get(a)?.gen !== gen) return personsMatch(a, b);
+  if (a.personGeneration !== gen) return personsMatch(a, b);
   return rememberedPair(personPairs, x, y, a, b);
 }
 
@@ -508,7 +514,7 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
       if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); (host.short as Set<Node>).add(n); byKey.set(fk, host); continue; }
     }
     if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
-    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1, uid: nextUid++ };
+    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1, descriptionId: -1, descriptionGeneration: -1, personId: -1, personGeneration: -1, uid: nextUid++ };
     groupOf.set(n, g);
     groups.push(g);
     // Full names by the first letter of their surname's key: surnames that differ there never match.

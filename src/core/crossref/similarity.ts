@@ -54,6 +54,8 @@ export interface ClaimTerms {
   readonly negated: boolean;
 }
 
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 /** Maps a token to a canonical entity key ("e12") when it belongs to a resolved entity mention. */
 export type EntityKeyAt = (token: Token) => string | null;
 
@@ -151,7 +153,9 @@ export function claimTerms(text: string, keyAt?: EntityKeyAt, tokens?: readonly 
     }
     first = false;
   }
-  return { seq, content, names, numbers, negated };
+  // Kept for the life of a claim: an empty set costs as much as a small one and most sentences name no number (one
+  // shared empty set stands for all), and the sequence is kept without the spare room `push` left in it.
+  return { seq: seq.slice(), content: content.size ? content : NO_TERMS, names: names.size ? names : NO_TERMS, numbers: numbers.size ? numbers : NO_TERMS, negated };
 }
 
 
