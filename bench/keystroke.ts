@@ -1,7 +1,8 @@
 /**
  * `node --import tsx bench/keystroke.ts [EDITS]`: re-analysis latency after one-character edits in a 5,000-word article,
  * in its own process (as the workspace runs are), after the engine has analysed the warm-up and benchmark articles as
- * it has in `bench.ts`: no other tool's garbage is collected during the timings. Prints {p50, p95, edits} last.
+ * it has in `bench.ts`: no other tool's garbage is collected during the timings. Prints {p50, p95, edits} last;
+ * `--each` prints every edit's latency first, in order.
  */
 import { benchEngine, realArticles, warmupArticles } from './corpus';
 
@@ -20,6 +21,7 @@ for (let i = 0; i < edits; i++) {
   index.set('long.txt', edited);
   latencies.push(performance.now() - t0);
 }
+if (process.argv.includes('--each')) process.stdout.write(`keystroke: ${latencies.map((t) => t.toFixed(0)).join(' ')}\n`);
 latencies.sort((a, b) => a - b);
 const pct = (p: number): number => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
 process.stdout.write(JSON.stringify({ p50: pct(0.5), p95: pct(0.95), edits }) + '\n');

@@ -2,7 +2,7 @@
  * `node --import tsx [--cpu-prof] bench/profile.ts [PASSES] [ARTICLES]`: per-article analysis of the real texts, as
  * the benchmark times it (after warming up on 150 other articles), for profiling. The first pass is the benchmark's
  * figure (articles never seen); later passes meet warm memos. CPU time is printed too: it shifts less than the wall
- * clock on a busy machine.
+ * clock on a busy machine. Edits are profiled with `node --cpu-prof --import tsx bench/keystroke.ts 60 --each`.
  */
 import { benchEngine, realArticles, warmupArticles } from './corpus';
 
@@ -20,17 +20,3 @@ for (let r = 0; r < passes; r++) {
   process.stdout.write(`${(mb / s).toFixed(3)} MB/s, ${(mb / cpu).toFixed(3)} MB/s of CPU time (${mb.toFixed(2)} MB)\n`);
 }
 
-if (process.argv.includes('--keystroke')) {
-  // As bench.ts measures it: one-character edits in a 5,000-word article through the index.
-  const long = realArticles().filter((t) => t.length > 2000).join('\n\n').split(/\s+/).slice(0, 5000).join(' ');
-  const index = engine.createIndex();
-  index.set('long.txt', long);
-  const times: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    const at = Math.floor((long.length * (i + 1)) / 62);
-    const t0 = performance.now();
-    index.set('long.txt', long.slice(0, at) + 'x' + long.slice(at));
-    times.push(performance.now() - t0);
-  }
-  process.stdout.write(`keystroke: ${times.map((t) => t.toFixed(0)).join(' ')}\n`);
-}
