@@ -55,6 +55,13 @@ export class FeatureBuffer {
   h1 = new Int32Array(128);
   h2 = new Int32Array(128);
   count = 0;
+  /**
+   * With `ShapeGroups`: the key of the token's shape group (`group`), and where its features stand in the buffer
+   * (`groupStart` to `groupEnd`, empty when the caller has summed that group before).
+   */
+  group = 0;
+  groupStart = 0;
+  groupEnd = 0;
 
   /** Adds the feature (template, atom). */
   add1(t: number, a1: number, b1: number): void {
@@ -66,9 +73,43 @@ export class FeatureBuffer {
     this.push(fmix(step(step(t * 0x9e3779b1, a1), a2)), fmix(step(step(t * 0x7f4a7c15 + 1, b1), b2)));
   }
 
-  /** Adds the feature (template, atom, atom, atom). */
-  add3(t: number, a1: number, b1: number, a2: number, b2: number, a3: number, b3: number): void {
-    this.push(fmix(step(step(step(t * 0x9e3779b1, a1), a2), a3)), fmix(step(step(step(t * 0x7f4a7c15 + 1, b1), b2), b3)));
+  /*
+   * The same features with atoms read from interleaved lane arrays (`X[2 * i]` lane A, `X[2 * i + 1]` lane B): the
+   * arguments are small integers and arrays, so a call never boxes a 32-bit hash, and the hashes go straight to the
+   * buffer. `at2(39, L, c - 1, L, c)` equals `add2(39, ...L's atom c - 1, ...L's atom c)`.
+   */
+
+  /** Adds the feature (template, X's atom i). */
+  at1(t: number, X: Int32Array, i: number): void {
+    const x = fmix(step(t * 0x9e3779b1, X[2 * i]!));
+    const y = fmix(step(t * 0x7f4a7c15 + 1, X[2 * i + 1]!));
+    const n = this.count;
+    if (n === this.h1.length) this.grow();
+    this.h1[n] = x;
+    this.h2[n] = y;
+    this.count = n + 1;
+  }
+
+  /** Adds the feature (template, X's atom i, Y's atom j). */
+  at2(t: number, X: Int32Array, i: number, Y: Int32Array, j: number): void {
+    const x = fmix(step(step(t * 0x9e3779b1, X[2 * i]!), Y[2 * j]!));
+    const y = fmix(step(step(t * 0x7f4a7c15 + 1, X[2 * i + 1]!), Y[2 * j + 1]!));
+    const n = this.count;
+    if (n === this.h1.length) this.grow();
+    this.h1[n] = x;
+    this.h2[n] = y;
+    this.count = n + 1;
+  }
+
+  /** Adds the feature (template, X's atom i, Y's atom j, Z's atom k). */
+  at3(t: number, X: Int32Array, i: number, Y: Int32Array, j: number, Z: Int32Array, k: number): void {
+    const x = fmix(step(step(step(t * 0x9e3779b1, X[2 * i]!), Y[2 * j]!), Z[2 * k]!));
+    const y = fmix(step(step(step(t * 0x7f4a7c15 + 1, X[2 * i + 1]!), Y[2 * j + 1]!), Z[2 * k + 1]!));
+    const n = this.count;
+    if (n === this.h1.length) this.grow();
+    this.h1[n] = x;
+    this.h2[n] = y;
+    this.count = n + 1;
   }
 
   /** Adds a feature made of strings, for the rare ones: `addStrings(60, "PER", "Xx")`. */
@@ -81,17 +122,19 @@ export class FeatureBuffer {
   }
 
   private push(x: number, y: number): void {
-    if (this.count === this.h1.length) {
-      const h1 = new Int32Array(this.count * 2);
-      const h2 = new Int32Array(this.count * 2);
-      h1.set(this.h1);
-      h2.set(this.h2);
-      this.h1 = h1;
-      this.h2 = h2;
-    }
+    if (this.count === this.h1.length) this.grow();
     this.h1[this.count] = x;
     this.h2[this.count] = y;
     this.count++;
+  }
+
+  private grow(): void {
+    const h1 = new Int32Array(this.count * 2);
+    const h2 = new Int32Array(this.count * 2);
+    h1.set(this.h1);
+    h2.set(this.h2);
+    this.h1 = h1;
+    this.h2 = h2;
   }
 }
 
@@ -367,41 +410,47 @@ function view(tokens: readonly Token[], from: number, to: number): SentenceView 
 const [BIAS_A, BIAS_B] = atom('bias');
 const [HL_A, HL_B] = atom('H');
 const [NOHL_A, NOHL_B] = atom('');
-const POS = ['F', 'S', 'M'].map(atom);
 const LEN = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map(atom);
-const [DL_A, DL_B] = atom('L');
-const [DNL_A, DNL_B] = atom('l');
-const [DC_A, DC_B] = atom('C');
-const [DNC_A, DNC_B] = atom('c');
-const [NUM_A, NUM_B] = atom('#');
-const [CL_A, CL_B] = atom('common');
-const [NCL_A, NCL_B] = atom('rare');
-const USAGE = Array.from({ length: 32 }, (_, k) => atom(`u${k}`));
 const [S0_A, S0_B] = atom(BOUNDARY[0]);
 const [S1_A, S1_B] = atom(BOUNDARY[1]);
 
-/** Per-sentence atoms with two boundary slots on each side: index i + 2 for token i. */
+/**
+ * The constant atoms the sentence templates read, interleaved (lane A at 2k, lane B at 2k + 1) and named by index k:
+ * the headline flag, the position in the sentence, the document facts and the usage bits.
+ */
+const K = new Int32Array(2 * 44);
+const [K_HL, K_NOHL, K_POS, K_NUM, K_DL, K_DNL, K_DC, K_DNC, K_CL, K_NCL, K_USAGE] = [0, 1, 2, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+[
+  'H', '', 'F', 'S', 'M', '#', 'L', 'l', 'C', 'c', 'common', 'rare', ...Array.from({ length: 32 }, (_, u) => `u${u}`),
+].forEach((s, k) => { K[2 * k] = hashString(s); K[2 * k + 1] = atomB; });
+
+/** Per-sentence atoms, interleaved, with two boundary slots on each side: atom i + 2 for token i. */
 class Atoms {
-  a = new Int32Array(0);
-  b = new Int32Array(0);
-  fill(v: SentenceView, slot: number): this {
+  x = new Int32Array(0);
+  fill(v: SentenceView, slot: number): Int32Array {
     const n = v.n;
-    if (this.a.length < n + 4) { this.a = new Int32Array(n + 68); this.b = new Int32Array(n + 68); }
-    this.a[0] = this.a[1] = S0_A; this.b[0] = this.b[1] = S0_B;
-    this.a[n + 2] = this.a[n + 3] = S1_A; this.b[n + 2] = this.b[n + 3] = S1_B;
+    if (this.x.length < 2 * (n + 4)) this.x = new Int32Array(2 * (n + 68));
+    const x = this.x;
+    x[0] = x[2] = S0_A; x[1] = x[3] = S0_B;
+    x[2 * (n + 2)] = x[2 * (n + 3)] = S1_A; x[2 * (n + 2) + 1] = x[2 * (n + 3) + 1] = S1_B;
     for (let i = 0; i < n; i++) {
       const own = v.info[i]!.atoms;
       const g = slot === 6 ? v.gaz[i] : undefined;
-      if (g !== undefined) { this.a[i + 2] = hashString(g); this.b[i + 2] = atomB; }
-      else { this.a[i + 2] = own[slot]!; this.b[i + 2] = own[slot + 1]!; }
+      if (g !== undefined) { x[2 * (i + 2)] = hashString(g); x[2 * (i + 2) + 1] = atomB; }
+      else { x[2 * (i + 2)] = own[slot]!; x[2 * (i + 2) + 1] = own[slot + 1]!; }
     }
-    return this;
+    return x;
   }
 }
 const WORD = new Atoms();
 const LOWER = new Atoms();
 const SHAPE = new Atoms();
 const GAZ = new Atoms();
+
+/** What a tagger has summed already: `sentenceFeatures` leaves out the shape group of a token whose key it `has`. */
+export interface ShapeGroups {
+  has(key: number): boolean;
+}
 
 /**
  * Calls `each(i, buffer)` with the features of every token of `tokens[from, to)`, e.g. for "Brig. Gen. Yosef Amrani"
@@ -410,13 +459,12 @@ const GAZ = new Atoms();
 export function sentenceFeatures(
   tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null,
   each: (i: number, f: FeatureBuffer, headline: boolean) => void, buffer = new FeatureBuffer(), omitWordFeatures = false,
+  groups?: ShapeGroups,
 ): void {
   const v = view(tokens, from, to);
   const n = v.n;
   const W = WORD.fill(v, 0), L = LOWER.fill(v, 2), S = SHAPE.fill(v, 4), G = GAZ.fill(v, 6);
-  const wa = W.a, wb = W.b, la = L.a, lb = L.b, sa = S.a, sb = S.b, ga = G.a, gb = G.b;
-  const ha = v.headline ? HL_A : NOHL_A;
-  const hb = v.headline ? HL_B : NOHL_B;
+  const hl = v.headline ? K_HL : K_NOHL;
   const f = buffer;
   for (let i = 0; i < n; i++) {
     f.count = 0;
@@ -427,53 +475,54 @@ export function sentenceFeatures(
     // asks: see `wordFeatures` and `neighbourFeatures`.
     if (!omitWordFeatures) {
       addWordFeatures(f, info, v.headline);
-      f.add1(30, la[c - 1]!, lb[c - 1]!);
-      f.add1(31, la[c + 1]!, lb[c + 1]!);
-      f.add1(32, la[c - 2]!, lb[c - 2]!);
-      f.add1(33, la[c + 2]!, lb[c + 2]!);
-      f.add1(41, wa[c - 1]!, wb[c - 1]!);
-      f.add1(42, wa[c + 1]!, wb[c + 1]!);
+      f.at1(30, L, c - 1);
+      f.at1(31, L, c + 1);
+      f.at1(32, L, c - 2);
+      f.at1(33, L, c + 2);
+      f.at1(41, W, c - 1);
+      f.at1(42, W, c + 1);
     }
-    f.add2(34, sa[c - 1]!, sb[c - 1]!, ha, hb);
-    f.add2(35, sa[c + 1]!, sb[c + 1]!, ha, hb);
-    f.add3(36, sa[c - 1]!, sb[c - 1]!, sa[c]!, sb[c]!, ha, hb);
-    f.add3(37, sa[c]!, sb[c]!, sa[c + 1]!, sb[c + 1]!, ha, hb);
-    f.add3(38, sa[c - 1]!, sb[c - 1]!, sa[c]!, sb[c]!, sa[c + 1]!, sb[c + 1]!);
-    f.add2(39, la[c - 1]!, lb[c - 1]!, la[c]!, lb[c]!);
-    f.add2(40, la[c]!, lb[c]!, la[c + 1]!, lb[c + 1]!);
-    const pos = POS[i === 0 ? 0 : i === 1 ? 1 : 2]!;
-    f.add3(43, pos[0], pos[1], sa[c]!, sb[c]!, ha, hb);
-    f.add1(45, ga[c]!, gb[c]!);
-    f.add1(46, ga[c - 1]!, gb[c - 1]!);
-    f.add1(47, ga[c + 1]!, gb[c + 1]!);
-    f.add3(48, ga[c - 1]!, gb[c - 1]!, ga[c]!, gb[c]!, ga[c + 1]!, gb[c + 1]!);
-    f.add2(49, ga[c]!, gb[c]!, sa[c]!, sb[c]!);
-    f.add2(52, la[c - 1]!, lb[c - 1]!, sa[c]!, sb[c]!);
-    f.add2(53, la[c + 1]!, lb[c + 1]!, sa[c]!, sb[c]!);
-    f.add2(54, pos[0], pos[1], la[c]!, lb[c]!);
-    if (v.numeric) {
-      f.add2(62, NUM_A, NUM_B, sa[c]!, sb[c]!);
-      f.add3(63, NUM_A, NUM_B, la[c - 1]!, lb[c - 1]!, sa[c]!, sb[c]!);
-    }
+    const pos = K_POS + (i === 0 ? 0 : i === 1 ? 1 : 2);
+    f.at2(39, L, c - 1, L, c);
+    f.at2(40, L, c, L, c + 1);
+    f.at2(52, L, c - 1, S, c);
+    f.at2(53, L, c + 1, S, c);
+    f.at2(54, K, pos, L, c);
+    if (v.numeric) f.at3(63, K, K_NUM, L, c - 1, S, c);
+    if (groups) {
+      // The templates that read only shapes, gazetteer classes, the position and the flags, keyed by what they read.
+      let a = 0x1b873593, b = 0x3c6ef372;
+      a = step(step(step(a, S[2 * c - 2]!), S[2 * c]!), S[2 * c + 2]!);
+      b = step(step(step(b, S[2 * c - 1]!), S[2 * c + 1]!), S[2 * c + 3]!);
+      a = step(step(step(a, G[2 * c - 2]!), G[2 * c]!), G[2 * c + 2]!);
+      b = step(step(step(b, G[2 * c - 1]!), G[2 * c + 1]!), G[2 * c + 3]!);
+      const flags = (hl << 4) | (pos << 1) | (v.numeric ? 1 : 0);
+      a = fmix(step(a, flags));
+      b = fmix(step(b, flags ^ 0x5bd1e995));
+      const key = (a >>> 0) * 0x200000 + (b >>> 11);
+      f.group = key;
+      const start = f.count;
+      if (!groups.has(key)) addShapeGroup(f, S, G, c, hl, pos, v.numeric);
+      f.groupStart = start;
+      f.groupEnd = f.count;
+    } else addShapeGroup(f, S, G, c, hl, pos, v.numeric);
     if (doc) {
       const w = info.word;
       if (isUpper(w.charCodeAt(0))) {
-        const seen = doc.lowerSeen.has(l);
-        f.add3(57, seen ? DL_A : DNL_A, seen ? DL_B : DNL_B, pos[0], pos[1], ha, hb);
+        f.at3(57, K, doc.lowerSeen.has(l) ? K_DL : K_DNL, K, pos, K, hl);
         if (i === 0 || v.headline) {
           const mid = doc.capitalisedMid.has(w) || doc.capitalisedMid.has(titleCase(l));
-          f.add2(58, mid ? DC_A : DNC_A, mid ? DC_B : DNC_B, pos[0], pos[1]);
+          f.at2(58, K, mid ? K_DC : K_DNC, K, pos);
         }
         if (doc.common) {
-          const cm = doc.common.has(l);
-          f.add2(66, cm ? CL_A : NCL_A, cm ? CL_B : NCL_B, pos[0], pos[1]);
-          f.add3(67, cm ? CL_A : NCL_A, cm ? CL_B : NCL_B, sa[c]!, sb[c]!, ha, hb);
+          const cm = doc.common.has(l) ? K_CL : K_NCL;
+          f.at2(66, K, cm, K, pos);
+          f.at3(67, K, cm, S, c, K, hl);
         }
         const u = doc.usage?.get(tokens[from + i]!.text);
         if (u !== undefined) {
-          const ua = USAGE[u]!;
-          f.add1(64, ua[0], ua[1]);
-          f.add2(65, ua[0], ua[1], sa[c]!, sb[c]!);
+          f.at1(64, K, K_USAGE + u);
+          f.at2(65, K, K_USAGE + u, S, c);
         }
         if (doc.history) {
           const h = historyValue(doc.history, tokens[from + i]!.text);
@@ -483,6 +532,25 @@ export function sentenceFeatures(
     }
     each(i, f, v.headline);
   }
+}
+
+/**
+ * The features of token c that read only shapes (S), gazetteer classes (G), its position, the headline flag and the
+ * numeric-line flag: about 5,000 distinct combinations in news, so a tagger may sum them once per combination.
+ */
+function addShapeGroup(f: FeatureBuffer, S: Int32Array, G: Int32Array, c: number, hl: number, pos: number, numeric: boolean): void {
+  f.at2(34, S, c - 1, K, hl);
+  f.at2(35, S, c + 1, K, hl);
+  f.at3(36, S, c - 1, S, c, K, hl);
+  f.at3(37, S, c, S, c + 1, K, hl);
+  f.at3(38, S, c - 1, S, c, S, c + 1);
+  f.at3(43, K, pos, S, c, K, hl);
+  f.at1(45, G, c);
+  f.at1(46, G, c - 1);
+  f.at1(47, G, c + 1);
+  f.at3(48, G, c - 1, G, c, G, c + 1);
+  f.at2(49, G, c, S, c);
+  if (numeric) f.at2(62, K, K_NUM, S, c);
 }
 
 /** The places a word's neighbour features read it from: the word before the token, after it, two before, two after. */

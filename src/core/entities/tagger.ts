@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../types';
-import { documentStats, featureContextKey, FeatureBuffer, NEIGHBOUR_ROLES, neighbourFeatures, recordHistory, sentenceFeatures, wordFeatures, type DocumentStats } from './features';
+import { documentStats, featureContextKey, FeatureBuffer, NEIGHBOUR_ROLES, neighbourFeatures, recordHistory, sentenceFeatures, wordFeatures, type DocumentStats, type ShapeGroups } from './features';
 import { fromBase64 } from './base64';
 
 /** A BIO label per token, e.g. ["B-PER", "I-PER", "O"]. */
@@ -109,7 +109,7 @@ export interface ModelFile {
  * The loaded weights in one open-addressing table of 16-byte slots: the feature's key (32 + 16 bits) and its nine
  * int8 weights side by side, so a lookup touches one cache line and the whole table stays small (about 2 MB).
  */
-export class PerceptronWeights {
+export class PerceptronWeights implements ShapeGroups {
   private readonly keys: Int32Array;
   private readonly checks: Uint16Array;
   /** The int8 weights, read at `slot() + tag`; multiply sums by `scale`. */
@@ -175,6 +175,32 @@ export class PerceptronWeights {
     return sums;
   }
 
+  /** Summed weights per shape group (see `ShapeGroups`), remembered boundedly. */
+  private readonly groups = new Map<number, Int32Array>();
+
+  has(key: number): boolean {
+    return this.groups.has(key);
+  }
+
+  /** The summed weights of a shape group summed before. */
+  groupSums(key: number): Int32Array {
+    return this.groups.get(key)!;
+  }
+
+  /** Sums and remembers the weights of the shape group the buffer holds (`f.groupStart` to `f.groupEnd`). */
+  sumGroup(f: FeatureBuffer): Int32Array {
+    const sums = new Int32Array(T);
+    const w = this.weights;
+    for (let k = f.groupStart; k < f.groupEnd; k++) {
+      const o = this.slot(f.h1[k]!, f.h2[k]!);
+      if (o < 0) continue;
+      for (let t = 0; t < T; t++) sums[t] = sums[t]! + w[o + t]!;
+    }
+    if (this.groups.size >= 50_000) this.groups.clear();
+    this.groups.set(f.group, sums);
+    return sums;
+  }
+
   /** Offset of the weights of the feature with hashes (h1, h2), or -1 when the model does not know it. */
   slot(h1: number, h2: number): number {
     let k2 = h2 & 0xffff;
@@ -221,18 +247,22 @@ export function emissions(
   for (let i = 0; i < n; i++) rows[i + 2] = model.wordSums(tokens[from + i]!.text, false);
   const acc = new Int32Array(T);
   sentenceFeatures(tokens, from, to, doc, (i, f, headline) => {
-    // Own row 0 (a headline word has its own), the word before as role 1, after as 2, two before as 3, two after as 4.
+    // Own row 0 (a headline word has its own), the word before as role 1, after as 2, two before as 3, two after as 4,
+    // and the token's shape group, summed the first time it is met.
     const own = headline ? model.wordSums(tokens[from + i]!.text, true) : rows[i + 2]!;
     const p1 = rows[i + 1]!, n1 = rows[i + 3]!, p2 = rows[i]!, n2 = rows[i + 4]!;
-    for (let t = 0; t < T; t++) acc[t] = own[t]! + p1[T + t]! + n1[2 * T + t]! + p2[3 * T + t]! + n2[4 * T + t]!;
+    const group = f.groupEnd > f.groupStart ? model.sumGroup(f) : model.groupSums(f.group);
+    for (let t = 0; t < T; t++) acc[t] = own[t]! + p1[T + t]! + n1[2 * T + t]! + p2[3 * T + t]! + n2[4 * T + t]! + group[t]!;
     for (let k = 0; k < f.count; k++) {
+      if (k === f.groupStart) k = f.groupEnd;
+      if (k >= f.count) break;
       const o = model.slot(f.h1[k]!, f.h2[k]!);
       if (o < 0) continue;
       for (let t = 0; t < T; t++) acc[t] = acc[t]! + w[o + t]!;
     }
     const q = model.scale;
     for (let t = 0; t < T; t++) emit[i * T + t] = acc[t]! * q;
-  }, buffer, true);
+  }, buffer, true, model);
   return emit;
 }
 
