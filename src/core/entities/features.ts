@@ -62,6 +62,8 @@ export class FeatureBuffer {
   group = 0;
   groupStart = 0;
   groupEnd = 0;
+  /** The group's summed weights when the caller had them (its features are then left out). */
+  groupSums: Int32Array | null = null;
 
   /** Adds the feature (template, atom). */
   add1(t: number, a1: number, b1: number): void {
@@ -271,7 +273,7 @@ function usageOf(tokens: readonly Token[]): Map<string, number> {
     const prev = tokens[i - 1]?.text ?? '';
     const next = tokens[i + 1]?.text ?? '';
     let bits = 0;
-    if (TITLES.has(prev) || TITLES.has(prev.replace(/\.$/, ''))) bits |= 1;
+    if (TITLES.has(prev) || (prev.endsWith('.') && TITLES.has(prev.slice(0, -1)))) bits |= 1;
     if (ORG_WORDS.has(next)) bits |= 2;
     if (PLACE_PREPOSITIONS.has(prev)) bits |= 4;
     if (SAYING.has(next)) bits |= 8;
@@ -447,9 +449,9 @@ const LOWER = new Atoms();
 const SHAPE = new Atoms();
 const GAZ = new Atoms();
 
-/** What a tagger has summed already: `sentenceFeatures` leaves out the shape group of a token whose key it `has`. */
+/** What a tagger has summed already: `sentenceFeatures` leaves out the shape group of a token whose key is `summed`. */
 export interface ShapeGroups {
-  has(key: number): boolean;
+  summed(key: number): Int32Array | undefined;
 }
 
 /**
@@ -502,7 +504,8 @@ export function sentenceFeatures(
       const key = (a >>> 0) * 0x200000 + (b >>> 11);
       f.group = key;
       const start = f.count;
-      if (!groups.has(key)) addShapeGroup(f, S, G, c, hl, pos, v.numeric);
+      f.groupSums = groups.summed(key) ?? null;
+      if (!f.groupSums) addShapeGroup(f, S, G, c, hl, pos, v.numeric);
       f.groupStart = start;
       f.groupEnd = f.count;
     } else addShapeGroup(f, S, G, c, hl, pos, v.numeric);

@@ -178,13 +178,8 @@ export class PerceptronWeights implements ShapeGroups {
   /** Summed weights per shape group (see `ShapeGroups`), remembered boundedly. */
   private readonly groups = new Map<number, Int32Array>();
 
-  has(key: number): boolean {
-    return this.groups.has(key);
-  }
-
-  /** The summed weights of a shape group summed before. */
-  groupSums(key: number): Int32Array {
-    return this.groups.get(key)!;
+  summed(key: number): Int32Array | undefined {
+    return this.groups.get(key);
   }
 
   /** Sums and remembers the weights of the shape group the buffer holds (`f.groupStart` to `f.groupEnd`). */
@@ -251,7 +246,7 @@ export function emissions(
     // and the token's shape group, summed the first time it is met.
     const own = headline ? model.wordSums(tokens[from + i]!.text, true) : rows[i + 2]!;
     const p1 = rows[i + 1]!, n1 = rows[i + 3]!, p2 = rows[i]!, n2 = rows[i + 4]!;
-    const group = f.groupEnd > f.groupStart ? model.sumGroup(f) : model.groupSums(f.group);
+    const group = f.groupSums ?? model.sumGroup(f);
     for (let t = 0; t < T; t++) acc[t] = own[t]! + p1[T + t]! + n1[2 * T + t]! + p2[3 * T + t]! + n2[4 * T + t]! + group[t]!;
     for (let k = 0; k < f.count; k++) {
       if (k === f.groupStart) k = f.groupEnd;
@@ -298,7 +293,9 @@ export function loadTagger(modelText: string): EntityTagger {
         memo.set(key, path);
       }
       if (lastStats?.history) recordHistory(lastStats.history, tokens, sentence.firstToken, path);
-      return Array.from(path, (t) => TAGS[t]!);
+      const labels: BioLabel[] = new Array(n);
+      for (let i = 0; i < n; i++) labels[i] = TAGS[path[i]!]!;
+      return labels;
     },
   };
 }
