@@ -420,10 +420,10 @@ const [S1_A, S1_B] = atom(BOUNDARY[1]);
  * The constant atoms the sentence templates read, interleaved (lane A at 2k, lane B at 2k + 1) and named by index k:
  * the headline flag, the position in the sentence, the document facts and the usage bits.
  */
-const K = new Int32Array(2 * 44);
-const [K_HL, K_NOHL, K_POS, K_NUM, K_DL, K_DNL, K_DC, K_DNC, K_CL, K_NCL, K_USAGE] = [0, 1, 2, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+const K = new Int32Array(2 * 49);
+const [K_HL, K_NOHL, K_POS, K_NUM, K_DL, K_DNL, K_DC, K_DNC, K_CL, K_NCL, K_USAGE, K_HISTORY] = [0, 1, 2, 5, 6, 7, 8, 9, 10, 11, 12, 44] as const;
 [
-  'H', '', 'F', 'S', 'M', '#', 'L', 'l', 'C', 'c', 'common', 'rare', ...Array.from({ length: 32 }, (_, u) => `u${u}`),
+  'H', '', 'F', 'S', 'M', '#', 'L', 'l', 'C', 'c', 'common', 'rare', ...Array.from({ length: 32 }, (_, u) => `u${u}`), ...HISTORY_CLASSES,
 ].forEach((s, k) => { K[2 * k] = hashString(s); K[2 * k + 1] = atomB; });
 
 /** Per-sentence atoms, interleaved, with two boundary slots on each side: atom i + 2 for token i. */
@@ -491,47 +491,44 @@ export function sentenceFeatures(
     f.at2(53, L, c + 1, S, c);
     f.at2(54, K, pos, L, c);
     if (v.numeric) f.at3(63, K, K_NUM, L, c - 1, S, c);
+    // What the document says about a capitalised word, as bits (see `addDocumentGroup`).
+    let facts = 0;
+    if (doc) {
+      const w = info.word;
+      if (isUpper(w.charCodeAt(0))) {
+        facts = 1;
+        if (doc.lowerSeen.has(l)) facts |= 2;
+        if (i === 0 || v.headline) facts |= doc.capitalisedMid.has(w) || doc.capitalisedMid.has(titleCase(l)) ? 12 : 8;
+        if (doc.common) facts |= doc.common.has(l) ? 48 : 16;
+        const u = doc.usage?.get(tokens[from + i]!.text);
+        if (u !== undefined) facts |= 64 | (u << 7);
+        if (doc.history) facts |= (HISTORY_CODE.get(historyValue(doc.history, tokens[from + i]!.text) ?? '') ?? 0) << 12;
+      }
+    }
     if (groups) {
-      // The templates that read only shapes, gazetteer classes, the position and the flags, keyed by what they read.
+      // The templates that read only shapes, gazetteer classes, the position, the flags and the document facts, keyed
+      // by what they read.
       let a = 0x1b873593, b = 0x3c6ef372;
       a = step(step(step(a, S[2 * c - 2]!), S[2 * c]!), S[2 * c + 2]!);
       b = step(step(step(b, S[2 * c - 1]!), S[2 * c + 1]!), S[2 * c + 3]!);
       a = step(step(step(a, G[2 * c - 2]!), G[2 * c]!), G[2 * c + 2]!);
       b = step(step(step(b, G[2 * c - 1]!), G[2 * c + 1]!), G[2 * c + 3]!);
-      const flags = (hl << 4) | (pos << 1) | (v.numeric ? 1 : 0);
+      const flags = (facts << 5) | (hl << 4) | (pos << 1) | (v.numeric ? 1 : 0);
       a = fmix(step(a, flags));
       b = fmix(step(b, flags ^ 0x5bd1e995));
       const key = (a >>> 0) * 0x200000 + (b >>> 11);
       f.group = key;
       const start = f.count;
       f.groupSums = groups.summed(key) ?? null;
-      if (!f.groupSums) addShapeGroup(f, S, G, c, hl, pos, v.numeric);
+      if (!f.groupSums) {
+        addShapeGroup(f, S, G, c, hl, pos, v.numeric);
+        if (facts) addDocumentGroup(f, facts, S, c, hl, pos);
+      }
       f.groupStart = start;
       f.groupEnd = f.count;
-    } else addShapeGroup(f, S, G, c, hl, pos, v.numeric);
-    if (doc) {
-      const w = info.word;
-      if (isUpper(w.charCodeAt(0))) {
-        f.at3(57, K, doc.lowerSeen.has(l) ? K_DL : K_DNL, K, pos, K, hl);
-        if (i === 0 || v.headline) {
-          const mid = doc.capitalisedMid.has(w) || doc.capitalisedMid.has(titleCase(l));
-          f.at2(58, K, mid ? K_DC : K_DNC, K, pos);
-        }
-        if (doc.common) {
-          const cm = doc.common.has(l) ? K_CL : K_NCL;
-          f.at2(66, K, cm, K, pos);
-          f.at3(67, K, cm, S, c, K, hl);
-        }
-        const u = doc.usage?.get(tokens[from + i]!.text);
-        if (u !== undefined) {
-          f.at1(64, K, K_USAGE + u);
-          f.at2(65, K, K_USAGE + u, S, c);
-        }
-        if (doc.history) {
-          const h = historyValue(doc.history, tokens[from + i]!.text);
-          if (h) addHistoryFeatures(f, h, info.shape);
-        }
-      }
+    } else {
+      addShapeGroup(f, S, G, c, hl, pos, v.numeric);
+      if (facts) addDocumentGroup(f, facts, S, c, hl, pos);
     }
     each(i, f, v.headline);
   }
@@ -554,6 +551,32 @@ function addShapeGroup(f: FeatureBuffer, S: Int32Array, G: Int32Array, c: number
   f.at3(48, G, c - 1, G, c, G, c + 1);
   f.at2(49, G, c, S, c);
   if (numeric) f.at2(62, K, K_NUM, S, c);
+}
+
+/**
+ * The document features of a capitalised token c from its facts: 1 capitalised, 2 seen in lower case, 8 the mid-sentence
+ * test applies (a first or headline word) and 4 it passed, 16 a common-word list exists and 32 the word is on it, 64 a
+ * usage is known (its bits from 128 up), and the history class from 4096 up (none, O, PER, ORG, LOC, MISC).
+ */
+function addDocumentGroup(f: FeatureBuffer, facts: number, S: Int32Array, c: number, hl: number, pos: number): void {
+  f.at3(57, K, facts & 2 ? K_DL : K_DNL, K, pos, K, hl);
+  if (facts & 8) f.at2(58, K, facts & 4 ? K_DC : K_DNC, K, pos);
+  if (facts & 16) {
+    const cm = facts & 32 ? K_CL : K_NCL;
+    f.at2(66, K, cm, K, pos);
+    f.at3(67, K, cm, S, c, K, hl);
+  }
+  if (facts & 64) {
+    const u = K_USAGE + ((facts >> 7) & 31);
+    f.at1(64, K, u);
+    f.at2(65, K, u, S, c);
+  }
+  const h = facts >> 12;
+  if (h) {
+    // As `addHistoryFeatures`: the class alone and with the word's shape.
+    f.at1(60, K, K_HISTORY + h - 1);
+    f.at2(61, K, K_HISTORY + h - 1, S, c);
+  }
 }
 
 /** The places a word's neighbour features read it from: the word before the token, after it, two before, two after. */
