@@ -298,6 +298,8 @@ function isAllCaps(w: string): boolean {
 interface WordInfo {
   readonly word: string;
   readonly lower: string;
+  /** The lower-case form with a capital first letter: "NATO" -> "Nato". */
+  readonly title: string;
   readonly shape: string;
   readonly gaz: string;
   readonly letters: number;
@@ -346,7 +348,7 @@ function wordInfo(raw: string): WordInfo {
   }
   const rawAtom = new Int32Array(2);
   rawAtom[0] = hashString(raw); rawAtom[1] = atomB;
-  info = { word, lower, shape, gaz, letters, lowerLetters, atoms, raw: rawAtom, affix, affixes };
+  info = { word, lower, title: titleCase(lower), shape, gaz, letters, lowerLetters, atoms, raw: rawAtom, affix, affixes };
   // A bounded cache: an endless stream of new words (a data dump) must not grow memory without limit.
   if (WORDS.size >= 50_000) WORDS.clear();
   WORDS.set(raw, info);
@@ -400,7 +402,7 @@ function view(tokens: readonly Token[], from: number, to: number): SentenceView 
   if (headline) {
     for (let i = 0; i < n; i++) {
       if (gaz[i] === undefined && !info[i]!.gaz) {
-        const cls = gazetteerClass(titleCase(info[i]!.lower));
+        const cls = gazetteerClass(info[i]!.title);
         if (cls) gaz[i] = cls;
       }
     }
@@ -498,7 +500,7 @@ export function sentenceFeatures(
       if (isUpper(w.charCodeAt(0))) {
         facts = 1;
         if (doc.lowerSeen.has(l)) facts |= 2;
-        if (i === 0 || v.headline) facts |= doc.capitalisedMid.has(w) || doc.capitalisedMid.has(titleCase(l)) ? 12 : 8;
+        if (i === 0 || v.headline) facts |= doc.capitalisedMid.has(w) || doc.capitalisedMid.has(info.title) ? 12 : 8;
         if (doc.common) facts |= doc.common.has(l) ? 48 : 16;
         const u = doc.usage?.get(tokens[from + i]!.text);
         if (u !== undefined) facts |= 64 | (u << 7);
@@ -658,7 +660,7 @@ export function featureContextKey(tokens: readonly Token[], from: number, to: nu
       const l = info.lower;
       if (doc.lowerSeen.has(l)) facts |= 2;
       if (doc.capitalisedMid.has(w)) facts |= 4;
-      if (doc.capitalisedMid.has(titleCase(l))) facts |= 8;
+      if (doc.capitalisedMid.has(info.title)) facts |= 8;
       if (doc.common?.has(l)) facts |= 16;
       // Usage bits (five), then the history class (none, O, PER, ORG, LOC, MISC).
       facts |= ((doc.usage?.get(raw) ?? 0) << 5) | (doc.history ? (HISTORY_CODE.get(historyValue(doc.history, raw) ?? '') ?? 0) << 10 : 0);
