@@ -293,9 +293,8 @@ function isAllCaps(w: string): boolean {
   return letters > 1;
 }
 
-/** Per-sentence token views the templates read. */
 /** What a word alone contributes, computed once per distinct word and cached: forms, shape, atoms, affixes. */
-interface WordInfo {
+export interface WordInfo {
   readonly word: string;
   readonly lower: string;
   /** The lower-case form with a capital first letter: "NATO" -> "Nato". */
@@ -311,6 +310,16 @@ interface WordInfo {
   /** Atoms of the lower-case prefixes (1-4 letters) then suffixes (1-4 letters); `affixes` of each. */
   readonly affix: Int32Array;
   readonly affixes: number;
+  /** A tagger's summed weights for the word (see `PerceptronWeights.wordSums`), kept for the model `sumsOf`. */
+  sums: Int32Array | null;
+  sumsOf: object | null;
+}
+
+/** The words of tokens `[from, to)`, looked up once for a sentence's key, features and sums: `sentenceWords(tokens, 0, 3)`. */
+export function sentenceWords(tokens: readonly Token[], from: number, to: number): WordInfo[] {
+  const words: WordInfo[] = new Array(to - from);
+  for (let i = from; i < to; i++) words[i - from] = wordInfo(tokens[i]!.text);
+  return words;
 }
 
 const WORDS = new Map<string, WordInfo>();
@@ -348,7 +357,7 @@ function wordInfo(raw: string): WordInfo {
   }
   const rawAtom = new Int32Array(2);
   rawAtom[0] = hashString(raw); rawAtom[1] = atomB;
-  info = { word, lower, title: titleCase(lower), shape, gaz, letters, lowerLetters, atoms, raw: rawAtom, affix, affixes };
+  info = { word, lower, title: titleCase(lower), shape, gaz, letters, lowerLetters, atoms, raw: rawAtom, affix, affixes, sums: null, sumsOf: null };
   // A bounded cache: an endless stream of new words (a data dump) must not grow memory without limit.
   if (WORDS.size >= 50_000) WORDS.clear();
   WORDS.set(raw, info);
@@ -367,17 +376,16 @@ interface SentenceView {
 
 const BOUNDARY = ['<s>', '</s>'] as const;
 
-function view(tokens: readonly Token[], from: number, to: number): SentenceView {
+function view(tokens: readonly Token[], from: number, to: number, words?: readonly WordInfo[]): SentenceView {
   const n = to - from;
-  const info: WordInfo[] = new Array(n);
+  const info: WordInfo[] = words ? (words as WordInfo[]) : new Array(n);
   const gaz: (string | undefined)[] = new Array(n);
   let letters = 0;
   let lowerLetters = 0;
   let numbers = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[from + i]!;
-    const w = wordInfo(t.text);
-    info[i] = w;
+    const w = words ? words[i]! : (info[i] = wordInfo(t.text));
     letters += w.letters;
     lowerLetters += w.lowerLetters;
     if (t.kind === 'number') numbers++;
@@ -463,9 +471,9 @@ export interface ShapeGroups {
 export function sentenceFeatures(
   tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null,
   each: (i: number, f: FeatureBuffer, headline: boolean) => void, buffer = new FeatureBuffer(), omitWordFeatures = false,
-  groups?: ShapeGroups,
+  groups?: ShapeGroups, words?: readonly WordInfo[],
 ): void {
-  const v = view(tokens, from, to);
+  const v = view(tokens, from, to, words);
   const n = v.n;
   const W = WORD.fill(v, 0), L = LOWER.fill(v, 2), S = SHAPE.fill(v, 4), G = GAZ.fill(v, 6);
   const hl = v.headline ? K_HL : K_NOHL;
@@ -647,12 +655,12 @@ function addWordFeatures(f: FeatureBuffer, info: WordInfo, headline: boolean): v
  * labels ("Haddad said" after an edit elsewhere). Each token adds its text, whether it is a number, and for a
  * capitalised word the document facts the templates read. No string is built: a long article's keys cost no garbage.
  */
-export function featureContextKey(tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null): number {
+export function featureContextKey(tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null, words?: readonly WordInfo[]): number {
   let a = 0x2f1b3c4d, b = 0x6a09e667;
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const raw = t.text;
-    const info = wordInfo(raw);
+    const info = words ? words[i - from]! : wordInfo(raw);
     a = step(a, info.raw[0]!); b = step(b, info.raw[1]!);
     let facts = t.kind === 'number' ? 1 : 0;
     const w = info.word;

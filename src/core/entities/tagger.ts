@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../types';
-import { documentStats, featureContextKey, FeatureBuffer, NEIGHBOUR_ROLES, neighbourFeatures, recordHistory, sentenceFeatures, wordFeatures, type DocumentStats, type ShapeGroups } from './features';
+import { documentStats, featureContextKey, FeatureBuffer, NEIGHBOUR_ROLES, neighbourFeatures, recordHistory, sentenceFeatures, sentenceWords, wordFeatures, type DocumentStats, type ShapeGroups, type WordInfo } from './features';
 import { fromBase64 } from './base64';
 
 /** A BIO label per token, e.g. ["B-PER", "I-PER", "O"]. */
@@ -45,12 +45,14 @@ export function viterbi(emit: ArrayLike<number>, n: number, trans: ArrayLike<num
   const back = backBuffer;
   for (let c = 0; c < T; c++) score[c] = ALLOWED[T * T + c] ? emit[c]! + trans[T * T + c]! : -Infinity;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
     for (let c = 0; c < T; c++) {
       let best = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!ALLOWED[p * T + c]) continue;
-        const s = score[(i - 1) * T + p]! + trans[p * T + c]!;
+      // O and B-X follow any tag; I-X (even c) only B-X (c - 1) and I-X: the same scan as over ALLOWED, in order.
+      const inside = c > 0 && (c & 1) === 0;
+      for (let p = inside ? c - 1 : 0; p < (inside ? c + 1 : T); p++) {
+        const s = score[prev + p]! + trans[p * T + c]!;
         if (s > best) { best = s; arg = p; }
       }
       score[i * T + c] = best + emit[i * T + c]!;
@@ -230,6 +232,7 @@ export function parseModel(modelText: string): PerceptronWeights {
 /** Emission scores of one sentence's tokens under the weights, `emit[i * T + t]`: "Rami Haddad said" -> 3 rows of 9 scores. */
 export function emissions(
   model: PerceptronWeights, tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null, buffer?: FeatureBuffer,
+  words: readonly WordInfo[] = sentenceWords(tokens, from, to),
 ): Float64Array {
   const emit = new Float64Array((to - from) * T);
   const w = model.weights;
@@ -239,7 +242,11 @@ export function emissions(
   const edge = model.wordSums(null, false);
   const rows: Int32Array[] = new Array(n + 4);
   rows[0] = rows[1] = rows[n + 2] = rows[n + 3] = edge;
-  for (let i = 0; i < n; i++) rows[i + 2] = model.wordSums(tokens[from + i]!.text, false);
+  for (let i = 0; i < n; i++) {
+    const info = words[i]!;
+    if (info.sumsOf !== model) { info.sums = model.wordSums(tokens[from + i]!.text, false); info.sumsOf = model; }
+    rows[i + 2] = info.sums!;
+  }
   const acc = new Int32Array(T);
   sentenceFeatures(tokens, from, to, doc, (i, f, headline) => {
     // Own row 0 (a headline word has its own), the word before as role 1, after as 2, two before as 3, two after as 4,
@@ -257,7 +264,7 @@ export function emissions(
     }
     const q = model.scale;
     for (let t = 0; t < T; t++) emit[i * T + t] = acc[t]! * q;
-  }, buffer, true, model);
+  }, buffer, true, model, words);
   return emit;
 }
 
@@ -283,10 +290,11 @@ export function loadTagger(modelText: string): EntityTagger {
       const n = sentence.endToken - sentence.firstToken;
       // The labels are a pure function of what the features read: a sentence seen before under the same document facts
       // (an unchanged sentence while its article is edited, a wire copy) is not tagged again.
-      const key = featureContextKey(tokens, sentence.firstToken, sentence.endToken, lastStats);
+      const words = sentenceWords(tokens, sentence.firstToken, sentence.endToken);
+      const key = featureContextKey(tokens, sentence.firstToken, sentence.endToken, lastStats, words);
       let path = memo.get(key);
       if (!path) {
-        const emit = emissions(model, tokens, sentence.firstToken, sentence.endToken, lastStats, buffer);
+        const emit = emissions(model, tokens, sentence.firstToken, sentence.endToken, lastStats, buffer, words);
         path = new Int32Array(n);
         viterbi(emit, n, model.trans, path);
         if (memo.size >= MEMO_SENTENCES) memo.clear();
