@@ -59,11 +59,12 @@ export class FeatureBuffer {
    * With `ShapeGroups`: the key of the token's shape group (`group`), and where its features stand in the buffer
    * (`groupStart` to `groupEnd`, empty when the caller has summed that group before).
    */
-  group = 0;
+  groupA = 0;
+  groupB = 0;
   groupStart = 0;
   groupEnd = 0;
-  /** The group's summed weights when the caller had them (its features are then left out). */
-  groupSums: Int32Array | null = null;
+  /** Where the caller keeps the group's summed weights, or -1 when it has not summed them (they are then in the buffer). */
+  groupAt = -1;
 
   /** Adds the feature (template, atom). */
   add1(t: number, a1: number, b1: number): void {
@@ -461,7 +462,8 @@ const GAZ = new Atoms();
 
 /** What a tagger has summed already: `sentenceFeatures` leaves out the shape group of a token whose key is `summed`. */
 export interface ShapeGroups {
-  summed(key: number): Int32Array | undefined;
+  /** Where the sums of the group with key lanes (a, b) are kept, or -1. */
+  summed(a: number, b: number): number;
 }
 
 /**
@@ -526,11 +528,11 @@ export function sentenceFeatures(
       const flags = (facts << 5) | (hl << 4) | (pos << 1) | (v.numeric ? 1 : 0);
       a = fmix(step(a, flags));
       b = fmix(step(b, flags ^ 0x5bd1e995));
-      const key = (a >>> 0) * 0x200000 + (b >>> 11);
-      f.group = key;
+      f.groupA = a;
+      f.groupB = b;
       const start = f.count;
-      f.groupSums = groups.summed(key) ?? null;
-      if (!f.groupSums) {
+      f.groupAt = groups.summed(a, b);
+      if (f.groupAt < 0) {
         addShapeGroup(f, S, G, c, hl, pos, v.numeric);
         if (facts) addDocumentGroup(f, facts, S, c, hl, pos);
       }

@@ -177,25 +177,43 @@ export class PerceptronWeights implements ShapeGroups {
     return sums;
   }
 
-  /** Summed weights per shape group (see `ShapeGroups`), remembered boundedly. */
-  private readonly groups = new Map<number, Int32Array>();
+  /**
+   * Summed weights per shape group (see `ShapeGroups`) in an open-addressing table: key lanes at 2 * slot, the sums at
+   * slot * T. Emptied when three quarters full, so memory stays bounded (about 1.5 MB).
+   */
+  private readonly groupKeys = new Int32Array(2 * GROUP_SLOTS);
+  private readonly groupUsed = new Uint8Array(GROUP_SLOTS);
+  /** The sums of the group in slot s at `s * T`. */
+  readonly groupSums = new Int32Array(GROUP_SLOTS * T);
+  private groupCount = 0;
 
-  summed(key: number): Int32Array | undefined {
-    return this.groups.get(key);
+  summed(a: number, b: number): number {
+    const keys = this.groupKeys;
+    for (let s = a & (GROUP_SLOTS - 1); ; s = (s + 1) & (GROUP_SLOTS - 1)) {
+      if (!this.groupUsed[s]) return -1;
+      if (keys[2 * s] === a && keys[2 * s + 1] === b) return s * T;
+    }
   }
 
-  /** Sums and remembers the weights of the shape group the buffer holds (`f.groupStart` to `f.groupEnd`). */
-  sumGroup(f: FeatureBuffer): Int32Array {
-    const sums = new Int32Array(T);
+  /** Sums and remembers the weights of the shape group the buffer holds (`f.groupStart` to `f.groupEnd`); returns where. */
+  sumGroup(f: FeatureBuffer): number {
+    if (this.groupCount >= (GROUP_SLOTS * 3) >> 2) { this.groupUsed.fill(0); this.groupCount = 0; }
+    let s = f.groupA & (GROUP_SLOTS - 1);
+    while (this.groupUsed[s]) s = (s + 1) & (GROUP_SLOTS - 1);
+    this.groupUsed[s] = 1;
+    this.groupKeys[2 * s] = f.groupA;
+    this.groupKeys[2 * s + 1] = f.groupB;
+    this.groupCount++;
+    const sums = this.groupSums;
+    const at = s * T;
+    for (let t = 0; t < T; t++) sums[at + t] = 0;
     const w = this.weights;
     for (let k = f.groupStart; k < f.groupEnd; k++) {
       const o = this.slot(f.h1[k]!, f.h2[k]!);
       if (o < 0) continue;
-      for (let t = 0; t < T; t++) sums[t] = sums[t]! + w[o + t]!;
+      for (let t = 0; t < T; t++) sums[at + t] = sums[at + t]! + w[o + t]!;
     }
-    if (this.groups.size >= 50_000) this.groups.clear();
-    this.groups.set(f.group, sums);
-    return sums;
+    return at;
   }
 
   /** Offset of the weights of the feature with hashes (h1, h2), or -1 when the model does not know it. */
@@ -214,6 +232,9 @@ export class PerceptronWeights implements ShapeGroups {
     }
   }
 }
+
+/** Slots of the shape-group table (a power of two). */
+const GROUP_SLOTS = 1 << 15;
 
 /** Reads the model file's text: `parseModel(readFileSync("models/ner.json", "utf8"))`. */
 export function parseModel(modelText: string): PerceptronWeights {
@@ -253,8 +274,9 @@ export function emissions(
     // and the token's shape group, summed the first time it is met.
     const own = headline ? model.wordSums(tokens[from + i]!.text, true) : rows[i + 2]!;
     const p1 = rows[i + 1]!, n1 = rows[i + 3]!, p2 = rows[i]!, n2 = rows[i + 4]!;
-    const group = f.groupSums ?? model.sumGroup(f);
-    for (let t = 0; t < T; t++) acc[t] = own[t]! + p1[T + t]! + n1[2 * T + t]! + p2[3 * T + t]! + n2[4 * T + t]! + group[t]!;
+    const g = f.groupAt >= 0 ? f.groupAt : model.sumGroup(f);
+    const group = model.groupSums;
+    for (let t = 0; t < T; t++) acc[t] = own[t]! + p1[T + t]! + n1[2 * T + t]! + p2[3 * T + t]! + n2[4 * T + t]! + group[g + t]!;
     for (let k = 0; k < f.count; k++) {
       if (k === f.groupStart) k = f.groupEnd;
       if (k >= f.count) break;
