@@ -49,8 +49,8 @@ export function scoreCue(model: CueModel, features: readonly string[]): number {
  * is scored without building its feature strings: the sink hashes "wps=said|Cap" from its parts as they come.
  */
 class HashedWeights implements CueFeatureSink {
+  /** 16-byte slots: the two lanes at int32 4s and 4s + 1, the weight at float64 2s + 1; lanes (0, 0) mark an empty slot. */
   private readonly lanes: Int32Array;
-  private readonly used: Uint8Array;
   private readonly values: Float64Array;
   private readonly mask: number;
   private a = 0;
@@ -61,19 +61,19 @@ class HashedWeights implements CueFeatureSink {
   constructor(weights: ReadonlyMap<string, number>) {
     let cap = 16;
     while (cap < weights.size * 2) cap <<= 1;
-    this.lanes = new Int32Array(cap * 2);
-    this.used = new Uint8Array(cap);
-    this.values = new Float64Array(cap);
+    const buffer = new ArrayBuffer(cap * 16);
+    this.lanes = new Int32Array(buffer);
+    this.values = new Float64Array(buffer);
     this.mask = cap - 1;
     for (const [key, value] of weights) {
       this.start();
       this.chars(key);
+      this.keep();
       let slot = this.a & this.mask;
-      while (this.used[slot] && !(this.lanes[slot * 2] === this.a && this.lanes[slot * 2 + 1] === this.b)) slot = (slot + 1) & this.mask;
-      this.used[slot] = 1;
-      this.lanes[slot * 2] = this.a;
-      this.lanes[slot * 2 + 1] = this.b;
-      this.values[slot] = value;
+      while ((this.lanes[slot * 4] !== 0 || this.lanes[slot * 4 + 1] !== 0) && !(this.lanes[slot * 4] === this.a && this.lanes[slot * 4 + 1] === this.b)) slot = (slot + 1) & this.mask;
+      this.lanes[slot * 4] = this.a;
+      this.lanes[slot * 4 + 1] = this.b;
+      this.values[slot * 2 + 1] = value;
     }
   }
 
@@ -83,11 +83,18 @@ class HashedWeights implements CueFeatureSink {
     if (x !== undefined) { this.char(61 /* = */); this.chars(x); }
     if (y !== undefined) { this.char(124 /* | */); this.chars(y); }
     if (z !== undefined) { this.char(124); this.chars(z); }
-    let slot = this.a & this.mask;
-    while (this.used[slot]) {
-      if (this.lanes[slot * 2] === this.a && this.lanes[slot * 2 + 1] === this.b) { this.sum += this.values[slot]!; return; }
-      slot = (slot + 1) & this.mask;
+    this.keep();
+    const a = this.a, b = this.b, lanes = this.lanes;
+    for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
+      const x1 = lanes[slot * 4]!, x2 = lanes[slot * 4 + 1]!;
+      if (x1 === a && x2 === b) { this.sum += this.values[slot * 2 + 1]!; return; }
+      if (x1 === 0 && x2 === 0) return;
     }
+  }
+
+  /** A hash of (0, 0) would read as an empty slot; it becomes (0, 1) (a 2^-64 event). */
+  private keep(): void {
+    if (this.a === 0 && this.b === 0) this.b = 1;
   }
 
   private start(): void {
