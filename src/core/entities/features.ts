@@ -304,16 +304,23 @@ export interface WordInfo {
   readonly gaz: string;
   readonly letters: number;
   readonly lowerLetters: number;
-  /** Atoms (lane A, lane B) of word, lower, shape and gazetteer class. */
+  /** Atoms (lane A, lane B) of word, lower, shape and gazetteer class, then of the raw token text (for `featureContextKey`). */
   readonly atoms: Int32Array;
-  /** The atom of the raw token text (lane A, lane B), for `featureContextKey`. */
-  readonly raw: Int32Array;
   /** Atoms of the lower-case prefixes (1-4 letters) then suffixes (1-4 letters); `affixes` of each. */
   readonly affix: Int32Array;
   readonly affixes: number;
   /** A tagger's summed weights for the word (see `PerceptronWeights.wordSums`), kept for the model `sumsOf`. */
   sums: Int32Array | null;
   sumsOf: object | null;
+  /** Whether the lower-case form is in the common-word list `commonOf` (the model's, the same for every document). */
+  common: boolean;
+  commonOf: ReadonlySet<string> | null;
+}
+
+/** `common.has(info.lower)`, remembered on the word for the last list asked about. */
+function isCommon(info: WordInfo, common: ReadonlySet<string>): boolean {
+  if (info.commonOf !== common) { info.common = common.has(info.lower); info.commonOf = common; }
+  return info.common;
 }
 
 /** The words of tokens `[from, to)`, looked up once for a sentence's key, features and sums: `sentenceWords(tokens, 0, 3)`. */
@@ -338,7 +345,7 @@ function wordInfo(raw: string): WordInfo {
     const c = raw.charCodeAt(k);
     if (isLower(c)) { lowerLetters++; letters++; } else if (isUpper(c)) letters++;
   }
-  const atoms = new Int32Array(8);
+  const atoms = new Int32Array(10);
   atoms[0] = hashString(word); atoms[1] = atomB;
   atoms[2] = hashString(lower); atoms[3] = atomB;
   atoms[4] = hashString(shape); atoms[5] = atomB;
@@ -356,9 +363,8 @@ function wordInfo(raw: string): WordInfo {
     qb = step(qb, lower.charCodeAt(len - 1 - k) + 0x10000);
     affix[8 + 2 * k] = fmix(qa); affix[8 + 2 * k + 1] = fmix(qb);
   }
-  const rawAtom = new Int32Array(2);
-  rawAtom[0] = hashString(raw); rawAtom[1] = atomB;
-  info = { word, lower, title: titleCase(lower), shape, gaz, letters, lowerLetters, atoms, raw: rawAtom, affix, affixes, sums: null, sumsOf: null };
+  atoms[8] = hashString(raw); atoms[9] = atomB;
+  info = { word, lower, title: titleCase(lower), shape, gaz, letters, lowerLetters, atoms, affix, affixes, sums: null, sumsOf: null, common: false, commonOf: null };
   // A bounded cache: an endless stream of new words (a data dump) must not grow memory without limit.
   if (WORDS.size >= 50_000) WORDS.clear();
   WORDS.set(raw, info);
@@ -511,7 +517,7 @@ export function sentenceFeatures(
         facts = 1;
         if (doc.lowerSeen.has(l)) facts |= 2;
         if (i === 0 || v.headline) facts |= doc.capitalisedMid.has(w) || doc.capitalisedMid.has(info.title) ? 12 : 8;
-        if (doc.common) facts |= doc.common.has(l) ? 48 : 16;
+        if (doc.common) facts |= isCommon(info, doc.common) ? 48 : 16;
         const u = doc.usage?.get(tokens[from + i]!.text);
         if (u !== undefined) facts |= 64 | (u << 7);
         if (doc.history) facts |= (HISTORY_CODE.get(historyValue(doc.history, tokens[from + i]!.text) ?? '') ?? 0) << 12;
@@ -663,7 +669,8 @@ export function featureContextKey(tokens: readonly Token[], from: number, to: nu
     const t = tokens[i]!;
     const raw = t.text;
     const info = words ? words[i - from]! : wordInfo(raw);
-    a = step(a, info.raw[0]!); b = step(b, info.raw[1]!);
+    const atoms = info.atoms;
+    a = step(a, atoms[8]!); b = step(b, atoms[9]!);
     let facts = t.kind === 'number' ? 1 : 0;
     const w = info.word;
     if (doc && isUpper(w.charCodeAt(0))) {
@@ -671,7 +678,7 @@ export function featureContextKey(tokens: readonly Token[], from: number, to: nu
       if (doc.lowerSeen.has(l)) facts |= 2;
       if (doc.capitalisedMid.has(w)) facts |= 4;
       if (doc.capitalisedMid.has(info.title)) facts |= 8;
-      if (doc.common?.has(l)) facts |= 16;
+      if (doc.common && isCommon(info, doc.common)) facts |= 16;
       // Usage bits (five), then the history class (none, O, PER, ORG, LOC, MISC).
       facts |= ((doc.usage?.get(raw) ?? 0) << 5) | (doc.history ? (HISTORY_CODE.get(historyValue(doc.history, raw) ?? '') ?? 0) << 10 : 0);
     }
