@@ -507,7 +507,7 @@ export function sentenceFeatures(
     f.at2(40, L, c, L, c + 1);
     f.at2(52, L, c - 1, S, c);
     f.at2(53, L, c + 1, S, c);
-    f.at2(54, K, pos, L, c);
+    if (!omitWordFeatures) f.at2(54, K, pos, L, c);
     if (v.numeric) f.at3(63, K, K_NUM, L, c - 1, S, c);
     // What the document says about a capitalised word, as bits (see `addDocumentGroup`).
     let facts = 0;
@@ -620,6 +620,18 @@ export function neighbourFeatures(raw: string | null, role: number, f: FeatureBu
   else if (role === 2) { f.add1(31, la, lb); f.add1(42, wa, wb); }
   else if (role === 3) f.add1(32, la, lb);
   else f.add1(33, la, lb);
+}
+
+/** The positions a word's position feature tells apart: first in the sentence, second, later. */
+export const POSITIONS = 3;
+
+/**
+ * The feature of a word at position `p` (0 first, 1 second, 2 later) with its lower-case form: the same for every
+ * occurrence at that position, so a tagger may sum it once per word (`sentenceFeatures` leaves it out when asked).
+ */
+export function positionFeatures(raw: string, p: number, f: FeatureBuffer): void {
+  f.count = 0;
+  f.at2(54, K, K_POS + p, wordInfo(raw).atoms, 1);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../types';
-import { documentStats, featureContextKey, FeatureBuffer, NEIGHBOUR_ROLES, neighbourFeatures, recordHistory, sentenceFeatures, sentenceWords, wordFeatures, type DocumentStats, type ShapeGroups, type WordInfo } from './features';
+import { documentStats, featureContextKey, FeatureBuffer, NEIGHBOUR_ROLES, neighbourFeatures, POSITIONS, positionFeatures, recordHistory, sentenceFeatures, sentenceWords, wordFeatures, type DocumentStats, type ShapeGroups, type WordInfo } from './features';
 import { fromBase64 } from './base64';
 
 /** A BIO label per token, e.g. ["B-PER", "I-PER", "O"]. */
@@ -148,7 +148,8 @@ export class PerceptronWeights implements ShapeGroups {
   /**
    * The summed int8 weights, per tag, of what a word contributes wherever it stands: row 0 its own features
    * (`wordFeatures`), rows 1-4 what it gives the token after it, before it, two after and two before it
-   * (`neighbourFeatures`, roles 1-4); `raw` null is the sentence edge. Remembered, boundedly.
+   * (`neighbourFeatures`, roles 1-4), rows 5-7 its position feature first, second and later in a sentence
+   * (`positionFeatures`); `raw` null is the sentence edge (rows 1-4 only). Remembered, boundedly.
    */
   wordSums(raw: string | null, headline: boolean): Int32Array {
     if (raw === null) return (this.edge ??= this.sumsOf(null, false));
@@ -162,11 +163,12 @@ export class PerceptronWeights implements ShapeGroups {
   }
 
   private sumsOf(raw: string | null, headline: boolean): Int32Array {
-    const sums = new Int32Array((NEIGHBOUR_ROLES + 1) * T);
+    const sums = new Int32Array(WORD_ROWS * T);
     const f = this.scratch;
-    for (let role = raw === null ? 1 : 0; role <= NEIGHBOUR_ROLES; role++) {
+    for (let role = raw === null ? 1 : 0; role < (raw === null ? NEIGHBOUR_ROLES + 1 : WORD_ROWS); role++) {
       if (role === 0) wordFeatures(raw!, headline, f);
-      else neighbourFeatures(raw, role, f);
+      else if (role <= NEIGHBOUR_ROLES) neighbourFeatures(raw, role, f);
+      else positionFeatures(raw!, role - NEIGHBOUR_ROLES - 1, f);
       const w = this.weights;
       for (let k = 0; k < f.count; k++) {
         const o = this.slot(f.h1[k]!, f.h2[k]!);
@@ -233,6 +235,9 @@ export class PerceptronWeights implements ShapeGroups {
   }
 }
 
+/** Rows of a word's sums: its own features, four neighbour roles, three positions. */
+const WORD_ROWS = NEIGHBOUR_ROLES + 1 + POSITIONS;
+
 /** Slots of the shape-group table (a power of two). */
 const GROUP_SLOTS = 1 << 15;
 
@@ -276,7 +281,8 @@ export function emissions(
     const p1 = rows[i + 1]!, n1 = rows[i + 3]!, p2 = rows[i]!, n2 = rows[i + 4]!;
     const g = f.groupAt >= 0 ? f.groupAt : model.sumGroup(f);
     const group = model.groupSums;
-    for (let t = 0; t < T; t++) acc[t] = own[t]! + p1[T + t]! + n1[2 * T + t]! + p2[3 * T + t]! + n2[4 * T + t]! + group[g + t]!;
+    const at = (NEIGHBOUR_ROLES + 1 + (i === 0 ? 0 : i === 1 ? 1 : 2)) * T;
+    for (let t = 0; t < T; t++) acc[t] = own[t]! + p1[T + t]! + n1[2 * T + t]! + p2[3 * T + t]! + n2[4 * T + t]! + own[at + t]! + group[g + t]!;
     for (let k = 0; k < f.count; k++) {
       if (k === f.groupStart) k = f.groupEnd;
       if (k >= f.count) break;
