@@ -75,6 +75,7 @@ export function findCues(ctx: TextContext, view: TokenView, model: CueModel, ext
   const cues: Cue[] = [];
   const { tokens } = ctx;
   const { lower } = view;
+  let hashes: Int32Array | undefined;
   ctx.sentences.forEach((s, si) => {
     let sq: string | undefined;
     for (let i = s.firstToken; i < s.endToken; i++) {
@@ -97,7 +98,8 @@ export function findCues(ctx: TextContext, view: TokenView, model: CueModel, ext
       if (!model.candidates.has(w)) continue;
       if (!plausible(ctx, view, i, s.firstToken)) continue;
       sq ??= sentenceQuoted(view, s.firstToken, s.endToken);
-      const score = contextScore(model, tokens, view, i, s.firstToken, s.endToken, sq);
+      hashes ??= tokenHashes(tokens);
+      const score = contextScore(model, tokens, view, hashes, i, s.firstToken, s.endToken, sq);
       // Curated verbs of saying get the benefit of the doubt the corpus's gaps would deny them.
       const clears = score - model.threshold + (CUE_FORMS.has(w) ? LEXICON_MARGIN : 0);
       if (clears <= floor) continue;
@@ -107,31 +109,92 @@ export function findCues(ctx: TextContext, view: TokenView, model: CueModel, ext
   return cues;
 }
 
-/** Candidate contexts whose score is remembered, per model; beyond this the memo starts again. */
-const MEMO_CONTEXTS = 50_000;
-const memos = new WeakMap<CueModel, Map<string, number>>();
+/** Slots of a model's memo of candidate contexts (a power of two); filled to three quarters, it starts again. */
+const MEMO_SLOTS = 1 << 16;
+
+/** Scores of candidate contexts under one model, by a 64-bit key (two lanes), in an open-addressing table. */
+class ContextMemo {
+  private readonly keys = new Int32Array(2 * MEMO_SLOTS);
+  private readonly used = new Uint8Array(MEMO_SLOTS);
+  private readonly scores = new Float64Array(MEMO_SLOTS);
+  private count = 0;
+
+  /** The slot holding key (a, b), or -1 - the empty slot where it would go. */
+  find(a: number, b: number): number {
+    for (let s = a & (MEMO_SLOTS - 1); ; s = (s + 1) & (MEMO_SLOTS - 1)) {
+      if (!this.used[s]) return -1 - s;
+      if (this.keys[2 * s] === a && this.keys[2 * s + 1] === b) return s;
+    }
+  }
+
+  score(slot: number): number {
+    return this.scores[slot]!;
+  }
+
+  /** Remembers a score at the empty slot `find` named (after a clear, wherever the key now goes). */
+  put(empty: number, a: number, b: number, score: number): void {
+    if (this.count >= (MEMO_SLOTS * 3) >> 2) {
+      this.used.fill(0);
+      this.count = 0;
+      empty = -1 - this.find(a, b);
+    }
+    this.used[empty] = 1;
+    this.keys[2 * empty] = a;
+    this.keys[2 * empty + 1] = b;
+    this.scores[empty] = score;
+    this.count++;
+  }
+}
+
+const memos = new WeakMap<CueModel, ContextMemo>();
+
+/** Two 32-bit hash lanes per token of its kind and text, for memo keys: `hashes[2 * i]`, `hashes[2 * i + 1]`. */
+function tokenHashes(tokens: readonly Token[]): Int32Array {
+  const out = new Int32Array(2 * tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    let a = Math.imul(0x811c9dc5 ^ t.kind.charCodeAt(0), 0x01000193);
+    let b = Math.imul(0x2545f491 ^ t.kind.charCodeAt(0), 0x5bd1e995);
+    const x = t.text;
+    for (let k = 0; k < x.length; k++) {
+      const c = x.charCodeAt(k);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 13;
+    }
+    out[2 * i] = Math.imul(a ^ x.length, 0x85ebca6b);
+    out[2 * i + 1] = Math.imul(b ^ x.length, 0xc2b2ae35);
+  }
+  return out;
+}
+
+/** One murmur3-style step of a memo key. */
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  h ^= Math.imul(k, 0x1b873593);
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
 
 /**
  * The model's score of the candidate at `i`, remembered by everything `cueFeatures` reads: the tokens from seven before
- * to four after it (text and kind, or which sentence edge lies there), whether the candidate and its sentence are quoted. "he said ."
- * recurs in every article and is scored once.
+ * to four after it (text and kind, or which sentence edge lies there), whether the candidate and its sentence are quoted.
+ * "he said ." recurs in every article and is scored once. The key is a 64-bit hash of those facts (`hashes` from
+ * `tokenHashes`), so no key string is built.
  */
-function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView, i: number, first: number, end: number, sq: string): number {
+function contextScore(model: CueModel, tokens: readonly Token[], view: TokenView, hashes: Int32Array, i: number, first: number, end: number, sq: string): number {
   let memo = memos.get(model);
-  if (!memo) { memo = new Map(); memos.set(model, memo); }
-  let key = (view.quoteOf[i]! >= 0 ? 'q' : 'o') + sq;
+  if (!memo) { memo = new ContextMemo(); memos.set(model, memo); }
+  const flags = (view.quoteOf[i]! >= 0 ? 1 : 0) | (sq === 'in' ? 2 : 0);
+  let a = mix(0x3c6ef372, flags), b = mix(0x1b873593, flags ^ 0x5bd1e995);
   for (let k = i - 7; k <= i + 4; k++) {
-    if (k < first) { key += '<'; continue; }
-    if (k >= end) { key += '>'; continue; }
-    const t = tokens[k]!;
-    key += t.kind.charAt(0) + t.text.length + ':' + t.text;
+    if (k < first) { a = mix(a, 1); b = mix(b, 1); } else if (k >= end) { a = mix(a, 2); b = mix(b, 2); } else { a = mix(a, hashes[2 * k]!); b = mix(b, hashes[2 * k + 1]!); }
   }
-  let score = memo.get(key);
-  if (score === undefined) {
-    score = scoreCueAt(model, tokens, view, i, first, end, sq);
-    if (memo.size >= MEMO_CONTEXTS) memo.clear();
-    memo.set(key, score);
-  }
+  const slot = memo.find(a, b);
+  if (slot >= 0) return memo.score(slot);
+  const score = scoreCueAt(model, tokens, view, i, first, end, sq);
+  memo.put(-1 - slot, a, b, score);
   return score;
 }
 
