@@ -44,17 +44,41 @@ export function scoreCue(model: CueModel, features: readonly string[]): number {
   return s;
 }
 
+/** The two lanes' bases of the polynomial hash, and their powers `POW_A[n]` = BASE_A^n (mod 2^32) for short strings. */
+const BASE_A = 0x01000193;
+const BASE_B = 0x5bd1e995;
+const POWERS = 64;
+const POW_A = new Int32Array(POWERS);
+const POW_B = new Int32Array(POWERS);
+POW_A[0] = POW_B[0] = 1;
+for (let n = 1; n < POWERS; n++) { POW_A[n] = Math.imul(POW_A[n - 1]!, BASE_A); POW_B[n] = Math.imul(POW_B[n - 1]!, BASE_B); }
+const powA = (n: number): number => { if (n < POWERS) return POW_A[n]!; let p = 1; for (let k = 0; k < n; k++) p = Math.imul(p, BASE_A); return p; };
+const powB = (n: number): number => { if (n < POWERS) return POW_B[n]!; let p = 1; for (let k = 0; k < n; k++) p = Math.imul(p, BASE_B); return p; };
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /**
- * The model's weights under a 64-bit hash of each feature's text (two 32-bit lanes, open addressing), so a candidate
- * is scored without building its feature strings: the sink hashes "wps=said|Cap" from its parts as they come.
+ * The model's weights under a 64-bit hash of each feature's text (two lanes of a polynomial hash, open addressing), so
+ * a candidate is scored without building its feature strings: the hash of "wps=said|Cap" is composed from the hashes of
+ * "wps", "said" and "Cap" (h(xy) = h(x) * BASE^|y| + h(y)), and each part is hashed once per candidate (`part`).
  */
-class HashedWeights implements CueFeatureSink {
+class HashedWeights implements CueFeatureSink<number> {
   /** 16-byte slots: the two lanes at int32 4s and 4s + 1, the weight at float64 2s + 1; lanes (0, 0) mark an empty slot. */
   private readonly lanes: Int32Array;
   private readonly values: Float64Array;
   private readonly mask: number;
-  private a = 0;
-  private b = 0;
+  /** The parts of the current candidate: lane hashes and the powers of their lengths. */
+  private partA: Int32Array = new Int32Array(64);
+  private partB: Int32Array = new Int32Array(64);
+  private partPowA: Int32Array = new Int32Array(64);
+  private partPowB: Int32Array = new Int32Array(64);
+  private parts = 0;
   /** The sum of the weights of the features added since the last `reset`. */
   sum = 0;
 
@@ -66,25 +90,66 @@ class HashedWeights implements CueFeatureSink {
     this.values = new Float64Array(buffer);
     this.mask = cap - 1;
     for (const [key, value] of weights) {
-      this.start();
-      this.chars(key);
-      this.keep();
-      let slot = this.a & this.mask;
-      while ((this.lanes[slot * 4] !== 0 || this.lanes[slot * 4 + 1] !== 0) && !(this.lanes[slot * 4] === this.a && this.lanes[slot * 4 + 1] === this.b)) slot = (slot + 1) & this.mask;
-      this.lanes[slot * 4] = this.a;
-      this.lanes[slot * 4 + 1] = this.b;
+      let a = 0, b = 0;
+      for (let k = 0; k < key.length; k++) {
+        a = (Math.imul(a, BASE_A) + key.charCodeAt(k)) | 0;
+        b = (Math.imul(b, BASE_B) + key.charCodeAt(k)) | 0;
+      }
+      a = fmix(a);
+      b = fmix(b);
+      if (a === 0 && b === 0) b = 1;
+      let slot = a & this.mask;
+      while ((this.lanes[slot * 4] !== 0 || this.lanes[slot * 4 + 1] !== 0) && !(this.lanes[slot * 4] === a && this.lanes[slot * 4 + 1] === b)) slot = (slot + 1) & this.mask;
+      this.lanes[slot * 4] = a;
+      this.lanes[slot * 4 + 1] = b;
       this.values[slot * 2 + 1] = value;
     }
   }
 
-  add(name: string, x?: string, y?: string, z?: string): void {
-    this.start();
-    this.chars(name);
-    if (x !== undefined) { this.char(61 /* = */); this.chars(x); }
-    if (y !== undefined) { this.char(124 /* | */); this.chars(y); }
-    if (z !== undefined) { this.char(124); this.chars(z); }
-    this.keep();
-    const a = this.a, b = this.b, lanes = this.lanes;
+  /** Starts a candidate: no parts, a zero sum. */
+  reset(): void {
+    this.parts = 0;
+    this.sum = 0;
+  }
+
+  part(s: string): number {
+    let a = 0, b = 0;
+    for (let k = 0; k < s.length; k++) {
+      a = (Math.imul(a, BASE_A) + s.charCodeAt(k)) | 0;
+      b = (Math.imul(b, BASE_B) + s.charCodeAt(k)) | 0;
+    }
+    const n = this.parts++;
+    if (n === this.partA.length) this.grow();
+    this.partA[n] = a;
+    this.partB[n] = b;
+    this.partPowA[n] = powA(s.length);
+    this.partPowB[n] = powB(s.length);
+    return n;
+  }
+
+  add(name: string, x?: number, y?: number, z?: number): void {
+    let a = 0, b = 0;
+    for (let k = 0; k < name.length; k++) {
+      a = (Math.imul(a, BASE_A) + name.charCodeAt(k)) | 0;
+      b = (Math.imul(b, BASE_B) + name.charCodeAt(k)) | 0;
+    }
+    if (x !== undefined) {
+      // "=" then the part: h * BASE + 61, then h * BASE^|x| + h(x).
+      a = (Math.imul((Math.imul(a, BASE_A) + 61) | 0, this.partPowA[x]!) + this.partA[x]!) | 0;
+      b = (Math.imul((Math.imul(b, BASE_B) + 61) | 0, this.partPowB[x]!) + this.partB[x]!) | 0;
+    }
+    if (y !== undefined) {
+      a = (Math.imul((Math.imul(a, BASE_A) + 124) | 0, this.partPowA[y]!) + this.partA[y]!) | 0;
+      b = (Math.imul((Math.imul(b, BASE_B) + 124) | 0, this.partPowB[y]!) + this.partB[y]!) | 0;
+    }
+    if (z !== undefined) {
+      a = (Math.imul((Math.imul(a, BASE_A) + 124) | 0, this.partPowA[z]!) + this.partA[z]!) | 0;
+      b = (Math.imul((Math.imul(b, BASE_B) + 124) | 0, this.partPowB[z]!) + this.partB[z]!) | 0;
+    }
+    a = fmix(a);
+    b = fmix(b);
+    if (a === 0 && b === 0) b = 1;
+    const lanes = this.lanes;
     for (let slot = a & this.mask; ; slot = (slot + 1) & this.mask) {
       const x1 = lanes[slot * 4]!, x2 = lanes[slot * 4 + 1]!;
       if (x1 === a && x2 === b) { this.sum += this.values[slot * 2 + 1]!; return; }
@@ -92,24 +157,12 @@ class HashedWeights implements CueFeatureSink {
     }
   }
 
-  /** A hash of (0, 0) would read as an empty slot; it becomes (0, 1) (a 2^-64 event). */
-  private keep(): void {
-    if (this.a === 0 && this.b === 0) this.b = 1;
-  }
-
-  private start(): void {
-    this.a = 0x811c9dc5 | 0;
-    this.b = 0x2545f491;
-  }
-
-  private chars(s: string): void {
-    for (let k = 0; k < s.length; k++) this.char(s.charCodeAt(k));
-  }
-
-  private char(c: number): void {
-    this.a = Math.imul(this.a ^ c, 0x01000193);
-    const b = Math.imul(this.b ^ c, 0x5bd1e995);
-    this.b = b ^ (b >>> 13);
+  private grow(): void {
+    const more = (a: Int32Array): Int32Array => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+    this.partA = more(this.partA);
+    this.partB = more(this.partB);
+    this.partPowA = more(this.partPowA);
+    this.partPowB = more(this.partPowB);
   }
 }
 
@@ -122,7 +175,7 @@ const hashed = new WeakMap<CueModel, HashedWeights>();
 export function scoreCueAt(model: CueModel, tokens: readonly Token[], view: TokenView, i: number, first: number, end: number, sq: string): number {
   let h = hashed.get(model);
   if (!h) { h = new HashedWeights(model.weights); hashed.set(model, h); }
-  h.sum = 0;
+  h.reset();
   writeCueFeatures(h, tokens, view, i, first, end, sq);
   return h.sum;
 }
