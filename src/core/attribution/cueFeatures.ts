@@ -18,14 +18,9 @@ function shape(tok: Token | undefined, lower: string | undefined): string {
   return 'low';
 }
 
-/**
- * Where `writeCueFeatures` puts each feature: a template name and up to three parts, read as "name=a|b|c" ("b" alone).
- * Each part string is first handed to `part`, so a sink may prepare it once for all the features that read it (a scorer
- * hashes it); `add` then gets what `part` returned.
- */
-export interface CueFeatureSink<P> {
-  part(s: string): P;
-  add(name: string, a?: P, b?: P, c?: P): void;
+/** Where `writeCueFeatures` puts each feature: a template name and up to three parts, read as "name=a|b|c" ("b" alone). */
+export interface CueFeatureSink {
+  add(name: string, a?: string, b?: string, c?: string): void;
 }
 
 /** The feature's text form, as the model file stores it: `featureText("wps", "said", "Cap")` -> "wps=said|Cap". */
@@ -40,60 +35,59 @@ export function featureText(name: string, a?: string, b?: string, c?: string): s
  */
 export function cueFeatures(tokens: readonly Token[], view: TokenView, i: number, first: number, end: number, sq: string = sentenceQuoted(view, first, end)): string[] {
   const out: string[] = [];
-  writeCueFeatures<string>({ part: (x) => x, add: (name, a, b, c) => void out.push(featureText(name, a, b, c)) }, tokens, view, i, first, end, sq);
+  writeCueFeatures({ add: (name, a, b, c) => void out.push(featureText(name, a, b, c)) }, tokens, view, i, first, end, sq);
   return out;
 }
 
 /** `cueFeatures` without building the strings: each feature goes to `sink` in the same order (a scorer hashes them). */
-export function writeCueFeatures<P>(f: CueFeatureSink<P>, tokens: readonly Token[], view: TokenView, i: number, first: number, end: number, sq: string): void {
+export function writeCueFeatures(f: CueFeatureSink, tokens: readonly Token[], view: TokenView, i: number, first: number, end: number, sq: string): void {
   const l = view.lower;
   const w = l[i]!;
   const at = (k: number): string => (k >= first && k < end ? l[k]! : k < first ? '<s>' : '</s>');
   const sh = (k: number): string => (k >= first && k < end ? shape(tokens[k], l[k]) : k < first ? '<s>' : '</s>');
+  const p = at(i - 1), p2 = at(i - 2), nx = at(i + 1), n2 = at(i + 2);
+  const ps = sh(i - 1), ns = sh(i + 1), ns2 = sh(i + 2), ps2 = sh(i - 2);
   const lex = CUE_FORMS.get(w);
+  const q = view.quoteOf[i]! >= 0 ? 'in' : 'out';
   const cap = i > first && /^\p{Lu}/u.test(tokens[i]!.text) ? 'cap' : 'low';
   const fromEnd = end - i <= 3 ? 'end' : 'mid';
   const fromStart = i - first <= 1 ? 'start' : 'body';
-  const W = f.part(w), p = f.part(at(i - 1)), p2 = f.part(at(i - 2)), nx = f.part(at(i + 1)), n2 = f.part(at(i + 2));
-  const ps = f.part(sh(i - 1)), ns = f.part(sh(i + 1)), ns2 = f.part(sh(i + 2)), ps2 = f.part(sh(i - 2));
-  const q = f.part(view.quoteOf[i]! >= 0 ? 'in' : 'out');
-  const CAP = f.part(cap), END = f.part(fromEnd), suf = f.part(w.slice(-3));
-  f.add('b'); f.add('w', W); f.add('p', p); f.add('n', nx); f.add('wp', W, p); f.add('wn', W, nx); f.add('p2', p2); f.add('n2', n2);
-  f.add('ps', ps); f.add('ns', ns); f.add('wps', W, ps); f.add('wns', W, ns); f.add('wns2', W, ns, ns2);
-  f.add('wps2', W, ps2, ps); f.add('q', q); f.add('wq', W, q); f.add('cap', CAP); f.add('wcap', W, CAP);
-  f.add('end', END); f.add('wend', W, END); f.add('start', f.part(fromStart)); f.add('wnn', W, nx, n2);
+  const suf = w.slice(-3);
+  f.add('b'); f.add('w', w); f.add('p', p); f.add('n', nx); f.add('wp', w, p); f.add('wn', w, nx); f.add('p2', p2); f.add('n2', n2);
+  f.add('ps', ps); f.add('ns', ns); f.add('wps', w, ps); f.add('wns', w, ns); f.add('wns2', w, ns, ns2);
+  f.add('wps2', w, ps2, ps); f.add('q', q); f.add('wq', w, q); f.add('cap', cap); f.add('wcap', w, cap);
+  f.add('end', fromEnd); f.add('wend', w, fromEnd); f.add('start', fromStart); f.add('wnn', w, nx, n2);
   f.add('suf', suf); f.add('sufps', suf, ps); f.add('sufns', suf, ns);
-  if (lex) { f.add('lex', f.part(lex.stance)); f.add('lexps', ps); f.add('lexns', ns); f.add('lexq', q); }
+  if (lex) { f.add('lex', lex.stance); f.add('lexps', ps); f.add('lexns', ns); f.add('lexq', q); }
   // What stands left of the cue once auxiliaries and adverbs are skipped: a subject, a comma, a quote.
-  let k = i - 1, auxWord = 'none';
-  while (k >= first && i - k <= 6 && (CUE_AUXILIARIES.has(l[k]!) || (l[k]!.endsWith('ly') && l[k]!.length > 4))) { if (auxWord === 'none') auxWord = l[k]!; k--; }
-  const left = f.part(k < first ? '<s>' : UNNAMED_HEADS.has(l[k]!) ? 'src' : shape(tokens[k], l[k]));
-  const st = f.part(stem(w)), aux = f.part(auxWord);
-  f.add('st', st); f.add('left', left); f.add('wleft', W, left); f.add('stleft', st, left); f.add('aux', aux); f.add('waux', W, aux);
-  let right = 'none';
+  let k = i - 1, aux = 'none';
+  while (k >= first && i - k <= 6 && (CUE_AUXILIARIES.has(l[k]!) || (l[k]!.endsWith('ly') && l[k]!.length > 4))) { if (aux === 'none') aux = l[k]!; k--; }
+  const left = k < first ? '<s>' : UNNAMED_HEADS.has(l[k]!) ? 'src' : shape(tokens[k], l[k]);
+  const st = stem(w);
+  f.add('st', st); f.add('left', left); f.add('wleft', w, left); f.add('stleft', st, left); f.add('aux', aux); f.add('waux', w, aux);
+  let rthat = 'none';
   for (let r = i + 1; r < end && r <= i + 4; r++) {
     const x = l[r]!;
-    if (x === 'that') { right = 'that'; break; }
-    if (x === ':' ) { right = 'colon'; break; }
-    if (tokens[r]!.kind === 'punct' && /[“"«]|''/.test(tokens[r]!.text)) { right = 'quote'; break; }
+    if (x === 'that') { rthat = 'that'; break; }
+    if (x === ':' ) { rthat = 'colon'; break; }
+    if (tokens[r]!.kind === 'punct' && /[“"«]|''/.test(tokens[r]!.text)) { rthat = 'quote'; break; }
   }
-  let leftQuote = 'none';
-  for (let r = i - 1; r >= first && r >= i - 4; r--) if (tokens[r]!.kind === 'punct' && /[”"»]|''/.test(tokens[r]!.text)) { leftQuote = 'quote'; break; }
-  const rthat = f.part(right), lq = f.part(leftQuote);
-  f.add('r', rthat); f.add('wr', W, rthat); f.add('str', st, rthat); f.add('lq', lq); f.add('wlq', W, lq);
+  let lq = 'none';
+  for (let r = i - 1; r >= first && r >= i - 4; r--) if (tokens[r]!.kind === 'punct' && /[”"»]|''/.test(tokens[r]!.text)) { lq = 'quote'; break; }
+  f.add('r', rthat); f.add('wr', w, rthat); f.add('str', st, rthat); f.add('lq', lq); f.add('wlq', w, lq);
   // Generalising conjunctions: the stem and the verb form with the context, so "slammed" learns from "slams".
-  const sfx = f.part(suffixClass(w)), SQ = f.part(sq);
-  f.add('stps', st, ps); f.add('stns', st, ns); f.add('stq', st, q); f.add('sq', SQ); f.add('wsq', W, SQ); f.add('stsq', st, SQ);
+  const sfx = suffixClass(w);
+  f.add('stps', st, ps); f.add('stns', st, ns); f.add('stq', st, q); f.add('sq', sq); f.add('wsq', w, sq); f.add('stsq', st, sq);
   f.add('sfx', sfx); f.add('sfxleft', sfx, left); f.add('sfxaux', sfx, aux); f.add('sfxr', sfx, rthat);
-  f.add('leftr', left, rthat); f.add('wleftr', W, left, rthat); f.add('stleftr', st, left, rthat);
-  f.add('sqleft', SQ, left, q);
+  f.add('leftr', left, rthat); f.add('wleftr', w, left, rthat); f.add('stleftr', st, left, rthat);
+  f.add('sqleft', sq, left, q);
   // The subject-like word left of the cue, and the words around it as a bag (seven left, four right: what the memo keys on).
   // What the word takes: an infinitive, a wh-clause, a preposition ("wants to", "asked whether", "spoke of").
-  const rc = f.part(complementClass(i + 1 < end ? l[i + 1]! : '</s>'));
+  const rc = complementClass(i + 1 < end ? l[i + 1]! : '</s>');
   f.add('rc', rc); f.add('strc', st, rc); f.add('sfxrc', sfx, rc, left); f.add('leftrc', left, rc);
-  const lw = f.part(k < first ? '<s>' : l[k]!);
+  const lw = k < first ? '<s>' : l[k]!;
   f.add('lw', lw); f.add('stlw', st, lw);
-  for (let r = i - 7; r <= i + 4; r++) if (r !== i && r >= first && r < end) f.add(r < i ? 'bl' : 'br', f.part(l[r]!));
+  for (let r = i - 7; r <= i + 4; r++) if (r !== i && r >= first && r < end) f.add(r < i ? 'bl' : 'br', l[r]!);
 }
 
 /** A crude stem that folds the forms of one verb together: "claims", "claimed", "claiming" -> "claim". */
