@@ -323,6 +323,9 @@ function isCommon(info: WordInfo, common: ReadonlySet<string>): boolean {
   return info.common;
 }
 
+/** What a token's text contributes as a word, looked up in a bounded cache: `lookupWord("Haddad").shape` -> "Xx". */
+export const lookupWord = (raw: string): WordInfo => wordInfo(raw);
+
 /** The words of tokens `[from, to)`, looked up once for a sentence's key, features and sums: `sentenceWords(tokens, 0, 3)`. */
 export function sentenceWords(tokens: readonly Token[], from: number, to: number): WordInfo[] {
   const words: WordInfo[] = new Array(to - from);
@@ -605,15 +608,15 @@ export const NEIGHBOUR_ROLES = 4;
  * 3 (two before) or 4 (two after); `raw` null is the sentence edge ("<s>" before, "</s>" after). The same for every
  * occurrence, so a tagger may sum their weights once per word: the features `sentenceFeatures` leaves out when asked.
  */
-export function neighbourFeatures(raw: string | null, role: number, f: FeatureBuffer): void {
+export function neighbourFeatures(word: WordInfo | null, role: number, f: FeatureBuffer): void {
   f.count = 0;
   let wa: number, wb: number, la: number, lb: number;
-  if (raw === null) {
+  if (word === null) {
     const before = role === 1 || role === 3;
     wa = la = before ? S0_A : S1_A;
     wb = lb = before ? S0_B : S1_B;
   } else {
-    const atoms = wordInfo(raw).atoms;
+    const atoms = word.atoms;
     wa = atoms[0]!; wb = atoms[1]!; la = atoms[2]!; lb = atoms[3]!;
   }
   if (role === 1) { f.add1(30, la, lb); f.add1(41, wa, wb); }
@@ -629,19 +632,19 @@ export const POSITIONS = 3;
  * The feature of a word at position `p` (0 first, 1 second, 2 later) with its lower-case form: the same for every
  * occurrence at that position, so a tagger may sum it once per word (`sentenceFeatures` leaves it out when asked).
  */
-export function positionFeatures(raw: string, p: number, f: FeatureBuffer): void {
+export function positionFeatures(word: WordInfo, p: number, f: FeatureBuffer): void {
   f.count = 0;
-  f.at2(54, K, K_POS + p, wordInfo(raw).atoms, 1);
+  f.at2(54, K, K_POS + p, word.atoms, 1);
 }
 
 /**
  * The features of a word alone: bias, word, lower case, shape (with the headline flag), affixes, length, hyphen parts,
  * and in a headline the lower-case word. The same for every occurrence of the word, so a tagger may sum their weights
- * once per word: `wordFeatures("Haddad", false, buffer)`.
+ * once per word: `wordFeatures(lookupWord("Haddad"), false, buffer)`.
  */
-export function wordFeatures(raw: string, headline: boolean, f: FeatureBuffer): void {
+export function wordFeatures(word: WordInfo, headline: boolean, f: FeatureBuffer): void {
   f.count = 0;
-  addWordFeatures(f, wordInfo(raw), headline);
+  addWordFeatures(f, word, headline);
 }
 
 function addWordFeatures(f: FeatureBuffer, info: WordInfo, headline: boolean): void {

@@ -1,5 +1,5 @@
 import type { Sentence, Token } from '../types';
-import { documentStats, featureContextKey, FeatureBuffer, NEIGHBOUR_ROLES, neighbourFeatures, POSITIONS, positionFeatures, recordHistory, sentenceFeatures, sentenceWords, wordFeatures, type DocumentStats, type ShapeGroups, type WordInfo } from './features';
+import { documentStats, featureContextKey, FeatureBuffer, lookupWord, NEIGHBOUR_ROLES, neighbourFeatures, POSITIONS, positionFeatures, recordHistory, sentenceFeatures, sentenceWords, wordFeatures, type DocumentStats, type ShapeGroups, type WordInfo } from './features';
 import { fromBase64 } from './base64';
 
 /** A BIO label per token, e.g. ["B-PER", "I-PER", "O"]. */
@@ -165,10 +165,11 @@ export class PerceptronWeights implements ShapeGroups {
   private sumsOf(raw: string | null, headline: boolean): Int32Array {
     const sums = new Int32Array(WORD_ROWS * T);
     const f = this.scratch;
-    for (let role = raw === null ? 1 : 0; role < (raw === null ? NEIGHBOUR_ROLES + 1 : WORD_ROWS); role++) {
-      if (role === 0) wordFeatures(raw!, headline, f);
-      else if (role <= NEIGHBOUR_ROLES) neighbourFeatures(raw, role, f);
-      else positionFeatures(raw!, role - NEIGHBOUR_ROLES - 1, f);
+    const word = raw === null ? null : lookupWord(raw);
+    for (let role = word === null ? 1 : 0; role < (word === null ? NEIGHBOUR_ROLES + 1 : WORD_ROWS); role++) {
+      if (role === 0) wordFeatures(word!, headline, f);
+      else if (role <= NEIGHBOUR_ROLES) neighbourFeatures(word, role, f);
+      else positionFeatures(word!, role - NEIGHBOUR_ROLES - 1, f);
       const w = this.weights;
       for (let k = 0; k < f.count; k++) {
         const o = this.slot(f.h1[k]!, f.h2[k]!);
