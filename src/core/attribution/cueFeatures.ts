@@ -3,6 +3,10 @@ import { CUE_AUXILIARIES, CUE_FORMS } from './lexicon';
 import { UNNAMED_HEADS } from './sourceKind';
 import type { TokenView } from './view';
 
+/* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const CAPITAL_START = /^\p{Lu}/u;
+const LETTER_START = /^\p{L}/u;
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'no', 'any', 'some', '’s', "'s"]);
 const AUX = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'did', 'does', 'do', 'not', "n't", 'n’t', 'to', 'also', 'can', 'could', 'may', 'might']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
@@ -14,7 +18,7 @@ function shape(tok: Token | undefined, lower: string | undefined): string {
   if (PRONOUNS.has(lower)) return 'pron';
   if (DETERMINERS.has(lower)) return 'det';
   if (AUX.has(lower)) return 'aux';
-  if (/^\p{Lu}/u.test(tok.text)) return 'Cap';
+  if (CAPITAL_START.test(tok.text)) return 'Cap';
   return 'low';
 }
 
@@ -49,7 +53,7 @@ export function writeCueFeatures(f: CueFeatureSink, tokens: readonly Token[], vi
   const ps = sh(i - 1), ns = sh(i + 1), ns2 = sh(i + 2), ps2 = sh(i - 2);
   const lex = CUE_FORMS.get(w);
   const q = view.quoteOf[i]! >= 0 ? 'in' : 'out';
-  const cap = i > first && /^\p{Lu}/u.test(tokens[i]!.text) ? 'cap' : 'low';
+  const cap = i > first && CAPITAL_START.test(tokens[i]!.text) ? 'cap' : 'low';
   const fromEnd = end - i <= 3 ? 'end' : 'mid';
   const fromStart = i - first <= 1 ? 'start' : 'body';
   const suf = w.slice(-3);
@@ -126,6 +130,6 @@ function complementClass(next: string): string {
   if (DETERMINERS.has(next)) return 'det';
   if (PRONOUNS.has(next) || next === 'him' || next === 'her' || next === 'them' || next === 'us' || next === 'me') return 'pron';
   if (next === '</s>') return 'end';
-  if (/^\p{L}/u.test(next)) return 'word';
+  if (LETTER_START.test(next)) return 'word';
   return 'punct';
 }

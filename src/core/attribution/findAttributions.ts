@@ -8,6 +8,9 @@ import { isTimeWord, nounPhraseAfter, nounPhraseBefore, RELATIVES, skipAuxiliari
 import { classifySource, INSTITUTION_HEADS, isNameLike, pronounFits, UNNAMED_HEADS } from './sourceKind';
 import { buildTokenView, type TokenView } from './view';
 
+/* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const LOWER_START = /^\p{Ll}/u;
+
 /** Verbs whose object is the person told, not the content: "told CNN", "informed reporters". */
 const OBJECT_VERBS = new Set(['tell', 'inform', 'assure', 'brief', 'warn', 'remind', 'urge', 'ask', 'accuse', 'email', 'text']);
 /** Tokens either side of a cue that its source and content may reach, and the longest quotation taken whole. */
@@ -217,7 +220,7 @@ function appositiveHead(tokens: readonly Token[], view: TokenView, comma: number
     if (t.text !== ',') continue;
     const opener = tokens[p + 1]!, o = view.lower[p + 1]!;
     const appositive = o === 'a' || o === 'an' || o === 'the' || o === 'who' || o === 'which' || opener.kind === 'number' ||
-      /^\p{Ll}/u.test(opener.text) || APPOSITIVE_TITLES.has(o) || (isNameLike(opener.text) && /^(democrat|republican|independent)/.test(o));
+      LOWER_START.test(opener.text) || APPOSITIVE_TITLES.has(o) || (isNameLike(opener.text) && /^(democrat|republican|independent)/.test(o));
     if (!appositive) return null;
     const np = nounPhraseBefore(tokens, view, p, limit);
     return np && (isNameLike(tokens[np.end - 1]!.text) || tokens[np.end - 1]!.text === ')') ? np : null;
@@ -436,7 +439,7 @@ function quotingColons(ctx: TextContext, view: TokenView, entities: readonly Ent
     // The cue is the predicate that ends in the colon, "scolded him:", "is recorded in detail:", as PolNeAR marks it:
     // the lower-case words before the colon, back to a name, a capital or punctuation.
     let first = c;
-    while (first > s.firstToken && c - first < PREDICATE_TOKENS && tokens[first - 1]!.kind === 'word' && /^\p{Ll}/u.test(tokens[first - 1]!.text)) first--;
+    while (first > s.firstToken && c - first < PREDICATE_TOKENS && tokens[first - 1]!.kind === 'word' && LOWER_START.test(tokens[first - 1]!.text)) first--;
     // "The piece used …:": the noun after a sentence-opening article is the subject, not the predicate.
     if (first < c && first - 1 === s.firstToken && NP_WORDS.has(view.lower[first - 1]!)) first++;
     const cue: Cue = { sentence: si, first, end: c + 1, head: c, lemma: ':', stance: 'assert', negated: false, frame: 'verb', score: PHRASE_SCORE };

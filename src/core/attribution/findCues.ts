@@ -5,6 +5,9 @@ import { scoreCueAt, type CueModel } from './cueModel';
 import { CUE_AUXILIARIES, CUE_FORMS, CUE_PHRASES, NO_COMMENT_WHEN_NEGATED, isNegation } from './lexicon';
 import type { TokenView } from './view';
 
+/* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const CAPITAL_START = /^\p{Lu}/u;
+
 /** A cue found in a sentence: tokens `[first, end)`, its head word and what it says about the source's stance. */
 export interface Cue {
   readonly sentence: number;
@@ -211,7 +214,7 @@ function plausible(ctx: TextContext, view: TokenView, i: number, first: number):
   // "than, say, the Democratic Party": a parenthetical "say" offers an example.
   if (w === 'say' && prev === ',' && view.lower[i + 1] === ',') return false;
   // "He Said, She Said": a capitalised cue inside a quotation is part of a title.
-  if (i > first && view.quoteOf[i]! >= 0 && /^\p{Lu}/u.test(ctx.tokens[i]!.text) && view.quotes[view.quoteOf[i]!]!.first !== i - 1) return false;
+  if (i > first && view.quoteOf[i]! >= 0 && CAPITAL_START.test(ctx.tokens[i]!.text) && view.quotes[view.quoteOf[i]!]!.first !== i - 1) return false;
   if (NOUN_FORMS.has(w) && (DETERMINERS.has(prev) || prev === '’s' || prev === "'s") && view.lower[i + 1] !== 'that') return false;
   return true;
 }

@@ -3,6 +3,9 @@ import { CUE_AUXILIARIES } from './lexicon';
 import type { TokenView } from './view';
 import { UNNAMED_HEADS } from './sourceKind';
 
+/* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const CAPITAL_START = /^\p{Lu}/u;
+
 /** A token range `[first, end)`, e.g. the three tokens of "the White House". */
 export interface TokenRange {
   readonly first: number;
@@ -38,7 +41,7 @@ const TIME_WORDS = new Set([
 ]);
 
 const isWordish = (t: Token): boolean => t.kind === 'word' || t.kind === 'number' || t.kind === 'handle';
-const isCap = (t: Token): boolean => /^\p{Lu}/u.test(t.text);
+const isCap = (t: Token): boolean => CAPITAL_START.test(t.text);
 
 /**
  * The noun phrase that ends just before `end` (exclusive), scanning left: "a senior Israeli source" in

@@ -2,6 +2,12 @@ import type { EntityMention, SourceKind, Token } from '../types';
 import type { TokenRange } from './parseSource';
 import type { TokenView } from './view';
 
+/* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const CAPITALS_ONLY = /^\p{Lu}{2,}$/u;
+const ABBREVIATION_MARKS = /[.&-]/g;
+const CAPITAL_START = /^\p{Lu}/u;
+const PARTICLE_NAME = /^(?:al|el|ad|as|ash|ibn|bin|abu|de|van|von|da|di|du|le|la)-\p{Lu}/u;
+
 /** Head nouns of sources that withhold a name: "a senior source", "officials", "a person familiar with…". */
 export const UNNAMED_HEADS: ReadonlySet<string> = new Set([
   'source', 'sources', 'official', 'officials', 'aide', 'aides', 'diplomat', 'diplomats', 'person', 'persons', 'people',
@@ -132,7 +138,7 @@ export function classifySource(tokens: readonly Token[], view: TokenView, r: Tok
   if (INSTITUTION_HEADS.has(headLower) || numberedName) return { kind: 'named-organization', entity };
   for (let k = capsFirst; k <= head; k++) {
     const w = view.lower[k]!, t = tokens[k]!;
-    if (/^\p{Lu}{2,}$/u.test(t.text.replace(/[.&-]/g, '')) && t.text.length <= 8 && !PERSON_TITLES.has(w)) return { kind: 'named-organization', entity };
+    if (CAPITALS_ONLY.test(t.text.replace(ABBREVIATION_MARKS, '')) && t.text.length <= 8 && !PERSON_TITLES.has(w)) return { kind: 'named-organization', entity };
   }
   if (e && e.type === 'NORP') return { kind: 'unnamed', entity };
   // "many Democrats", "some Republicans": a group, not a name.
@@ -141,7 +147,7 @@ export function classifySource(tokens: readonly Token[], view: TokenView, r: Tok
 }
 
 /** "Rubio", "al-Sharaa", "bin Salman": a word that can be part of a name. */
-export const isNameLike = (word: string): boolean => /^\p{Lu}/u.test(word) || /^(?:al|el|ad|as|ash|ibn|bin|abu|de|van|von|da|di|du|le|la)-\p{Lu}/u.test(word);
+export const isNameLike = (word: string): boolean => CAPITAL_START.test(word) || PARTICLE_NAME.test(word);
 
 const SOURCE_PRONOUN_WORDS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 

@@ -6,6 +6,11 @@
 
 import { isoWeek } from '../entities/dates';
 
+/* Hoisted: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const MONTH_DAY = /^(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/u;
+const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)? (\p{L}{3,9})\.?(?:,? (\d{4}))?$/u;
+const MONTH_YEAR = /^(\p{L}{3,9})\.?(?:,? (\d{4}))?$/u;
+
 /** Weekday names by `Date.getUTCDay()` index: `WEEKDAYS[5]` is "friday". */
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -58,8 +63,8 @@ export function resolveDate(text: string, published: string | null): string | nu
     const delta = wd[1] === 'next' ? (target - anchor.getUTCDay() + 7) % 7 || 7 : wd[1] === 'last' && back === 0 ? -7 : -back;
     return iso(addDays(anchor, delta));
   }
-  const md = /^(\p{L}{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))?$/u.exec(t) ?? null;
-  const dm = md ? null : /^(\d{1,2})(?:st|nd|rd|th)? (\p{L}{3,9})\.?(?:,? (\d{4}))?$/u.exec(t);
+  const md = MONTH_DAY.exec(t) ?? null;
+  const dm = md ? null : DAY_MONTH.exec(t);
   if (md || dm) {
     const month = monthOf(md ? md[1]! : dm![2]!);
     const day = Number(md ? md[2] : dm![1]);
@@ -74,7 +79,7 @@ export function resolveDate(text: string, published: string | null): string | nu
       return iso(d);
     }
   }
-  const my = /^(\p{L}{3,9})\.?(?:,? (\d{4}))?$/u.exec(t);
+  const my = MONTH_YEAR.exec(t);
   if (my) {
     const month = monthOf(my[1]!);
     if (month >= 0 && my[1]!.length >= 3 && (my[2] || MONTHS.includes(my[1]!))) {

@@ -4,6 +4,9 @@ import type { Attribution, Claim, EntityMention, Hedge, Span, Token } from '../t
 import { normaliseNumber } from '../crossref/similarity';
 import { resolveDate } from './dates';
 
+/* Hoisted: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const BYLINE = /^\s*(?:by|reporting by|writing by|editing by|photo:?|image:?|source:?)\s+\p{Lu}/iu;
+
 /** Value types whose mentions are numbers in a claim, not names. */
 const NUMBER_TYPES = new Set(['NUMBER', 'MONEY', 'PERCENT', 'QUANTITY']);
 const DATE_TYPES = new Set(['DATE', 'TIME']);
@@ -127,7 +130,7 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
 function isClaimSentence(toks: readonly Token[], sentence: Span & { text: string }): boolean {
   const words = toks.filter((t) => t.kind === 'word' && HAS_LETTER.test(t.text));
   if (words.length < 4) return false;
-  if (/^\s*(?:by|reporting by|writing by|editing by|photo:?|image:?|source:?)\s+\p{Lu}/iu.test(sentence.text) && words.length < 10) return false;
+  if (BYLINE.test(sentence.text) && words.length < 10) return false;
   if (/^\s*(?:date:?\s+)?\d{4}-\d{2}-\d{2}\b/.test(sentence.text) && words.length < 8) return false;
   return true;
 }

@@ -6,6 +6,19 @@ import { COUNTRIES, CITIES, DEMONYMS, MONTH_NAMES, NAME_PARTICLES, ORG_WORDS, RE
 import { findDates } from './dates';
 import { findNumbers, parseNumber } from './numbers';
 
+/* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const PUNCTUATION_ONLY = /^\p{P}+$/u;
+const THREE_LETTERS_OR_MORE = /^\p{L}{3,}$/u;
+const MLN_BLN = /^[mb]ln$/i;
+const ONE_OR_TWO_CAPITALS = /^\p{Lu}{1,2}$/u;
+const NAME_START = /^[\p{Lu}\p{N}@#]|^\p{Ll}{1,5}-\p{Lu}/u;
+const TITLE_CASE_START = /^\p{Lu}\p{Ll}/u;
+const CAPITAL_START = /^\p{Lu}/u;
+const ARABIC_SURNAME = /^(?:al|el|ad|as|ash|az)-\p{Lu}\p{Ll}/u;
+const TITLE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
+const AND_BEFORE_NAME = / and (?=\p{Lu})/u;
+const DIGITS_ONLY = /^\d+$/;
+
 /** Where the dateline names the outlet, so the head line's "CNN" is tagged ORG. */
 export interface EntityHints {
   readonly outlet: string | null;
@@ -113,9 +126,9 @@ function cleanNamed(tokens: readonly Token[], from: number, to: number, tag: str
     from = k;
   }
   // A month or weekday, or a bare number, before a name is not part of it: "August National Association", "1994 Texas Open".
-  while (to - from > 1 && (MONTH_OR_DAY.has(tokens[from]!.text) || /^\d+$/.test(tokens[from]!.text))) from++;
-  while (from < to && /^\p{P}+$/u.test(tokens[from]!.text)) from++;
-  while (to > from && /^\p{P}+$/u.test(tokens[to - 1]!.text)) {
+  while (to - from > 1 && (MONTH_OR_DAY.has(tokens[from]!.text) || DIGITS_ONLY.test(tokens[from]!.text))) from++;
+  while (from < to && PUNCTUATION_ONLY.test(tokens[from]!.text)) from++;
+  while (to > from && PUNCTUATION_ONLY.test(tokens[to - 1]!.text)) {
     // Keep a closing bracket that closes one inside the name: "Mladost ( L )".
     const t = tokens[to - 1]!.text;
     if (t === ')' && tokens.slice(from, to - 1).some((x) => x.text === '(')) break;
@@ -127,14 +140,14 @@ function cleanNamed(tokens: readonly Token[], from: number, to: number, tag: str
   // Sentence-initial common words: "According", "Meanwhile", "Sources".
   if (to - from === 1 && (OPENERS.has(first.text) || SINGLE_OPENERS.has(first.text))) return null;
   // A spelled-out number that starts a sentence is a number, not a name: "Twelve crew members were rescued".
-  if (to - from === 1 && /^\p{L}{3,}$/u.test(first.text) && !/^[mb]ln$/i.test(first.text) && !Number.isNaN(parseNumber(first.text.toLowerCase()))) return null;
+  if (to - from === 1 && THREE_LETTERS_OR_MORE.test(first.text) && !MLN_BLN.test(first.text) && !Number.isNaN(parseNumber(first.text.toLowerCase()))) return null;
   if (from === sentenceStart && OPENERS.has(first.text) && tag !== 'MISC' && !(first.text === 'The' && THE_NAMES.has(tokens[from + 1]?.text ?? ''))) {
     return cleanNamed(tokens, from + 1, to, tag, -1, text);
   }
   // A currency prefix ("C$", "A$") is not a name.
-  if (to - from === 1 && /^\p{Lu}{1,2}$/u.test(first.text) && text.charCodeAt(first.end) === 36 /* $ */) return null;
+  if (to - from === 1 && ONE_OR_TWO_CAPITALS.test(first.text) && text.charCodeAt(first.end) === 36 /* $ */) return null;
   // A name starts with a capital letter or a digit; "al-Hamdan", "de Silva", "ex-England" are names too.
-  if (!/^[\p{Lu}\p{N}@#]|^\p{Ll}{1,5}-\p{Lu}/u.test(first.text) && !(to - from > 1 && NAME_PARTICLES.has(first.text))) return null;
+  if (!NAME_START.test(first.text) && !(to - from > 1 && NAME_PARTICLES.has(first.text))) return null;
   const surface = text.slice(first.start, last.end);
   return { start: first.start, end: last.end, text: surface, type: fineType(surface, tag) };
 }
@@ -184,7 +197,7 @@ function addRepeats(named: EntityMention[], ctx: TextContext): void {
     if (e.type === 'PERSON') {
       const parts = e.text.split(/\s+/);
       const lastName = parts[parts.length - 1]!;
-      if (parts.length > 1 && /^\p{Lu}\p{Ll}/u.test(lastName) && !known.has(lastName)) known.set(lastName, 'PERSON');
+      if (parts.length > 1 && TITLE_CASE_START.test(lastName) && !known.has(lastName)) known.set(lastName, 'PERSON');
     }
   }
   named.sort((a, b) => a.start - b.start);
@@ -196,12 +209,12 @@ function addRepeats(named: EntityMention[], ctx: TextContext): void {
   const added: EntityMention[] = [];
   ctx.tokens.forEach((t, i) => {
     const type = known.get(t.text);
-    if (!type || !/^\p{Lu}/u.test(t.text) || OPENERS.has(t.text) || SINGLE_OPENERS.has(t.text) || TITLES.has(t.text)) return;
+    if (!type || !CAPITAL_START.test(t.text) || OPENERS.has(t.text) || SINGLE_OPENERS.has(t.text) || TITLES.has(t.text)) return;
     // Only single-token names here; a neighbouring capitalised word means a longer name the tagger saw differently.
     const prev = ctx.tokens[i - 1];
     const next = ctx.tokens[i + 1];
-    if (next && /^\p{Lu}/u.test(next.text) && next.start - t.end <= 1) return;
-    if (prev && /^\p{Lu}\p{Ll}/u.test(prev.text) && t.start - prev.end <= 1 && !OPENERS.has(prev.text)) return;
+    if (next && CAPITAL_START.test(next.text) && next.start - t.end <= 1) return;
+    if (prev && TITLE_CASE_START.test(prev.text) && t.start - prev.end <= 1 && !OPENERS.has(prev.text)) return;
     if (taken(t.start, t.end)) return;
     added.push({ start: t.start, end: t.end, text: t.text, type });
   });
@@ -244,7 +257,7 @@ function addArabicNames(named: EntityMention[], ctx: TextContext): void {
     const n = tokens[i + 1]!;
     const dash = n.text.indexOf('-');
     if (dash < 2 || dash > 3) continue;
-    if (!/^(?:al|el|ad|as|ash|az)-\p{Lu}\p{Ll}/u.test(n.text) || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || n.start - t.end !== 1) continue;
+    if (!ARABIC_SURNAME.test(n.text) || !TITLE_CASE_WORD.test(t.text) || n.start - t.end !== 1) continue;
     if (PLACE_PREFIXES.has(t.text) || ORG_PREFIXES.has(t.text) || OPENERS.has(t.text) || TITLES.has(t.text) || isPlace(t.text) || DEMONYMS.has(t.text)) continue;
     const inside = named.filter((e) => e.start < n.end && t.start < e.end);
     if (inside.some((e) => e.start < t.start || e.end > n.end)) continue;
@@ -266,7 +279,7 @@ function addKnownPlaces(named: EntityMention[], ctx: TextContext): void {
   named.sort((a, b) => a.start - b.start);
   let p = 0;
   const added: EntityMention[] = [];
-  const capital = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+  const capital = (t: Token | undefined): boolean => !!t && CAPITAL_START.test(t.text);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const country = COUNTRIES.has(t.text);
@@ -307,7 +320,7 @@ function addChannels(named: EntityMention[], ctx: TextContext): void {
 function splitCoordinated(named: EntityMention[], ctx: TextContext): EntityMention[] {
   const out: EntityMention[] = [];
   for (const e of named) {
-    const m = / and (?=\p{Lu})/u.exec(e.text);
+    const m = AND_BEFORE_NAME.exec(e.text);
     if (!m || (e.type !== 'ORG' && e.type !== 'GPE' && e.type !== 'LOC')) { out.push(e); continue; }
     const left = e.text.slice(0, m.index);
     const right = e.text.slice(m.index + m[0].length);

@@ -5,6 +5,10 @@
  */
 import type { EntityType } from '../types';
 
+/* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const NAME_BEFORE = /(\p{Lu}[\p{L}.]*)\s+$/u;
+const NAME_AFTER = /^\s+\p{Lu}/u;
+
 /** A numeric expression found in text. */
 export interface NumberMatch {
   readonly start: number;
@@ -103,8 +107,8 @@ export function findNumbers(text: string): NumberMatch[] {
       if (lower === 'one' || lower === 'dozen') continue;
       // A capitalised number word next to a capitalised word belongs to a name ("Channel One", "Formula One Group").
       if (/^[A-Z][a-z]/.test(body)) {
-        const before = /(\p{Lu}[\p{L}.]*)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
-        const after = /^\s+\p{Lu}/u.test(text.slice(end, end + 3));
+        const before = NAME_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+        const after = NAME_AFTER.test(text.slice(end, end + 3));
         if ((before && !/[.!?]$/.test(before[1]!)) || after) continue;
       }
       if (g.nCur) {

@@ -1,6 +1,10 @@
 import type { Sentence, Token } from '../types';
 import { TITLE_ABBREVIATIONS } from './abbreviations';
 
+/* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const LOWER_START = /^\p{Ll}/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+
 const TERMINAL = new Set(['.', '!', '?', '…', '...', '..']);
 const BRACKETS = new Set([')', ']']);
 const CLOSERS = new Set(['"', "''", '”', '’', "'", ')', ']', '»']);
@@ -52,12 +56,12 @@ function endsSentence(tok: Token, next: Token, text: string): boolean {
   if (TERMINAL.has(tok.text)) {
     // Lowercase text after the period continues the sentence ("3 p.m. local time", "Amazon.com",
     // "command:workbench.action.quit"); a capital or more punctuation ends it, even glued ("year.The", "Syria.…").
-    return !/^\p{Ll}/u.test(next.text);
+    return !LOWER_START.test(next.text);
   }
   if (!tok.text.endsWith('.') || tok.text.length < 2) return false;
   // A word token carrying its period: a title never ends a sentence, an initialism may.
   const bare = tok.text.slice(0, -1);
-  if (TITLE_ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(bare)) return false;
+  if (TITLE_ABBREVIATIONS.has(bare) || ONE_CAPITAL.test(bare)) return false;
   if (next.start === tok.end) return false;
   return SENTENCE_STARTERS.has(next.text) || next.text === "''" || /^["“]/.test(text.slice(next.start, next.start + 1));
 }

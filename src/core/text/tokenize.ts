@@ -1,6 +1,10 @@
 import type { Span, Token } from '../types';
 import { ABBREVIATIONS } from './abbreviations';
 
+/* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
+const SYMBOL = /[\p{S}]/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+
 /*
  * A news tokenizer with offsets. Each alternative of TOKEN is linear (no nested quantifiers over
  * overlapping classes), so a megabyte of punctuation or one endless line costs linear time.
@@ -88,7 +92,7 @@ export function tokenize(text: string, fast = true): Token[] {
     } else if (m[G_WORD] !== undefined) {
       i = pushWord(text, start, value, tokens);
     } else {
-      tokens.push(token(text, start, i, /[\p{S}]/u.test(value) ? 'symbol' : 'punct'));
+      tokens.push(token(text, start, i, SYMBOL.test(value) ? 'symbol' : 'punct'));
     }
   }
   return tokens;
@@ -105,7 +109,7 @@ function pushWord(text: string, start: number, value: string, tokens: Token[]): 
     return end;
   }
   // A known abbreviation ("Maj.", "Gen.", "Sen.") or a single initial ("J.") keeps its period.
-  if (text.charCodeAt(end) === 46 /* . */ && (isAbbreviation(value) || /^\p{Lu}$/u.test(value))) end++;
+  if (text.charCodeAt(end) === 46 /* . */ && (isAbbreviation(value) || ONE_CAPITAL.test(value))) end++;
   tokens.push(token(text, start, end, 'word'));
   return end;
 }
