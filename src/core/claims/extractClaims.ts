@@ -98,7 +98,8 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
           if (v) dates.add(v);
           return;
         }
-        const n = t.kind === 'number' || LETTERS_ONLY.test(t.text) ? normaliseNumber(t.text) : null;
+        // Number words run from three letters ("six") to nine ("seventeen").
+        const n = t.kind === 'number' || (t.text.length >= 3 && t.text.length <= 9 && LETTERS_ONLY.test(t.text)) ? normaliseNumber(t.text) : null;
         if (n === null) return;
         // "2025-05-16" arrives as number, dash, number, dash, number.
         const iso = FOUR_DIGITS.test(t.text) ? ctx.text.slice(t.start, t.start + 10) : '';
@@ -142,6 +143,9 @@ function isNegated(toks: readonly Token[]): boolean {
     const w = toks[i]!.text;
     if (w === '“' || w === '”' || w === '"' || w === "''") { quoted = w === '“' ? true : w === '”' ? false : !quoted; continue; }
     if (quoted) continue;
+    // Negators and denials begin with n, c, w, d or r (either case): other words need no test.
+    const c = w.charCodeAt(0) | 32;
+    if (c !== 110 && c !== 99 && c !== 119 && c !== 100 && c !== 114) continue;
     if (DENIALS.test(w)) return true;
     if (!NEGATORS.test(w)) continue;
     // "have not commented", "no word from", "did not disclose": withholding, not denial.
