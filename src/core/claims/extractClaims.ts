@@ -91,7 +91,9 @@ export function extractClaims(ctx: TextContext, entities: readonly EntityMention
       clauseToks.forEach((t, k) => {
         if (inside(t)) return;
         // Weekdays and today/yesterday the entity layer did not tag still count as dates.
-        if (WEEKDAY_OR_RELATIVE.test(t.text)) {
+        const c0 = t.text.charCodeAt(0) | 32;
+        // Today, yesterday, tomorrow, tonight, week and the weekdays begin with t, y, w, m, f or s.
+        if ((c0 === 116 || c0 === 121 || c0 === 119 || c0 === 109 || c0 === 102 || c0 === 115) && WEEKDAY_OR_RELATIVE.test(t.text)) {
           const prev = clauseToks[k - 1]?.text.toLowerCase();
           const phrase = prev === 'earlier' || prev === 'later' || prev === 'last' || prev === 'next' || prev === 'this' ? `${prev} ${t.text}` : t.text;
           const v = resolveDate(phrase, ctx.published);
@@ -195,7 +197,9 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     const w = toks[k]!.text;
     // "X; Y" and "… but denied Y" with a reporting verb right after the joint.
     if (w === ';') cuts.add(base + k + 1);
-    if (BUT_WHILE.test(w) && toks[k + 1] && SECOND_VERBS.test(toks[k + 1]!.text)) cuts.add(base + k);
+    // The first letter, lower-cased (exact for ASCII letters): it rules out most words before a test.
+    const c0 = w.charCodeAt(0) | 32;
+    if ((c0 === 98 /* b */ || c0 === 119 /* w */) && BUT_WHILE.test(w) && toks[k + 1] && SECOND_VERBS.test(toks[k + 1]!.text)) cuts.add(base + k);
     // ", pledging to lift sanctions", ", saying the trip …": a participle clause is a second assertion.
     if (w === ',' && toks[k + 1] && PARTICIPLE.test(toks[k + 1]!.text) && !NOT_PARTICIPLE.test(toks[k + 1]!.text) && CLAUSE_NEXT.test(toks[k + 2]?.text ?? '') && words(k + 1, toks.length) >= 3) cuts.add(base + k + 1);
     // ", and for the time being it has not …": coordinated clauses with five words or more on each side.
@@ -204,7 +208,7 @@ function splitClauses(toks: readonly Token[], sentence: { firstToken: number; en
     if ((w === '“' || w === '"' || w === "''") && k > 3 && toks[k - 1]!.kind === 'word' && words(k + 1, k + 8) >= 4) cuts.add(base + k);
     // "… new authorizations that would allow foreign investment …", ", which was captured in 1967": a relative clause
     // adds a second assertion; "said that …" is the content of the saying and stays.
-    if (THAT_WHICH.test(w) && k > 3 && MODAL.test(toks[k + 1]?.text ?? '') && toks[k - 1]!.kind === 'word' && !SAYING.test(toks[k - 1]!.text) && words(k, toks.length) >= 5) cuts.add(base + k);
+    if ((c0 === 116 /* t */ || c0 === 119 /* w */) && THAT_WHICH.test(w) && k > 3 && MODAL.test(toks[k + 1]?.text ?? '') && toks[k - 1]!.kind === 'word' && !SAYING.test(toks[k - 1]!.text) && words(k, toks.length) >= 5) cuts.add(base + k);
     if (w === ',' && WHICH_WHO.test(toks[k + 1]?.text ?? '') && k > 3 && words(k + 1, toks.length) >= 5) {
       // Only a relative clause that ends the sentence: "the talks, which began in May, were useful" stays whole.
       const close = nextComma[k + 2] ?? -1;
