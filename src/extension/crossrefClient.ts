@@ -1,0 +1,264 @@
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { AliasFile, AnalyzedDocument, ClaimCluster, DocumentAnalysis, WorkspaceAnalysis, WorkspaceEntity } from '../core/index';
+import type { DocumentChange, FromCrossrefWorker, PostedWorkspace, Relay, Reused, ToCrossrefWorker } from './crossrefProtocol';
+
+/** Where the client reports; the extension passes its log channel (this module stays free of `vscode`). */
+export interface CrossrefLog {
+  info(message: string): void;
+  error(message: string): void;
+}
+
+export interface CrossrefLimits {
+  /** Changes closer together than this are sent as one request. */
+  readonly debounceMs: number;
+  /** Crashes of the worker in a row (no result in between) after which cross-referencing stops. */
+  readonly maxRestarts: number;
+}
+
+export const DEFAULT_CROSSREF_LIMITS: CrossrefLimits = { debounceMs: 300, maxRestarts: 3 };
+
+/** What a fresh worker needs after the last one crashed: every document and the aliases. */
+export interface CrossrefSource {
+  documents(): readonly AnalyzedDocument[];
+  aliases(): AliasFile;
+}
+
+const EMPTY: WorkspaceAnalysis = { entities: [], entityOf: new Map(), clusters: [], clusterOf: new Map() };
+
+/**
+ * The host's side of the cross-reference worker: it collects the documents' changes, sends them (debounced; each
+ * request supersedes the one before) and keeps the latest published cross-reference, which `workspace` answers
+ * synchronously; the host never runs `crossReference` itself. A result of a superseded request is never published.
+ * A worker that fails or crashes is logged and the last cross-reference kept; a crashed one is replaced and given
+ * every document again, up to `maxRestarts` times in a row.
+ */
+export class CrossReferenceClient {
+  private worker: Worker | null = null;
+  /** Bumped with each worker: a relay over an older worker's channel never reached the current one. */
+  private channel = 0;
+  private snapshot: WorkspaceAnalysis = EMPTY;
+  private lookups = new Lookups();
+  /** The request whose result `snapshot` is (0: none yet). */
+  private snapshotRequest = 0;
+  private changes = new Map<string, DocumentChange>();
+  private clearAll = false;
+  private newAliases: AliasFile | undefined;
+  private requested = 0;
+  private answered = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private failures = 0;
+  private stopped = false;
+  private disposed = false;
+  /** Indexing worker threads that relay their analyses to the cross-reference worker. */
+  private readonly relaying = new Set<Worker>();
+  private readonly publishedListeners = new Set<(ws: WorkspaceAnalysis) => void>();
+  private readonly settledWaiters: (() => void)[] = [];
+
+  constructor(private readonly script: string, private readonly source: CrossrefSource, private readonly log: CrossrefLog, private readonly limits: CrossrefLimits = DEFAULT_CROSSREF_LIMITS) {}
+
+  /** The latest published cross-reference (possibly a change behind the documents: see `pending`). */
+  workspace(): WorkspaceAnalysis {
+    return this.snapshot;
+  }
+
+  /** Whether changes are waiting to be, or being, cross-referenced. */
+  get pending(): boolean {
+    return this.timer !== undefined || this.requested !== this.answered;
+  }
+
+  /** Calls `listener` with each newly published cross-reference. */
+  onDidPublish(listener: (ws: WorkspaceAnalysis) => void): { dispose(): void } {
+    this.publishedListeners.add(listener);
+    return { dispose: () => this.publishedListeners.delete(listener) };
+  }
+
+  /** Resolves once nothing is pending: the published cross-reference covers every change made so far (or failed). */
+  settled(): Promise<WorkspaceAnalysis> {
+    if (!this.pending) return Promise.resolve(this.snapshot);
+    return new Promise((resolve) => this.settledWaiters.push(() => resolve(this.snapshot)));
+  }
+
+  /** A document analysed on the host (or forwarded by it): its analysis goes to the worker with the request. */
+  set(id: string, text: string, analysis: DocumentAnalysis): void {
+    this.change({ kind: 'inline', id, text, analysis });
+  }
+
+  /**
+   * A document analysed by an indexing worker: when it relayed the analysis over the current channel only its key is
+   * sent, else (an older channel, or none) the analysis itself.
+   */
+  setAnalyzed(id: string, text: string, analysis: DocumentAnalysis, relay: Relay | undefined): void {
+    if (relay && relay.channel === this.channel && this.worker) this.change({ kind: 'relayed', id, key: relay.key });
+    else this.set(id, text, analysis);
+  }
+
+  delete(id: string): void {
+    this.change({ kind: 'delete', id });
+  }
+
+  /** Every document is forgotten (new analysis options); the caller adds them again. */
+  clear(): void {
+    this.changes.clear();
+    this.clearAll = true;
+    this.schedule();
+  }
+
+  setAliases(aliases: AliasFile): void {
+    this.newAliases = aliases;
+    this.schedule();
+  }
+
+  /**
+   * An indexing worker thread whose analyses should go straight to the cross-reference worker: it is sent one end of
+   * a channel (`{type: 'relay', port, channel}`), now and whenever the cross-reference worker is replaced.
+   */
+  attach(indexer: Worker): void {
+    if (this.disposed || this.stopped) return;
+    this.relaying.add(indexer);
+    indexer.once('exit', () => this.relaying.delete(indexer));
+    this.connect(indexer, this.spawn());
+  }
+
+  private connect(indexer: Worker, worker: Worker): void {
+    const { port1, port2 } = new MessageChannel();
+    worker.postMessage({ type: 'connect', port: port2 } satisfies ToCrossrefWorker, [port2]);
+    indexer.postMessage({ type: 'relay', port: port1, channel: this.channel }, [port1]);
+  }
+
+  private change(c: DocumentChange): void {
+    this.changes.delete(c.id); // a change replaces the document's earlier one, and goes after the others
+    this.changes.set(c.id, c);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.disposed || this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), this.limits.debounceMs);
+  }
+
+  /** Sends the changes so far now, without waiting for the debounce (e.g. at the end of indexing). */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.disposed || this.stopped) return this.settle();
+    if (!this.changes.size && !this.clearAll && !this.newAliases) return this.settle();
+    const worker = this.spawn();
+    const run: ToCrossrefWorker = {
+      type: 'run', request: ++this.requested, base: this.snapshotRequest, clear: this.clearAll,
+      changes: [...this.changes.values()], ...(this.newAliases ? { aliases: this.newAliases } : {}),
+    };
+    this.changes = new Map();
+    this.clearAll = false;
+    this.newAliases = undefined;
+    worker.postMessage(run);
+    worker.ref(); // a request in flight keeps the process alive (a script, a test); the extension host does not care
+  }
+
+  private spawn(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    worker.unref();
+    this.worker = worker;
+    this.channel++;
+    worker.on('message', (m: FromCrossrefWorker) => this.receive(m));
+    worker.on('error', (e) => this.crashed(worker, `crashed (${e.message})`));
+    worker.on('exit', (code) => this.crashed(worker, `exited (code ${code})`));
+    for (const indexer of this.relaying) this.connect(indexer, worker);
+    return worker;
+  }
+
+  private receive(m: FromCrossrefWorker): void {
+    if (m.request !== this.requested) return; // superseded: a newer request is on its way
+    if (m.type === 'skipped') return;
+    this.answered = m.request;
+    if (m.type === 'failed') this.log.error(`cross-referencing failed (${m.message}); the last cross-reference is kept`);
+    else {
+      const ws = this.apply(m.workspace, m.request);
+      if (ws) {
+        this.failures = 0;
+        for (const l of this.publishedListeners) l(ws);
+      }
+    }
+    this.settle();
+  }
+
+  /** Makes the posted result the snapshot; null (and logged) when it refers to a result the host no longer holds. */
+  private apply(posted: PostedWorkspace, request: number): WorkspaceAnalysis | null {
+    if (posted.base !== 0 && posted.base !== this.snapshotRequest) {
+      this.log.error(`a cross-reference refers to result ${posted.base}, not the one held (${this.snapshotRequest}); the last cross-reference is kept`);
+      return null;
+    }
+    const old = posted.base ? this.snapshot : EMPTY;
+    const entities = reuse(posted.entities, old.entities);
+    const clusters = reuse(posted.clusters, old.clusters);
+    const lookups = posted.base ? this.lookups : new Lookups();
+    lookups.update(old, entities, clusters);
+    this.lookups = lookups;
+    this.snapshot = { entities, entityOf: lookups.entityOf, clusters, clusterOf: lookups.clusterOf };
+    this.snapshotRequest = request;
+    return this.snapshot;
+  }
+
+  private crashed(worker: Worker, how: string): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    if (this.disposed) return;
+    void worker.terminate().catch(() => undefined);
+    this.failures++;
+    this.snapshotRequest = 0; // a fresh worker holds no earlier result to post against
+    this.answered = this.requested;
+    if (this.failures >= this.limits.maxRestarts) {
+      this.stopped = true;
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.log.error(`the cross-reference worker ${how}, ${this.failures} times in a row: cross-referencing stopped; the last cross-reference is kept`);
+      this.settle();
+      return;
+    }
+    this.log.error(`the cross-reference worker ${how}; the last cross-reference is kept and a new worker is given every document`);
+    this.changes = new Map();
+    for (const d of this.source.documents()) this.changes.set(d.id, { kind: 'inline', id: d.id, text: d.text, analysis: d.analysis });
+    this.clearAll = true;
+    this.newAliases = this.source.aliases();
+    this.flush();
+  }
+
+  private settle(): void {
+    if (this.pending) return;
+    this.worker?.unref();
+    for (const w of this.settledWaiters.splice(0)) w();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const w = this.worker;
+    this.worker = null;
+    if (w) void w.terminate().catch(() => undefined);
+    this.answered = this.requested;
+    this.settle();
+  }
+}
+
+const reuse = <T>(list: readonly Reused<T>[], old: readonly T[]): T[] =>
+  list.map((x) => (typeof x === 'number' ? old[x]! : x));
+
+/**
+ * `entityOf` and `clusterOf` of the snapshot, kept up to date from one result to the next: only the keys of items that
+ * left or came are touched, so that publishing an edit's result costs the host what changed, not the workspace.
+ */
+class Lookups {
+  readonly entityOf = new Map<string, string>();
+  readonly clusterOf = new Map<string, string>();
+
+  update(old: WorkspaceAnalysis, entities: readonly WorkspaceEntity[], clusters: readonly ClaimCluster[]): void {
+    const keptEntities = new Set(entities), keptClusters = new Set(clusters);
+    for (const e of old.entities) if (!keptEntities.has(e)) for (const m of e.mentions) this.entityOf.delete(`${m.doc}#${m.index}`);
+    for (const c of old.clusters) if (!keptClusters.has(c)) for (const r of c.claims) this.clusterOf.delete(`${r.doc}#${r.claim}`);
+    const hadEntities = new Set(old.entities), hadClusters = new Set(old.clusters);
+    for (const e of entities) if (!hadEntities.has(e)) for (const m of e.mentions) this.entityOf.set(`${m.doc}#${m.index}`, e.id);
+    for (const c of clusters) if (!hadClusters.has(c)) for (const r of c.claims) this.clusterOf.set(`${r.doc}#${r.claim}`, c.id);
+  }
+}

@@ -1,0 +1,62 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { AliasFile, ClaimCluster, DocumentAnalysis, WorkspaceEntity } from '../core/index';
+
+/**
+ * Where an analysis the cross-reference worker is to use comes from: sent with the change itself (`inline`, an
+ * article analysed on the host), or already posted to it by an indexing worker over their own channel (`relayed`:
+ * the host names it by key and never clones it again).
+ */
+export type DocumentChange =
+  | { readonly kind: 'inline'; readonly id: string; readonly text: string; readonly analysis: DocumentAnalysis }
+  | { readonly kind: 'relayed'; readonly id: string; readonly key: string }
+  | { readonly kind: 'delete'; readonly id: string };
+
+/** How an indexing worker tells the host that it relayed an analysis: to which channel, under which key. */
+export interface Relay {
+  /** The channel's generation: a key of an older one (a cross-reference worker since replaced) was never delivered. */
+  readonly channel: number;
+  readonly key: string;
+}
+
+/** An analysis an indexing worker sends the cross-reference worker directly (over a MessageChannel). */
+export interface RelayedAnalysis {
+  readonly key: string;
+  readonly id: string;
+  readonly text: string;
+  readonly analysis: DocumentAnalysis;
+}
+
+/** Messages from the extension host to the cross-reference worker. */
+export type ToCrossrefWorker =
+  /** An indexing worker's channel: its analyses arrive on `port`. */
+  | { readonly type: 'connect'; readonly port: MessagePort }
+  /**
+   * The changes since the previous request, in order (after forgetting every document when `clear`), then a
+   * cross-reference of the result. A later request supersedes this one: its result is then not computed or not used.
+   */
+  | {
+    readonly type: 'run'; readonly request: number; readonly clear: boolean; readonly aliases?: AliasFile; readonly changes: readonly DocumentChange[];
+    /** The request whose result the host holds (0: none): the result is posted as its differences from that one. */
+    readonly base: number;
+  };
+
+/** An item of a posted list: the index of an equal item in the base result's list, or the item itself when new. */
+export type Reused<T> = number | T;
+
+/**
+ * The cross-reference as posted back: what the host reads (entities and clusters), each item that is unchanged since
+ * the base result as its index there, so that after an edit the host deserialises only what changed. The lookup
+ * maps (`entityOf`, `clusterOf`), which repeat the lists, are kept up to date on the host instead of being cloned.
+ */
+export interface PostedWorkspace {
+  /** The request of the result the lists refer to (0: every item is given). */
+  readonly base: number;
+  readonly entities: readonly Reused<WorkspaceEntity>[];
+  readonly clusters: readonly Reused<ClaimCluster>[];
+}
+
+/** Messages from the cross-reference worker back to the host. */
+export type FromCrossrefWorker =
+  | { readonly type: 'published'; readonly request: number; readonly workspace: PostedWorkspace; readonly documents: number; readonly ms: number }
+  | { readonly type: 'failed'; readonly request: number; readonly message: string }
+  | { readonly type: 'skipped'; readonly request: number };
