@@ -68,6 +68,7 @@ export class ArticleIndex implements vscode.Disposable {
       this.crossReferencedEmitter.fire(ws);
       this.changed.fire([]);
     });
+    this.crossref.onDidBecomeSlow(() => this.changed.fire([])); // the views say "cross-referencing…"
     this.worker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath, cacheDir: opts.cacheDir } satisfies WorkerData, opts.workerLimits, (w) => this.crossref.attach(w));
     this.liveWorker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath } satisfies WorkerData, opts.workerLimits);
   }
@@ -201,6 +202,11 @@ export class ArticleIndex implements vscode.Disposable {
   /** Whether the cross-reference is being made again after a change. */
   get crossReferencePending(): boolean {
     return this.crossref.pending;
+  }
+
+  /** Whether it has been pending long enough (a second) for the views to say that it is being made. */
+  get crossReferencing(): boolean {
+    return this.crossref.slow;
   }
 
   /** Resolves with the cross-reference once it covers every change made so far (or the worker failed on it). */

@@ -13,9 +13,11 @@ export interface CrossrefLimits {
   readonly debounceMs: number;
   /** Crashes of the worker in a row (no result in between) after which cross-referencing stops. */
   readonly maxRestarts: number;
+  /** Pending this long, the cross-reference is `slow`: worth telling the user that one is being made. */
+  readonly slowMs: number;
 }
 
-export const DEFAULT_CROSSREF_LIMITS: CrossrefLimits = { debounceMs: 300, maxRestarts: 3 };
+export const DEFAULT_CROSSREF_LIMITS: CrossrefLimits = { debounceMs: 300, maxRestarts: 3, slowMs: 1000 };
 
 /** What a fresh worker needs after the last one crashed: every document and the aliases. */
 export interface CrossrefSource {
@@ -46,12 +48,15 @@ export class CrossReferenceClient {
   private requested = 0;
   private answered = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  private isSlow = false;
   private failures = 0;
   private stopped = false;
   private disposed = false;
   /** Indexing worker threads that relay their analyses to the cross-reference worker. */
   private readonly relaying = new Set<Worker>();
   private readonly publishedListeners = new Set<(ws: WorkspaceAnalysis) => void>();
+  private readonly slowListeners = new Set<() => void>();
   private readonly settledWaiters: (() => void)[] = [];
 
   constructor(private readonly script: string, private readonly source: CrossrefSource, private readonly log: CrossrefLog, private readonly limits: CrossrefLimits = DEFAULT_CROSSREF_LIMITS) {}
@@ -70,6 +75,17 @@ export class CrossReferenceClient {
   onDidPublish(listener: (ws: WorkspaceAnalysis) => void): { dispose(): void } {
     this.publishedListeners.add(listener);
     return { dispose: () => this.publishedListeners.delete(listener) };
+  }
+
+  /** Whether the pending cross-reference has taken `slowMs` so far (a quick one after an edit is not worth a word). */
+  get slow(): boolean {
+    return this.isSlow;
+  }
+
+  /** Calls `listener` when a pending cross-reference becomes slow. */
+  onDidBecomeSlow(listener: () => void): { dispose(): void } {
+    this.slowListeners.add(listener);
+    return { dispose: () => this.slowListeners.delete(listener) };
   }
 
   /** Resolves once nothing is pending: the published cross-reference covers every change made so far (or failed). */
@@ -135,6 +151,10 @@ export class CrossReferenceClient {
     if (this.disposed || this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), this.limits.debounceMs);
+    this.slowTimer ??= setTimeout(() => {
+      this.isSlow = this.pending;
+      if (this.isSlow) for (const l of this.slowListeners) l();
+    }, this.limits.slowMs);
   }
 
   /** Sends the changes so far now, without waiting for the debounce (e.g. at the end of indexing). */
@@ -226,6 +246,9 @@ export class CrossReferenceClient {
 
   private settle(): void {
     if (this.pending) return;
+    clearTimeout(this.slowTimer);
+    this.slowTimer = undefined;
+    this.isSlow = false;
     this.worker?.unref();
     for (const w of this.settledWaiters.splice(0)) w();
   }
@@ -233,6 +256,7 @@ export class CrossReferenceClient {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.slowTimer);
     this.timer = undefined;
     const w = this.worker;
     this.worker = null;

@@ -18,7 +18,7 @@ function tsWorker(source: string): string {
   return file;
 }
 const realScript = tsWorker(join(root, 'src', 'extension', 'crossrefWorker.ts'));
-const limits = { debounceMs: 20, maxRestarts: 3 };
+const limits = { debounceMs: 20, maxRestarts: 3, slowMs: 1000 };
 
 const samples = readdirSync(join(root, 'samples')).filter((f) => /\.(txt|md|article)$/.test(f)).sort().map((f) => readFileSync(join(root, 'samples', f), 'utf8'));
 const extra = [
@@ -154,7 +154,7 @@ test('a superseded request is never published, and its successor is', async () =
 
 test('changes close together are sent as one request', async () => {
   const { log } = recordingLog();
-  const client = new CrossReferenceClient(fake, host().source, log, { debounceMs: 50, maxRestarts: 3 });
+  const client = new CrossReferenceClient(fake, host().source, log, { ...limits, debounceMs: 50 });
   try {
     for (const id of ['a', 'b', 'c']) client.set(id, '', analysis);
     const ws = await client.settled();
