@@ -1,6 +1,6 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { AliasFile, AnalyzedDocument, ClaimCluster, DocumentAnalysis, WorkspaceAnalysis, WorkspaceEntity } from '../core/index';
-import type { DocumentChange, FromCrossrefWorker, PostedWorkspace, Relay, Reused, ToCrossrefWorker } from './crossrefProtocol';
+import type { CrossrefWorkerData, DocumentChange, FromCrossrefWorker, PostedWorkspace, Relay, ToCrossrefWorker } from './crossrefProtocol';
 
 /** Where the client reports; the extension passes its log channel (this module stays free of `vscode`). */
 export interface CrossrefLog {
@@ -15,9 +15,11 @@ export interface CrossrefLimits {
   readonly maxRestarts: number;
   /** Pending this long, the cross-reference is `slow`: worth telling the user that one is being made. */
   readonly slowMs: number;
+  /** New items of a result per message: a part of 1,000 takes the host a few milliseconds to read. */
+  readonly partItems: number;
 }
 
-export const DEFAULT_CROSSREF_LIMITS: CrossrefLimits = { debounceMs: 300, maxRestarts: 3, slowMs: 1000 };
+export const DEFAULT_CROSSREF_LIMITS: CrossrefLimits = { debounceMs: 300, maxRestarts: 3, slowMs: 1000, partItems: 1000 };
 
 /** What a fresh worker needs after the last one crashed: every document and the aliases. */
 export interface CrossrefSource {
@@ -39,7 +41,8 @@ export class CrossReferenceClient {
   /** Bumped with each worker: a relay over an older worker's channel never reached the current one. */
   private channel = 0;
   private snapshot: WorkspaceAnalysis = EMPTY;
-  private lookups = new Lookups();
+  /** The new items of the latest request's result, read part by part as they arrive. */
+  private incoming: Incoming | null = null;
   /** The request whose result `snapshot` is (0: none yet). */
   private snapshotRequest = 0;
   private changes = new Map<string, DocumentChange>();
@@ -177,7 +180,7 @@ export class CrossReferenceClient {
 
   private spawn(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    const worker = new Worker(this.script, { workerData: { partItems: this.limits.partItems } satisfies CrossrefWorkerData });
     worker.unref();
     this.worker = worker;
     this.channel++;
@@ -191,6 +194,11 @@ export class CrossReferenceClient {
   private receive(m: FromCrossrefWorker): void {
     if (m.request !== this.requested) return; // superseded: a newer request is on its way
     if (m.type === 'skipped') return;
+    if (m.type === 'items') {
+      if (this.incoming?.request !== m.request) this.incoming = new Incoming(m.request);
+      this.incoming.add(m.entities, m.clusters);
+      return;
+    }
     this.answered = m.request;
     if (m.type === 'failed') this.log.error(`cross-referencing failed (${m.message}); the last cross-reference is kept`);
     else {
@@ -203,19 +211,31 @@ export class CrossReferenceClient {
     this.settle();
   }
 
-  /** Makes the posted result the snapshot; null (and logged) when it refers to a result the host no longer holds. */
+  /**
+   * Makes the posted result the snapshot: the held one's items where unchanged, the new ones read before. Null (and
+   * logged) when it refers to a result the host does not hold.
+   */
   private apply(posted: PostedWorkspace, request: number): WorkspaceAnalysis | null {
+    const incoming = this.incoming?.request === request ? this.incoming : new Incoming(request);
+    this.incoming = null;
     if (posted.base !== 0 && posted.base !== this.snapshotRequest) {
       this.log.error(`a cross-reference refers to result ${posted.base}, not the one held (${this.snapshotRequest}); the last cross-reference is kept`);
       return null;
     }
     const old = posted.base ? this.snapshot : EMPTY;
-    const entities = reuse(posted.entities, old.entities);
-    const clusters = reuse(posted.clusters, old.clusters);
-    const lookups = posted.base ? this.lookups : new Lookups();
-    lookups.update(old, entities, clusters);
-    this.lookups = lookups;
-    this.snapshot = { entities, entityOf: lookups.entityOf, clusters, clusterOf: lookups.clusterOf };
+    const entities = resolve(posted.entities, old.entities, incoming.entities);
+    const clusters = resolve(posted.clusters, old.clusters, incoming.clusters);
+    let entityOf = incoming.entityOf, clusterOf = incoming.clusterOf;
+    if (posted.base) {
+      // the held maps lose the keys of the items that left and take those of the new ones (the held result is replaced)
+      entityOf = old.entityOf as Map<string, string>;
+      clusterOf = old.clusterOf as Map<string, string>;
+      for (const e of dropped(old.entities, posted.entities)) for (const m of e.mentions) entityOf.delete(`${m.doc}#${m.index}`);
+      for (const c of dropped(old.clusters, posted.clusters)) for (const r of c.claims) clusterOf.delete(`${r.doc}#${r.claim}`);
+      for (const [k, v] of incoming.entityOf) entityOf.set(k, v);
+      for (const [k, v] of incoming.clusterOf) clusterOf.set(k, v);
+    }
+    this.snapshot = { entities, entityOf, clusters, clusterOf };
     this.snapshotRequest = request;
     return this.snapshot;
   }
@@ -266,23 +286,37 @@ export class CrossReferenceClient {
   }
 }
 
-const reuse = <T>(list: readonly Reused<T>[], old: readonly T[]): T[] =>
-  list.map((x) => (typeof x === 'number' ? old[x]! : x));
+/** A posted list's items: `i >= 0` is the held list's, `-(k + 1)` the k-th new one. */
+const resolve = <T>(list: readonly number[], held: readonly T[], fresh: readonly T[]): T[] =>
+  list.map((i) => (i >= 0 ? held[i]! : fresh[-i - 1]!));
+
+/** The held items a posted list no longer has. */
+function* dropped<T>(held: readonly T[], list: readonly number[]): Iterable<T> {
+  const kept = new Uint8Array(held.length);
+  for (const i of list) if (i >= 0) kept[i] = 1;
+  for (let i = 0; i < held.length; i++) if (!kept[i]) yield held[i]!;
+}
 
 /**
- * `entityOf` and `clusterOf` of the snapshot, kept up to date from one result to the next: only the keys of items that
- * left or came are touched, so that publishing an edit's result costs the host what changed, not the workspace.
+ * A result's new items as their parts arrive, with their lookup keys made part by part too: after a cold
+ * cross-reference (every item new) the host never spends one long stretch on them.
  */
-class Lookups {
+class Incoming {
+  readonly entities: WorkspaceEntity[] = [];
+  readonly clusters: ClaimCluster[] = [];
   readonly entityOf = new Map<string, string>();
   readonly clusterOf = new Map<string, string>();
 
-  update(old: WorkspaceAnalysis, entities: readonly WorkspaceEntity[], clusters: readonly ClaimCluster[]): void {
-    const keptEntities = new Set(entities), keptClusters = new Set(clusters);
-    for (const e of old.entities) if (!keptEntities.has(e)) for (const m of e.mentions) this.entityOf.delete(`${m.doc}#${m.index}`);
-    for (const c of old.clusters) if (!keptClusters.has(c)) for (const r of c.claims) this.clusterOf.delete(`${r.doc}#${r.claim}`);
-    const hadEntities = new Set(old.entities), hadClusters = new Set(old.clusters);
-    for (const e of entities) if (!hadEntities.has(e)) for (const m of e.mentions) this.entityOf.set(`${m.doc}#${m.index}`, e.id);
-    for (const c of clusters) if (!hadClusters.has(c)) for (const r of c.claims) this.clusterOf.set(`${r.doc}#${r.claim}`, c.id);
+  constructor(readonly request: number) {}
+
+  add(entities: readonly WorkspaceEntity[], clusters: readonly ClaimCluster[]): void {
+    for (const e of entities) {
+      this.entities.push(e);
+      for (const m of e.mentions) this.entityOf.set(`${m.doc}#${m.index}`, e.id);
+    }
+    for (const c of clusters) {
+      this.clusters.push(c);
+      for (const r of c.claims) this.clusterOf.set(`${r.doc}#${r.claim}`, c.id);
+    }
   }
 }

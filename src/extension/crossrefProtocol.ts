@@ -26,6 +26,12 @@ export interface RelayedAnalysis {
   readonly analysis: DocumentAnalysis;
 }
 
+/** What the cross-reference worker is started with. */
+export interface CrossrefWorkerData {
+  /** New items of a result per `items` message. */
+  readonly partItems: number;
+}
+
 /** Messages from the extension host to the cross-reference worker. */
 export type ToCrossrefWorker =
   /** An indexing worker's channel: its analyses arrive on `port`. */
@@ -40,23 +46,24 @@ export type ToCrossrefWorker =
     readonly base: number;
   };
 
-/** An item of a posted list: the index of an equal item in the base result's list, or the item itself when new. */
-export type Reused<T> = number | T;
-
 /**
- * The cross-reference as posted back: what the host reads (entities and clusters), each item that is unchanged since
- * the base result as its index there, so that after an edit the host deserialises only what changed. The lookup
- * maps (`entityOf`, `clusterOf`), which repeat the lists, are kept up to date on the host instead of being cloned.
+ * The cross-reference as posted back: what the host reads (entities and clusters), as lists of numbers. An item
+ * unchanged since the base result is its index `i >= 0` there; a new one is `-(k + 1)` for the k-th item of its kind
+ * sent before in `items` messages (in parts, so that no single message blocks the host for long). After an edit the
+ * host so deserialises only what changed. The lookup maps (`entityOf`, `clusterOf`), which repeat the lists, are
+ * kept up to date on the host instead of being cloned.
  */
 export interface PostedWorkspace {
-  /** The request of the result the lists refer to (0: every item is given). */
+  /** The request of the result the indexes refer to (0: none, every item is new). */
   readonly base: number;
-  readonly entities: readonly Reused<WorkspaceEntity>[];
-  readonly clusters: readonly Reused<ClaimCluster>[];
+  readonly entities: readonly number[];
+  readonly clusters: readonly number[];
 }
 
 /** Messages from the cross-reference worker back to the host. */
 export type FromCrossrefWorker =
+  /** New items of a result, in order, ahead of its `published` message. */
+  | { readonly type: 'items'; readonly request: number; readonly entities: readonly WorkspaceEntity[]; readonly clusters: readonly ClaimCluster[] }
   | { readonly type: 'published'; readonly request: number; readonly workspace: PostedWorkspace; readonly documents: number; readonly ms: number }
   | { readonly type: 'failed'; readonly request: number; readonly message: string }
   | { readonly type: 'skipped'; readonly request: number };

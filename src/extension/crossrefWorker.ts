@@ -5,11 +5,11 @@
  * directly over their channels (the host never clones them a second time), and posts back each result as its
  * differences from the one the host holds.
  */
-import { parentPort, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { WorkspaceAnalysis } from '../core/index';
 import { crossReference } from '../core/crossref/crossReference';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
-import type { DocumentChange, FromCrossrefWorker, PostedWorkspace, RelayedAnalysis, Reused, ToCrossrefWorker } from './crossrefProtocol';
+import type { CrossrefWorkerData, DocumentChange, FromCrossrefWorker, PostedWorkspace, RelayedAnalysis, ToCrossrefWorker } from './crossrefProtocol';
 
 type Run = Extract<ToCrossrefWorker, { type: 'run' }>;
 
@@ -73,24 +73,37 @@ const fingerprint = (item: object): string => {
   return f;
 };
 
-/** `items` with every one equal to an item of the base list given as its index there. */
-function against<T extends object>(items: readonly T[], base: ReadonlyMap<string, number> | undefined): { list: Reused<T>[]; keys: Map<string, number> } {
+/** `items` as indexes: an item equal to one of the base list is its index there, a new one `-(k + 1)` of `fresh`. */
+function against<T extends object>(items: readonly T[], base: ReadonlyMap<string, number> | undefined): { list: number[]; fresh: T[]; keys: Map<string, number> } {
   const keys = new Map<string, number>();
+  const fresh: T[] = [];
   const list = items.map((item, i) => {
     const f = fingerprint(item);
     keys.set(f, i);
     const at = base?.get(f);
-    return at === undefined ? item : at;
+    if (at !== undefined) return at;
+    fresh.push(item);
+    return -fresh.length;
   });
-  return { list, keys };
+  return { list, fresh, keys };
 }
 
+const PART = Math.max(1, (workerData as Partial<CrossrefWorkerData> | undefined)?.partItems ?? 1000);
+
+/** Posts the new items of the result in parts, and returns the result's lists. */
 function publish(run: Run, ws: WorkspaceAnalysis): PostedWorkspace {
   const base = posted.get(run.base);
   for (const r of posted.keys()) if (r < run.base) posted.delete(r); // the host holds a newer one: never a base again
   const entities = against(ws.entities, base?.entities);
   const clusters = against(ws.clusters, base?.clusters);
   posted.set(run.request, { entities: entities.keys, clusters: clusters.keys });
+  for (let e = 0, c = 0; e < entities.fresh.length || c < clusters.fresh.length;) {
+    const es = entities.fresh.slice(e, e + PART);
+    const cs = clusters.fresh.slice(c, c + PART - es.length);
+    post({ type: 'items', request: run.request, entities: es, clusters: cs });
+    e += es.length;
+    c += cs.length;
+  }
   return { base: base ? run.base : 0, entities: entities.list, clusters: clusters.list };
 }
 

@@ -18,7 +18,7 @@ function tsWorker(source: string): string {
   return file;
 }
 const realScript = tsWorker(join(root, 'src', 'extension', 'crossrefWorker.ts'));
-const limits = { debounceMs: 20, maxRestarts: 3, slowMs: 1000 };
+const limits = { debounceMs: 20, maxRestarts: 3, slowMs: 1000, partItems: 1000 };
 
 const samples = readdirSync(join(root, 'samples')).filter((f) => /\.(txt|md|article)$/.test(f)).sort().map((f) => readFileSync(join(root, 'samples', f), 'utf8'));
 const extra = [
@@ -83,6 +83,33 @@ test('after adds, an edit, a delete and an alias, the published cross-reference 
   }
 });
 
+test('a result of more items than one part holds arrives in parts, and an edit after it as its differences', async () => {
+  const h = host();
+  const { lines, log } = recordingLog();
+  const client = new CrossReferenceClient(realScript, h.source, log, { ...limits, partItems: 7 });
+  try {
+    // near-copies of the samples with their numbers varied: many shared claims that differ
+    for (let i = 0; i < 120; i++) {
+      const text = samples[i % samples.length]!.replace(/\b\d+\b/g, (d) => String(Number(d) + (i % 7)));
+      const doc = { id: `file:///n${i}.txt`, text, analysis: engine.analyze(text) };
+      h.docs.set(doc.id, doc);
+      client.set(doc.id, text, doc.analysis);
+    }
+    let ws = await client.settled();
+    assert.ok(ws.entities.length + ws.clusters.length > 3 * 7, `${ws.entities.length} entities and ${ws.clusters.length} clusters: several parts`);
+    assertSameAsCore(ws, [...h.docs.values()], h.aliases());
+    const text = `${h.docs.get('file:///n5.txt')!.text}\n\nThe minister said 40 people were evacuated.`;
+    const doc = { id: 'file:///n5.txt', text, analysis: engine.analyze(text) };
+    h.docs.set(doc.id, doc);
+    client.set(doc.id, text, doc.analysis);
+    ws = await client.settled();
+    assertSameAsCore(ws, [...h.docs.values()], h.aliases());
+    assert.deepEqual(lines.filter((l) => l.startsWith('error')), []);
+  } finally {
+    client.dispose();
+  }
+});
+
 test('an indexing worker’s analyses reach the cross-reference worker over their own channel, by key', async () => {
   const h = host();
   const { lines, log } = recordingLog();
@@ -128,7 +155,8 @@ parentPort.on('message', (m) => {
   if (ids.includes('fail')) { parentPort.postMessage({ type: 'failed', request: m.request, message: 'no good' }); return; }
   if (m.changes.some((c) => c.id === 'slow')) { const t = Date.now(); while (Date.now() - t < 400) {} }
   const entity = { id: 'r' + m.request, name: ids.join(','), type: 'PERSON', variants: [], mentions: ids.map((doc) => ({ doc, index: 0 })) };
-  parentPort.postMessage({ type: 'published', request: m.request, workspace: { base: 0, entities: [entity], clusters: [] }, documents: ids.length, ms: 0 });
+  parentPort.postMessage({ type: 'items', request: m.request, entities: [entity], clusters: [] });
+  parentPort.postMessage({ type: 'published', request: m.request, workspace: { base: 0, entities: [-1], clusters: [] }, documents: ids.length, ms: 0 });
 });
 `);
 const analysis = engine.analyze('');
