@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { createCrosscheck, type AliasFile } from '../src/core/index';
 import { CrossReferenceClient } from '../src/extension/crossrefClient';
 import { IndexingWorker } from '../src/extension/indexingWorker';
@@ -32,11 +32,16 @@ const client = mode === 'worker'
   : null;
 const indexer = new IndexingWorker(join(root, 'dist', 'worker.js'), { modelPath }, undefined, client ? (w) => client.attach(w) : undefined);
 
-/** Host busy time and longest block while `work` runs. */
+/** The host's garbage-collection pauses (its own heap: analyses received, results kept). */
+const gcPauses: number[] = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries()) gcPauses.push(e.duration); }).observe({ entryTypes: ['gc'] });
+
+/** Host busy time, longest block and garbage-collection pauses while `work` runs. */
 async function phase(name: string, work: () => Promise<unknown> | unknown): Promise<Record<string, number | string>> {
   // a heartbeat every 2 ms: the longest gap between two beats is the longest stretch the host could not answer
   let last = performance.now(), longest = 0;
   const beat = setInterval(() => { const now = performance.now(); longest = Math.max(longest, now - last); last = now; }, 2);
+  gcPauses.length = 0;
   const elu = performance.eventLoopUtilization();
   const t0 = performance.now();
   await work();
@@ -44,7 +49,9 @@ async function phase(name: string, work: () => Promise<unknown> | unknown): Prom
   const used = performance.eventLoopUtilization(elu);
   longest = Math.max(longest, performance.now() - last);
   clearInterval(beat);
-  return { phase: name, wallMs: Math.round(wall), hostBusyMs: Math.round(used.active), longestBlockMs: Math.round(longest) };
+  await new Promise((r) => setImmediate(r)); // the observer is told of the last pauses
+  const gc = { gcMs: Math.round(gcPauses.reduce((a, b) => a + b, 0)), longestGcMs: Math.round(Math.max(0, ...gcPauses)) };
+  return { phase: name, wallMs: Math.round(wall), hostBusyMs: Math.round(used.active), longestBlockMs: Math.round(longest), ...gc };
 }
 
 async function main(): Promise<void> {

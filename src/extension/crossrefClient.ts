@@ -15,11 +15,14 @@ export interface CrossrefLimits {
   readonly maxRestarts: number;
   /** Pending this long, the cross-reference is `slow`: worth telling the user that one is being made. */
   readonly slowMs: number;
-  /** New items of a result per message: a part of 1,000 takes the host a few milliseconds to read. */
-  readonly partItems: number;
+  /**
+   * How much of a result one message carries (items, counting each mention, claim and difference span); the host
+   * reads each in a few milliseconds (a part of 5,000 in ~5 to 10 ms); between parts it is free.
+   */
+  readonly partSize: number;
 }
 
-export const DEFAULT_CROSSREF_LIMITS: CrossrefLimits = { debounceMs: 300, maxRestarts: 3, slowMs: 1000, partItems: 1000 };
+export const DEFAULT_CROSSREF_LIMITS: CrossrefLimits = { debounceMs: 300, maxRestarts: 3, slowMs: 1000, partSize: 5_000 };
 
 /** What a fresh worker needs after the last one crashed: every document and the aliases. */
 export interface CrossrefSource {
@@ -46,6 +49,8 @@ export class CrossReferenceClient {
   /** The request whose result `snapshot` is (0: none yet). */
   private snapshotRequest = 0;
   private changes = new Map<string, DocumentChange>();
+  /** The request each changed document was last sent with, until a published result covers it. */
+  private readonly sentWith = new Map<string, number>();
   private clearAll = false;
   private newAliases: AliasFile | undefined;
   private requested = 0;
@@ -72,6 +77,14 @@ export class CrossReferenceClient {
   /** Whether changes are waiting to be, or being, cross-referenced. */
   get pending(): boolean {
     return this.timer !== undefined || this.requested !== this.answered;
+  }
+
+  /**
+   * Whether the published cross-reference is of the document's current analysis: false from a change of it until a
+   * result that includes the change is published (its mention and claim numbers in the snapshot may be the old ones).
+   */
+  covers(id: string): boolean {
+    return !this.changes.has(id) && !this.clearAll && !this.sentWith.has(id);
   }
 
   /** Calls `listener` with each newly published cross-reference. */
@@ -171,6 +184,7 @@ export class CrossReferenceClient {
       type: 'run', request: ++this.requested, base: this.snapshotRequest, clear: this.clearAll,
       changes: [...this.changes.values()], ...(this.newAliases ? { aliases: this.newAliases } : {}),
     };
+    for (const id of this.changes.keys()) this.sentWith.set(id, run.request);
     this.changes = new Map();
     this.clearAll = false;
     this.newAliases = undefined;
@@ -180,7 +194,7 @@ export class CrossReferenceClient {
 
   private spawn(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script, { workerData: { partItems: this.limits.partItems } satisfies CrossrefWorkerData });
+    const worker = new Worker(this.script, { workerData: { partSize: this.limits.partSize } satisfies CrossrefWorkerData });
     worker.unref();
     this.worker = worker;
     this.channel++;
@@ -192,13 +206,17 @@ export class CrossReferenceClient {
   }
 
   private receive(m: FromCrossrefWorker): void {
-    if (m.request !== this.requested) return; // superseded: a newer request is on its way
-    if (m.type === 'skipped') return;
     if (m.type === 'items') {
-      if (this.incoming?.request !== m.request) this.incoming = new Incoming(m.request);
-      this.incoming.add(m.entities, m.clusters);
+      if (m.request === this.requested) {
+        if (this.incoming?.request !== m.request) this.incoming = new Incoming(m.request);
+        this.incoming.add(m.entities, m.clusters);
+      }
+      // read: the worker posts the next part, and the host is free meanwhile (a superseded one is acknowledged too)
+      this.worker?.postMessage({ type: 'ack', request: m.request } satisfies ToCrossrefWorker);
       return;
     }
+    if (m.request !== this.requested) return; // superseded: a newer request is on its way
+    if (m.type === 'skipped') return;
     this.answered = m.request;
     if (m.type === 'failed') this.log.error(`cross-referencing failed (${m.message}); the last cross-reference is kept`);
     else {
@@ -228,15 +246,16 @@ export class CrossReferenceClient {
     let entityOf = incoming.entityOf, clusterOf = incoming.clusterOf;
     if (posted.base) {
       // the held maps lose the keys of the items that left and take those of the new ones (the held result is replaced)
-      entityOf = old.entityOf as Map<string, string>;
-      clusterOf = old.clusterOf as Map<string, string>;
-      for (const e of dropped(old.entities, posted.entities)) for (const m of e.mentions) entityOf.delete(`${m.doc}#${m.index}`);
-      for (const c of dropped(old.clusters, posted.clusters)) for (const r of c.claims) clusterOf.delete(`${r.doc}#${r.claim}`);
-      for (const [k, v] of incoming.entityOf) entityOf.set(k, v);
-      for (const [k, v] of incoming.clusterOf) clusterOf.set(k, v);
+      entityOf = old.entityOf as ByDocument;
+      clusterOf = old.clusterOf as ByDocument;
+      for (const e of dropped(old.entities, posted.entities)) for (const m of e.mentions) entityOf.remove(m.doc, String(m.index));
+      for (const c of dropped(old.clusters, posted.clusters)) for (const r of c.claims) clusterOf.remove(r.doc, r.claim);
+      entityOf.take(incoming.entityOf);
+      clusterOf.take(incoming.clusterOf);
     }
     this.snapshot = { entities, entityOf, clusters, clusterOf };
     this.snapshotRequest = request;
+    for (const [id, sent] of this.sentWith) if (sent <= request) this.sentWith.delete(id);
     return this.snapshot;
   }
 
@@ -304,19 +323,78 @@ function* dropped<T>(held: readonly T[], list: readonly number[]): Iterable<T> {
 class Incoming {
   readonly entities: WorkspaceEntity[] = [];
   readonly clusters: ClaimCluster[] = [];
-  readonly entityOf = new Map<string, string>();
-  readonly clusterOf = new Map<string, string>();
+  readonly entityOf = new ByDocument();
+  readonly clusterOf = new ByDocument();
 
   constructor(readonly request: number) {}
 
   add(entities: readonly WorkspaceEntity[], clusters: readonly ClaimCluster[]): void {
     for (const e of entities) {
       this.entities.push(e);
-      for (const m of e.mentions) this.entityOf.set(`${m.doc}#${m.index}`, e.id);
+      for (const m of e.mentions) this.entityOf.put(m.doc, String(m.index), e.id);
     }
     for (const c of clusters) {
       this.clusters.push(c);
-      for (const r of c.claims) this.clusterOf.set(`${r.doc}#${r.claim}`, c.id);
+      for (const r of c.claims) this.clusterOf.put(r.doc, r.claim, c.id);
     }
+  }
+}
+
+/**
+ * A `doc#key` -> id map kept per document (`entityOf.get("a.txt#3")` -> "e12"): no key string is made for each of a
+ * workspace's hundreds of thousands of mentions, which costs the host less when a result arrives.
+ */
+class ByDocument implements ReadonlyMap<string, string> {
+  private readonly byDoc = new Map<string, Map<string, string>>();
+
+  put(doc: string, key: string, id: string): void {
+    let m = this.byDoc.get(doc);
+    if (!m) this.byDoc.set(doc, (m = new Map()));
+    m.set(key, id);
+  }
+
+  remove(doc: string, key: string): void {
+    const m = this.byDoc.get(doc);
+    if (m?.delete(key) && !m.size) this.byDoc.delete(doc);
+  }
+
+  /** Takes every entry of `other` (over its own, for the same keys). */
+  take(other: ByDocument): void {
+    for (const [doc, m] of other.byDoc) for (const [key, id] of m) this.put(doc, key, id);
+  }
+
+  get(k: string): string | undefined {
+    const cut = k.lastIndexOf('#'); // document ids may hold a "#", mention numbers and claim ids do not
+    return cut < 0 ? undefined : this.byDoc.get(k.slice(0, cut))?.get(k.slice(cut + 1));
+  }
+
+  has(k: string): boolean {
+    return this.get(k) !== undefined;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const m of this.byDoc.values()) n += m.size;
+    return n;
+  }
+
+  *entries(): MapIterator<[string, string]> {
+    for (const [doc, m] of this.byDoc) for (const [key, id] of m) yield [`${doc}#${key}`, id];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+
+  *values(): MapIterator<string> {
+    for (const [, v] of this.entries()) yield v;
+  }
+
+  forEach(fn: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
   }
 }

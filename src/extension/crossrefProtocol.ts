@@ -28,8 +28,8 @@ export interface RelayedAnalysis {
 
 /** What the cross-reference worker is started with. */
 export interface CrossrefWorkerData {
-  /** New items of a result per `items` message. */
-  readonly partItems: number;
+  /** How much of a result an `items` message carries at most: items, counting each mention, claim and span. */
+  readonly partSize: number;
 }
 
 /** Messages from the extension host to the cross-reference worker. */
@@ -40,6 +40,8 @@ export type ToCrossrefWorker =
    * The changes since the previous request, in order (after forgetting every document when `clear`), then a
    * cross-reference of the result. A later request supersedes this one: its result is then not computed or not used.
    */
+  /** The host has read an `items` message of `request` (the worker posts the next part then). */
+  | { readonly type: 'ack'; readonly request: number }
   | {
     readonly type: 'run'; readonly request: number; readonly clear: boolean; readonly aliases?: AliasFile; readonly changes: readonly DocumentChange[];
     /** The request whose result the host holds (0: none): the result is posted as its differences from that one. */

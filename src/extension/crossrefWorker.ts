@@ -6,7 +6,7 @@
  * differences from the one the host holds.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { WorkspaceAnalysis } from '../core/index';
+import type { ClaimCluster, WorkspaceAnalysis, WorkspaceEntity } from '../core/index';
 import { crossReference } from '../core/crossref/crossReference';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import type { CrossrefWorkerData, DocumentChange, FromCrossrefWorker, PostedWorkspace, RelayedAnalysis, ToCrossrefWorker } from './crossrefProtocol';
@@ -88,22 +88,36 @@ function against<T extends object>(items: readonly T[], base: ReadonlyMap<string
   return { list, fresh, keys };
 }
 
-const PART = Math.max(1, (workerData as Partial<CrossrefWorkerData> | undefined)?.partItems ?? 1000);
+const PART = Math.max(1, (workerData as Partial<CrossrefWorkerData> | undefined)?.partSize ?? 5_000);
+/** What an item costs the host to read: its mentions or claims (and the differences' spans) are most of it. */
+const weight = (item: WorkspaceEntity | ClaimCluster): number =>
+  1 + ('mentions' in item ? item.mentions.length : item.claims.length + item.differences.reduce((n, d) => n + 1 + (d.spans?.length ?? 0), 0));
 
-/** Posts the new items of the result in parts, and returns the result's lists. */
-function publish(run: Run, ws: WorkspaceAnalysis): PostedWorkspace {
+/** Resolves when the host acknowledges a part (or a newer request arrives). */
+let acknowledged: (() => void) | null = null;
+
+/**
+ * Posts the new items of the result in parts, each after the host has read the one before (the host drains queued
+ * messages in one go: parts posted at once would block it as long as one message), and returns the result's lists;
+ * null when a newer request arrived meanwhile (the rest is not worth posting).
+ */
+async function publish(run: Run, ws: WorkspaceAnalysis): Promise<PostedWorkspace | null> {
   const base = posted.get(run.base);
   for (const r of posted.keys()) if (r < run.base) posted.delete(r); // the host holds a newer one: never a base again
   const entities = against(ws.entities, base?.entities);
   const clusters = against(ws.clusters, base?.clusters);
-  posted.set(run.request, { entities: entities.keys, clusters: clusters.keys });
-  for (let e = 0, c = 0; e < entities.fresh.length || c < clusters.fresh.length;) {
-    const es = entities.fresh.slice(e, e + PART);
-    const cs = clusters.fresh.slice(c, c + PART - es.length);
-    post({ type: 'items', request: run.request, entities: es, clusters: cs });
-    e += es.length;
-    c += cs.length;
+  const fresh: (WorkspaceEntity | ClaimCluster)[] = [...entities.fresh, ...clusters.fresh];
+  for (let at = 0; at < fresh.length;) {
+    let end = at, size = 0;
+    while (end < fresh.length && (end === at || size + weight(fresh[end]!) <= PART)) size += weight(fresh[end++]!);
+    const part = fresh.slice(at, end);
+    const ack = new Promise<void>((resolve) => { acknowledged = resolve; });
+    post({ type: 'items', request: run.request, entities: part.filter((x): x is WorkspaceEntity => 'mentions' in x), clusters: part.filter((x): x is ClaimCluster => !('mentions' in x)) });
+    await ack;
+    if (queue.length) return null;
+    at = end;
   }
+  posted.set(run.request, { entities: entities.keys, clusters: clusters.keys });
   return { base: base ? run.base : 0, entities: entities.list, clusters: clusters.list };
 }
 
@@ -125,9 +139,12 @@ async function drain(): Promise<void> {
         if (queue.length) { post({ type: 'skipped', request: run.request }); continue; }
         const t0 = performance.now();
         const ws = index.workspace();
+        const ms = performance.now() - t0;
         const failure = index.crossReferenceError;
-        if (failure) post({ type: 'failed', request: run.request, message: failure });
-        else post({ type: 'published', request: run.request, workspace: publish(run, ws), documents: index.size, ms: performance.now() - t0 });
+        if (failure) { post({ type: 'failed', request: run.request, message: failure }); continue; }
+        const workspace = await publish(run, ws);
+        if (workspace) post({ type: 'published', request: run.request, workspace, documents: index.size, ms });
+        else post({ type: 'skipped', request: run.request });
       } catch (e) {
         post({ type: 'failed', request: run.request, message: (e as Error).message });
       }
@@ -139,8 +156,10 @@ async function drain(): Promise<void> {
 
 parentPort?.on('message', (m: ToCrossrefWorker) => {
   if (m.type === 'connect') (m.port as MessagePort).on('message', receive);
+  else if (m.type === 'ack') acknowledged?.();
   else {
     queue.push(m);
+    acknowledged?.(); // a result being posted is not worth finishing
     void drain();
   }
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCrosscheck, type AliasFile, type AnalyzedDocument, type WorkspaceAnalysis } from '../../src/core/index';
-import { CrossReferenceClient, type CrossrefSource } from '../../src/extension/crossrefClient';
+import { CrossReferenceClient, type CrossrefLimits } from '../../src/extension/crossrefClient';
 import { IndexingWorker } from '../../src/extension/indexingWorker';
 
 const root = resolve(__dirname, '..', '..');
@@ -18,7 +18,7 @@ function tsWorker(source: string): string {
   return file;
 }
 const realScript = tsWorker(join(root, 'src', 'extension', 'crossrefWorker.ts'));
-const limits = { debounceMs: 20, maxRestarts: 3, slowMs: 1000, partItems: 1000 };
+const limits = { debounceMs: 20, maxRestarts: 3, slowMs: 1000, partSize: 20_000 };
 
 const samples = readdirSync(join(root, 'samples')).filter((f) => /\.(txt|md|article)$/.test(f)).sort().map((f) => readFileSync(join(root, 'samples', f), 'utf8'));
 const extra = [
@@ -27,18 +27,37 @@ const extra = [
   'The army denied that direct talks took place. Maj. Gen. Oded Bashk said four people were hurt.',
 ];
 const texts = [...samples, ...extra];
+const empty = engine.analyze('');
 
-function recordingLog() {
-  const lines: string[] = [];
-  return { lines, log: { info: (m: string) => lines.push(`info: ${m}`), error: (m: string) => lines.push(`error: ${m}`) } };
+/** A host's side for one test: its documents and aliases (the source a fresh worker is given), a client, its log. */
+interface Fixture {
+  readonly client: CrossReferenceClient;
+  readonly docs: Map<string, AnalyzedDocument>;
+  readonly lines: string[];
+  aliases: AliasFile;
+  /** Analyses (or takes) a document as the host does and tells the client. */
+  put(id: string, text: string): void;
+  errors(): string[];
 }
 
-/** What a host holds: its documents by id and its aliases; the client's source for a fresh worker. */
-function host() {
+async function withClient(script: string, run: (f: Fixture) => Promise<void>, opts: CrossrefLimits = limits): Promise<void> {
+  const lines: string[] = [];
   const docs = new Map<string, AnalyzedDocument>();
-  let aliases: AliasFile = { same: [], different: [] };
-  const source: CrossrefSource = { documents: () => [...docs.values()], aliases: () => aliases };
-  return { docs, source, setAliases: (a: AliasFile) => { aliases = a; }, aliases: () => aliases };
+  const f: Fixture = {
+    docs, lines, aliases: { same: [], different: [] },
+    client: new CrossReferenceClient(script, { documents: () => [...docs.values()], aliases: () => f.aliases }, { info: (m) => lines.push(`info: ${m}`), error: (m) => lines.push(`error: ${m}`) }, opts),
+    put(id, text) {
+      const doc = { id, text, analysis: script === realScript ? engine.analyze(text) : empty };
+      docs.set(id, doc);
+      f.client.set(id, text, doc.analysis);
+    },
+    errors: () => lines.filter((l) => l.startsWith('error')),
+  };
+  try {
+    await run(f);
+  } finally {
+    f.client.dispose();
+  }
 }
 
 /** The host's snapshot equals the core's synchronous cross-reference of the same documents. */
@@ -51,93 +70,61 @@ function assertSameAsCore(ws: WorkspaceAnalysis, docs: readonly AnalyzedDocument
   for (const [k, v] of core.entityOf) assert.equal(ws.entityOf.get(k), v);
 }
 
-test('after adds, an edit, a delete and an alias, the published cross-reference equals the core’s synchronous one', async () => {
-  const h = host();
-  const { lines, log } = recordingLog();
-  const client = new CrossReferenceClient(realScript, h.source, log, limits);
-  try {
-    const put = (id: string, text: string): void => {
-      const doc = { id, text, analysis: engine.analyze(text) };
-      h.docs.set(id, doc);
-      client.set(id, text, doc.analysis);
-    };
-    texts.forEach((t, i) => put(`file:///a${i}.txt`, t));
-    assert.ok(client.pending, 'a request is pending');
-    let ws = await client.settled();
-    assert.ok(!client.pending);
-    assert.ok(ws.entities.length > 0 && ws.clusters.length > 0, 'the corpus has entities and shared claims');
-    assertSameAsCore(ws, [...h.docs.values()], h.aliases());
+test('after adds, an edit, a delete and an alias, the published cross-reference equals the core’s synchronous one', () => withClient(realScript, async (f) => {
+  texts.forEach((t, i) => f.put(`file:///a${i}.txt`, t));
+  assert.ok(f.client.pending, 'a request is pending');
+  let ws = await f.client.settled();
+  assert.ok(!f.client.pending);
+  assert.ok(ws.entities.length > 0 && ws.clusters.length > 0, 'the corpus has entities and shared claims');
+  assertSameAsCore(ws, [...f.docs.values()], f.aliases);
 
-    // an edit (cross-referenced incrementally in the worker, posted as differences)
-    put('file:///a0.txt', `${texts[0]}\n\nOfficials said 12 people were hurt in Azerbaijan, according to Oded Basiuk.`);
-    client.delete('file:///a1.txt');
-    h.docs.delete('file:///a1.txt');
-    const aliases: AliasFile = { same: [['Oded Basiuk', 'Oded Bashk']], different: [] };
-    h.setAliases(aliases);
-    client.setAliases(aliases);
-    ws = await client.settled();
-    assertSameAsCore(ws, [...h.docs.values()], aliases);
-    assert.deepEqual(lines.filter((l) => l.startsWith('error')), []);
-  } finally {
-    client.dispose();
-  }
-});
+  // an edit (cross-referenced incrementally in the worker, posted as differences), a delete, an alias
+  f.put('file:///a0.txt', `${texts[0]}\n\nOfficials said 12 people were hurt in Azerbaijan, according to Oded Basiuk.`);
+  f.client.delete('file:///a1.txt');
+  f.docs.delete('file:///a1.txt');
+  f.aliases = { same: [['Oded Basiuk', 'Oded Bashk']], different: [] };
+  f.client.setAliases(f.aliases);
+  ws = await f.client.settled();
+  assertSameAsCore(ws, [...f.docs.values()], f.aliases);
+  assert.deepEqual(f.errors(), []);
+}));
 
-test('a result of more items than one part holds arrives in parts, and an edit after it as its differences', async () => {
-  const h = host();
-  const { lines, log } = recordingLog();
-  const client = new CrossReferenceClient(realScript, h.source, log, { ...limits, partItems: 7 });
-  try {
-    // near-copies of the samples with their numbers varied: many shared claims that differ
-    for (let i = 0; i < 120; i++) {
-      const text = samples[i % samples.length]!.replace(/\b\d+\b/g, (d) => String(Number(d) + (i % 7)));
-      const doc = { id: `file:///n${i}.txt`, text, analysis: engine.analyze(text) };
-      h.docs.set(doc.id, doc);
-      client.set(doc.id, text, doc.analysis);
-    }
-    let ws = await client.settled();
-    assert.ok(ws.entities.length + ws.clusters.length > 3 * 7, `${ws.entities.length} entities and ${ws.clusters.length} clusters: several parts`);
-    assertSameAsCore(ws, [...h.docs.values()], h.aliases());
-    const text = `${h.docs.get('file:///n5.txt')!.text}\n\nThe minister said 40 people were evacuated.`;
-    const doc = { id: 'file:///n5.txt', text, analysis: engine.analyze(text) };
-    h.docs.set(doc.id, doc);
-    client.set(doc.id, text, doc.analysis);
-    ws = await client.settled();
-    assertSameAsCore(ws, [...h.docs.values()], h.aliases());
-    assert.deepEqual(lines.filter((l) => l.startsWith('error')), []);
-  } finally {
-    client.dispose();
-  }
-});
+test('a result of more items than one part holds arrives in parts, and an edit after it as its differences', () => withClient(realScript, async (f) => {
+  // near-copies of the samples with their numbers varied: many shared claims that differ
+  for (let i = 0; i < 120; i++) f.put(`file:///n${i}.txt`, samples[i % samples.length]!.replace(/\b\d+\b/g, (d) => String(Number(d) + (i % 7))));
+  let ws = await f.client.settled();
+  const size = ws.entities.reduce((n, e) => n + 1 + e.mentions.length, 0) + ws.clusters.reduce((n, c) => n + 1 + c.claims.length, 0);
+  assert.ok(size > 3 * 30, `${size} mentions, claims and items: several parts`);
+  assertSameAsCore(ws, [...f.docs.values()], f.aliases);
+  f.put('file:///n5.txt', `${f.docs.get('file:///n5.txt')!.text}\n\nThe minister said 40 people were evacuated.`);
+  ws = await f.client.settled();
+  assertSameAsCore(ws, [...f.docs.values()], f.aliases);
+  assert.deepEqual(f.errors(), []);
+}, { ...limits, partSize: 30 }));
 
-test('an indexing worker’s analyses reach the cross-reference worker over their own channel, by key', async () => {
-  const h = host();
-  const { lines, log } = recordingLog();
-  const client = new CrossReferenceClient(realScript, h.source, log, limits);
-  const indexer = new IndexingWorker(tsWorker(join(root, 'src', 'extension', 'worker.ts')), { modelPath }, { quietMs: 60_000, cancelGraceMs: 1000, maxRestarts: 1 }, (w) => client.attach(w));
+test('an indexing worker’s analyses reach the cross-reference worker over their own channel, by key', () => withClient(realScript, async (f) => {
+  const indexer = new IndexingWorker(tsWorker(join(root, 'src', 'extension', 'worker.ts')), { modelPath }, { quietMs: 60_000, cancelGraceMs: 1000, maxRestarts: 1 }, (w) => f.client.attach(w));
   try {
     let relayed = 0;
     const files = texts.map((text, i) => ({ id: `file:///w${i}.txt`, text }));
     await indexer.run(files, {}, 1 << 20, {
       analyzed: (m) => {
         if (m.relay) relayed++;
-        h.docs.set(m.id, { id: m.id, text: m.text, analysis: m.analysis });
-        client.setAnalyzed(m.id, m.text, m.analysis, m.relay);
+        f.docs.set(m.id, { id: m.id, text: m.text, analysis: m.analysis });
+        f.client.setAnalyzed(m.id, m.text, m.analysis, m.relay);
       },
       skipped: (m) => assert.fail(`${m.id} skipped: ${m.reason}`),
       progress: () => undefined,
       warning: () => undefined,
     });
     assert.equal(relayed, files.length, 'every analysis was relayed');
-    client.flush();
-    const ws = await client.settled();
-    assertSameAsCore(ws, [...h.docs.values()], h.aliases());
-    assert.deepEqual(lines.filter((l) => l.startsWith('error')), []);
+    f.client.flush();
+    assertSameAsCore(await f.client.settled(), [...f.docs.values()], f.aliases);
+    assert.deepEqual(f.errors(), []);
   } finally {
     indexer.dispose();
-    client.dispose();
   }
-});
+}));
 
 // A stand-in for the cross-reference worker: publishes one entity named for the request and the documents it holds;
 // a document named "slow" holds it 400 ms, "fail" makes the run fail, "crash" throws out of the thread.
@@ -159,90 +146,54 @@ parentPort.on('message', (m) => {
   parentPort.postMessage({ type: 'published', request: m.request, workspace: { base: 0, entities: [-1], clusters: [] }, documents: ids.length, ms: 0 });
 });
 `);
-const analysis = engine.analyze('');
 
-test('a superseded request is never published, and its successor is', async () => {
-  const { log } = recordingLog();
-  const client = new CrossReferenceClient(fake, host().source, log, limits);
-  try {
-    const published: string[] = [];
-    client.onDidPublish((ws) => published.push(ws.entities[0]!.id));
-    client.set('slow', '', analysis);
-    client.flush(); // request 1: the worker is busy with it for 400 ms
-    client.set('b', '', analysis);
-    client.flush(); // request 2 supersedes it while it runs
-    const ws = await client.settled();
-    assert.deepEqual(published, ['r2']);
-    assert.equal(ws.entities[0]!.name, 'b,slow');
-    assert.equal(ws.entityOf.get('b#0'), 'r2');
-  } finally {
-    client.dispose();
-  }
-});
+test('a superseded request is never published, and its successor is', () => withClient(fake, async (f) => {
+  const published: string[] = [];
+  f.client.onDidPublish((ws) => published.push(ws.entities[0]!.id));
+  f.put('slow', '');
+  f.client.flush(); // request 1: the worker is busy with it for 400 ms
+  f.put('b', '');
+  assert.ok(!f.client.covers('slow') && !f.client.covers('b'), 'no result covers them yet');
+  f.client.flush(); // request 2 supersedes it while it runs
+  const ws = await f.client.settled();
+  assert.deepEqual(published, ['r2']);
+  assert.ok(f.client.covers('slow') && f.client.covers('b'));
+  assert.equal(ws.entities[0]!.name, 'b,slow');
+  assert.equal(ws.entityOf.get('b#0'), 'r2');
+}));
 
-test('changes close together are sent as one request', async () => {
-  const { log } = recordingLog();
-  const client = new CrossReferenceClient(fake, host().source, log, { ...limits, debounceMs: 50 });
-  try {
-    for (const id of ['a', 'b', 'c']) client.set(id, '', analysis);
-    const ws = await client.settled();
-    assert.equal(ws.entities[0]!.id, 'r1');
-    assert.equal(ws.entities[0]!.name, 'a,b,c');
-  } finally {
-    client.dispose();
-  }
-});
+test('changes close together are sent as one request', () => withClient(fake, async (f) => {
+  for (const id of ['a', 'b', 'c']) f.put(id, '');
+  const ws = await f.client.settled();
+  assert.equal(ws.entities[0]!.id, 'r1');
+  assert.equal(ws.entities[0]!.name, 'a,b,c');
+}, { ...limits, debounceMs: 50 }));
 
-test('a failed cross-reference is logged and the last one kept', async () => {
-  const { lines, log } = recordingLog();
-  const client = new CrossReferenceClient(fake, host().source, log, limits);
-  try {
-    client.set('a', '', analysis);
-    const first = await client.settled();
-    client.set('fail', '', analysis);
-    const after = await client.settled();
-    assert.equal(after, first);
-    assert.match(lines.join('\n'), /error: cross-referencing failed \(no good\); the last cross-reference is kept/);
-  } finally {
-    client.dispose();
-  }
-});
+test('a failed cross-reference is logged and the last one kept', () => withClient(fake, async (f) => {
+  f.put('a', '');
+  const first = await f.client.settled();
+  f.put('fail', '');
+  assert.equal(await f.client.settled(), first);
+  assert.match(f.lines.join('\n'), /error: cross-referencing failed \(no good\); the last cross-reference is kept/);
+}));
 
-test('a crashed worker is logged, the last cross-reference kept, and a new worker given every document', async () => {
-  const h = host();
-  const { lines, log } = recordingLog();
-  const client = new CrossReferenceClient(fake, h.source, log, limits);
-  try {
-    h.docs.set('a', { id: 'a', text: '', analysis });
-    client.set('a', '', analysis);
-    const first = await client.settled();
-    assert.equal(first.entities[0]!.name, 'a');
-    const published: WorkspaceAnalysis[] = [];
-    client.onDidPublish((ws) => published.push(ws));
-    client.set('crash', '', analysis); // the host's documents (the new worker's) do not have it
-    const after = await client.settled();
-    assert.match(lines.join('\n'), /error: the cross-reference worker crashed \(boom\); the last cross-reference is kept/);
-    assert.equal(published.length, 1, 'the new worker published');
-    assert.equal(after.entities[0]!.name, 'a');
-  } finally {
-    client.dispose();
-  }
-});
+test('a crashed worker is logged, the last cross-reference kept, and a new worker given every document', () => withClient(fake, async (f) => {
+  f.put('a', '');
+  assert.equal((await f.client.settled()).entities[0]!.name, 'a');
+  const published: WorkspaceAnalysis[] = [];
+  f.client.onDidPublish((ws) => published.push(ws));
+  f.client.set('crash', '', empty); // not among the host's documents: the new worker is not given it
+  const after = await f.client.settled();
+  assert.match(f.lines.join('\n'), /error: the cross-reference worker crashed \(boom\); the last cross-reference is kept/);
+  assert.equal(published.length, 1, 'the new worker published');
+  assert.equal(after.entities[0]!.name, 'a');
+}));
 
-test('a worker that keeps crashing stops cross-referencing after maxRestarts, keeping the last result', async () => {
-  const h = host();
-  const { lines, log } = recordingLog();
-  const client = new CrossReferenceClient(fake, h.source, log, limits);
-  try {
-    client.set('a', '', analysis);
-    const first = await client.settled();
-    h.docs.set('crash', { id: 'crash', text: '', analysis });
-    client.set('crash', '', analysis);
-    const after = await client.settled();
-    assert.equal(after, first);
-    assert.match(lines.join('\n'), /crashed \(boom\), 3 times in a row: cross-referencing stopped; the last cross-reference is kept/);
-    assert.ok(!client.pending);
-  } finally {
-    client.dispose();
-  }
-});
+test('a worker that keeps crashing stops cross-referencing after maxRestarts, keeping the last result', () => withClient(fake, async (f) => {
+  f.put('a', '');
+  const first = await f.client.settled();
+  f.put('crash', ''); // among the host's documents: every new worker is given it
+  assert.equal(await f.client.settled(), first);
+  assert.match(f.lines.join('\n'), /crashed \(boom\), 3 times in a row: cross-referencing stopped; the last cross-reference is kept/);
+  assert.ok(!f.client.pending);
+}));
