@@ -204,6 +204,11 @@ export class ArticleIndex implements vscode.Disposable {
     return this.crossref.pending;
   }
 
+  /** Whether the published cross-reference is of the document's current analysis (not of an earlier version, or none). */
+  crossReferenceCovers(id: string): boolean {
+    return this.crossref.covers(id);
+  }
+
   /** Whether it has been pending long enough (a second) for the views to say that it is being made. */
   get crossReferencing(): boolean {
     return this.crossref.slow;
