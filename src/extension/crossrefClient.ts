@@ -206,6 +206,7 @@ export class CrossReferenceClient {
   }
 
   private receive(m: FromCrossrefWorker): void {
+    if (this.disposed) return; // a message already on its way when the worker was ended
     if (m.type === 'items') {
       if (m.request === this.requested) {
         if (this.incoming?.request !== m.request) this.incoming = new Incoming(m.request);

@@ -197,3 +197,20 @@ test('a worker that keeps crashing stops cross-referencing after maxRestarts, ke
   assert.match(f.lines.join('\n'), /crashed \(boom\), 3 times in a row: cross-referencing stopped; the last cross-reference is kept/);
   assert.ok(!f.client.pending);
 }));
+
+test('disposing ends the worker: a waiter gets the last result, nothing is pending or published after', () => withClient(fake, async (f) => {
+  f.put('a', '');
+  const first = await f.client.settled();
+  const published: WorkspaceAnalysis[] = [];
+  f.client.onDidPublish((ws) => published.push(ws));
+  f.put('slow', '');
+  f.client.flush(); // in flight when the client goes
+  const settled = f.client.settled();
+  f.client.dispose();
+  assert.equal(await settled, first);
+  assert.ok(!f.client.pending);
+  f.put('b', '');
+  assert.ok(!f.client.pending, 'a disposed client takes no more requests');
+  assert.deepEqual(published, []);
+  assert.deepEqual(f.errors(), [], 'terminating it is no crash');
+}));
