@@ -30,6 +30,9 @@ export interface CrossrefSource {
   aliases(): AliasFile;
 }
 
+/** Documents per message when a new worker is given them all (a batch is cloned in a few tens of milliseconds). */
+const RELOAD_BATCH = 50;
+
 const EMPTY: WorkspaceAnalysis = { entities: [], entityOf: new Map(), clusters: [], clusterOf: new Map() };
 
 /**
@@ -59,6 +62,8 @@ export class CrossReferenceClient {
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private isSlow = false;
   private failures = 0;
+  /** While a new worker is given every document, batch by batch: requests wait for the end of it. */
+  private reloading = false;
   private stopped = false;
   private disposed = false;
   /** Indexing worker threads that relay their analyses to the cross-reference worker. */
@@ -76,7 +81,7 @@ export class CrossReferenceClient {
 
   /** Whether changes are waiting to be, or being, cross-referenced. */
   get pending(): boolean {
-    return this.timer !== undefined || this.requested !== this.answered;
+    return this.timer !== undefined || this.requested !== this.answered || this.reloading;
   }
 
   /**
@@ -178,6 +183,7 @@ export class CrossReferenceClient {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.disposed || this.stopped) return this.settle();
+    if (this.reloading) return; // the changes go with the request that ends the reload
     if (!this.changes.size && !this.clearAll && !this.newAliases) return this.settle();
     const worker = this.spawn();
     const run: ToCrossrefWorker = {
@@ -277,9 +283,27 @@ export class CrossReferenceClient {
       return;
     }
     this.log.error(`the cross-reference worker ${how}; the last cross-reference is kept and a new worker is given every document`);
-    this.changes = new Map();
-    for (const d of this.source.documents()) this.changes.set(d.id, { kind: 'inline', id: d.id, text: d.text, analysis: d.analysis });
-    this.clearAll = true;
+    // keys relayed to the old worker are worth nothing to the new one: their documents are among those reloaded
+    for (const [id, c] of this.changes) if (c.kind === 'relayed') this.changes.delete(id);
+    this.clearAll = false; // the documents reloaded are the host's as they are now, after any clearing
+    this.reloading = true;
+    this.reload(this.spawn(), this.source.documents(), 0);
+  }
+
+  /**
+   * Gives a new worker every document, a batch a turn (cloning thousands of analyses at once would block the host for
+   * seconds), then sends the changes made meanwhile and the aliases with the request that ends the reload.
+   */
+  private reload(worker: Worker, docs: readonly AnalyzedDocument[], from: number): void {
+    if (this.worker !== worker || this.disposed) return; // crashed again (that reload has begun) or disposed
+    const batch = docs.slice(from, from + RELOAD_BATCH);
+    if (batch.length) {
+      const changes = batch.map((d): DocumentChange => ({ kind: 'inline', id: d.id, text: d.text, analysis: d.analysis }));
+      worker.postMessage({ type: 'run', request: this.requested, base: 0, clear: from === 0, changes, partial: true } satisfies ToCrossrefWorker);
+      setImmediate(() => this.reload(worker, docs, from + RELOAD_BATCH));
+      return;
+    }
+    this.reloading = false;
     this.newAliases = this.source.aliases();
     this.flush();
   }

@@ -46,6 +46,8 @@ export type ToCrossrefWorker =
     readonly type: 'run'; readonly request: number; readonly clear: boolean; readonly aliases?: AliasFile; readonly changes: readonly DocumentChange[];
     /** The request whose result the host holds (0: none): the result is posted as its differences from that one. */
     readonly base: number;
+    /** Changes only, one batch of several (a new worker given every document): nothing is computed or posted. */
+    readonly partial?: boolean;
   };
 
 /**

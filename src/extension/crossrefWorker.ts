@@ -135,6 +135,7 @@ async function drain(): Promise<void> {
         if (run.clear) index.setOptions({});
         if (run.aliases) index.setAliases(run.aliases);
         for (const c of run.changes) await apply(c);
+        if (run.partial) continue;
         await turn(); // lets a newer request in
         if (queue.length) { post({ type: 'skipped', request: run.request }); continue; }
         const t0 = performance.now();

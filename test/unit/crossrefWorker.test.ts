@@ -102,6 +102,20 @@ test('a result of more items than one part holds arrives in parts, and an edit a
   assert.deepEqual(f.errors(), []);
 }, { ...limits, partSize: 30 }));
 
+test('after the worker ends unexpectedly, a new one is given every document in batches and publishes the same cross-reference', () => withClient(realScript, async (f) => {
+  for (let i = 0; i < 120; i++) f.put(`file:///r${i}.txt`, texts[i % texts.length]!.replace(/\b\d+\b/g, (d) => String(Number(d) + (i % 5))));
+  const before = await f.client.settled();
+  const published: WorkspaceAnalysis[] = [];
+  f.client.onDidPublish((ws) => published.push(ws));
+  f.put('file:///r0.txt', `${f.docs.get('file:///r0.txt')!.text}\n\nOfficials said 12 people were hurt.`); // pending when it ends
+  void (f.client as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+  const after = await f.client.settled();
+  assert.match(f.errors().join('\n'), /the cross-reference worker exited \(code 1\); the last cross-reference is kept and a new worker is given every document/);
+  assert.equal(published.length, 1);
+  assert.notEqual(after, before);
+  assertSameAsCore(after, [...f.docs.values()], f.aliases);
+}));
+
 test('an indexing worker’s analyses reach the cross-reference worker over their own channel, by key', () => withClient(realScript, async (f) => {
   const indexer = new IndexingWorker(tsWorker(join(root, 'src', 'extension', 'worker.ts')), { modelPath }, { quietMs: 60_000, cancelGraceMs: 1000, maxRestarts: 1 }, (w) => f.client.attach(w));
   try {
@@ -136,6 +150,7 @@ parentPort.on('message', (m) => {
   if (m.type !== 'run') return;
   if (m.clear) docs.clear();
   for (const c of m.changes) { if (c.kind === 'delete') docs.delete(c.id); else docs.add(c.id); }
+  if (m.partial) return;
   const ids = [...docs].sort();
   if (ids.includes('crash')) setTimeout(() => { throw new Error('boom'); });
   if (ids.includes('crash')) return;
