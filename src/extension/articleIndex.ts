@@ -68,7 +68,7 @@ export class ArticleIndex implements vscode.Disposable {
       this.crossReferencedEmitter.fire(ws);
       this.changed.fire([]);
     });
-    this.crossref.onDidBecomeSlow(() => this.changed.fire([])); // the views say "cross-referencing…"
+    this.crossref.onDidChangeSlow(() => this.changed.fire([])); // the views say (or stop saying) "cross-referencing…"
     this.worker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath, cacheDir: opts.cacheDir } satisfies WorkerData, opts.workerLimits, (w) => this.crossref.attach(w));
     this.liveWorker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath } satisfies WorkerData, opts.workerLimits);
   }

@@ -103,8 +103,8 @@ export class CrossReferenceClient {
     return this.isSlow;
   }
 
-  /** Calls `listener` when a pending cross-reference becomes slow. */
-  onDidBecomeSlow(listener: () => void): { dispose(): void } {
+  /** Calls `listener` when a pending cross-reference becomes slow, and when a slow one ends (published, failed or not). */
+  onDidChangeSlow(listener: () => void): { dispose(): void } {
     this.slowListeners.add(listener);
     return { dispose: () => this.slowListeners.delete(listener) };
   }
@@ -312,8 +312,10 @@ export class CrossReferenceClient {
     if (this.pending) return;
     clearTimeout(this.slowTimer);
     this.slowTimer = undefined;
+    const wasSlow = this.isSlow;
     this.isSlow = false;
     this.worker?.unref();
+    if (wasSlow && !this.disposed) for (const l of this.slowListeners) l();
     for (const w of this.settledWaiters.splice(0)) w();
   }
 

@@ -184,6 +184,21 @@ test('changes close together are sent as one request', () => withClient(fake, as
   assert.equal(ws.entities[0]!.name, 'a,b,c');
 }, { ...limits, debounceMs: 50 }));
 
+test('a cross-reference pending longer than slowMs is slow until it ends, and listeners hear both', () => withClient(fake, async (f) => {
+  const heard: boolean[] = [];
+  f.client.onDidChangeSlow(() => heard.push(f.client.slow));
+  f.put('a', ''); // starts the worker (which a loaded machine may take longer than slowMs over)
+  await f.client.settled();
+  heard.length = 0;
+  f.put('slow', ''); // the worker takes 400 ms over it
+  const became = new Promise<void>((resolve) => f.client.onDidChangeSlow(() => resolve()));
+  await became;
+  assert.ok(f.client.slow && f.client.pending);
+  await f.client.settled();
+  assert.deepEqual(heard, [true, false]);
+  assert.ok(!f.client.slow);
+}, { ...limits, slowMs: 150 }));
+
 test('a failed cross-reference is logged and the last one kept', () => withClient(fake, async (f) => {
   f.put('a', '');
   const first = await f.client.settled();
