@@ -37,6 +37,7 @@ const nodeTargets = {
     extension: 'src/extension/extension.ts',
     cli: 'src/cli/cli.ts',
     worker: 'src/extension/worker.ts',
+    crossrefWorker: 'src/extension/crossrefWorker.ts',
   },
   outdir: 'dist',
 };

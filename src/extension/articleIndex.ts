@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { createCrosscheck, type AliasFile, type AnalyzedDocument, type Crosscheck, type WorkspaceAnalysis, type WorkspaceIndex } from '../core/index';
 import { decodeArticle } from '../cli/files';
 import type { CrosscheckConfig } from './config';
+import { CrossReferenceClient, type CrossrefLimits } from './crossrefClient';
+import type { Relay } from './crossrefProtocol';
 import { IndexingWorker, type WorkerLimits } from './indexingWorker';
 import type { WorkerData, WorkerFile } from './workerProtocol';
 
@@ -30,7 +32,8 @@ export interface IndexResult {
 /**
  * The workspace's articles and their analyses, keyed by URI string. Open editors are analysed here on demand
  * (one article is fast); the workspace's files are read and analysed by the worker. Both land in the core's
- * WorkspaceIndex, which caches by content hash and rebuilds the cross-reference lazily after a change.
+ * WorkspaceIndex, which caches by content hash. The cross-reference is made in a worker of its own, which keeps its
+ * own index (the indexing worker relays its analyses there directly); `workspace()` answers from its latest result.
  */
 export class ArticleIndex implements vscode.Disposable {
   readonly engine: Crosscheck;
@@ -39,6 +42,10 @@ export class ArticleIndex implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<readonly string[]>();
   /** Fires with the ids of documents whose analysis changed (empty when only the cross-reference did). */
   readonly onDidChange = this.changed.event;
+  private readonly crossReferencedEmitter = new vscode.EventEmitter<WorkspaceAnalysis>();
+  /** Fires when a new cross-reference is published (before `onDidChange` fires for it). */
+  readonly onDidCrossReference = this.crossReferencedEmitter.event;
+  private readonly crossref: CrossReferenceClient;
   private readonly worker: IndexingWorker;
   /** A second worker for long open documents, so workspace indexing never delays them. */
   private readonly liveWorker: IndexingWorker;
@@ -47,11 +54,22 @@ export class ArticleIndex implements vscode.Disposable {
   private readonly liveRunning = new Set<string>();
   private readonly skippedReasons = new Map<string, string>();
 
-  constructor(extensionUri: vscode.Uri, private config: CrosscheckConfig, private readonly log: vscode.LogOutputChannel, opts: { cacheDir?: string; workerLimits?: WorkerLimits } = {}) {
+  constructor(extensionUri: vscode.Uri, private config: CrosscheckConfig, private readonly log: vscode.LogOutputChannel, opts: { cacheDir?: string; workerLimits?: WorkerLimits; crossrefLimits?: CrossrefLimits } = {}) {
     const modelPath = vscode.Uri.joinPath(extensionUri, 'models', 'ner.json').fsPath;
     this.engine = createCrosscheck({ readNerModel: () => readFileSync(modelPath, 'utf8'), warn: (m) => log.warn(m) });
     this.index = this.engine.createIndex(config.analysis);
-    this.worker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath, cacheDir: opts.cacheDir } satisfies WorkerData, opts.workerLimits);
+    this.crossref = new CrossReferenceClient(
+      vscode.Uri.joinPath(extensionUri, 'dist', 'crossrefWorker.js').fsPath,
+      { documents: () => this.index.documents(), aliases: () => this.aliases },
+      { info: (m) => log.info(m), error: (m) => log.error(m) },
+      opts.crossrefLimits,
+    );
+    this.crossref.onDidPublish((ws) => {
+      this.crossReferencedEmitter.fire(ws);
+      this.changed.fire([]);
+    });
+    this.crossref.onDidChangeSlow(() => this.changed.fire([])); // the views say (or stop saying) "cross-referencing…"
+    this.worker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath, cacheDir: opts.cacheDir } satisfies WorkerData, opts.workerLimits, (w) => this.crossref.attach(w));
     this.liveWorker = new IndexingWorker(vscode.Uri.joinPath(extensionUri, 'dist', 'worker.js').fsPath, { modelPath } satisfies WorkerData, opts.workerLimits);
   }
 
@@ -65,6 +83,7 @@ export class ArticleIndex implements vscode.Disposable {
     if (!optionsChanged) return false;
     const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
     const ids = this.index.setOptions(config.analysis);
+    this.crossref.clear();
     for (const id of ids) {
       const doc = open.get(id);
       if (!doc) continue;
@@ -79,6 +98,7 @@ export class ArticleIndex implements vscode.Disposable {
   setAliases(aliases: AliasFile): void {
     this.aliases = aliases;
     this.index.setAliases(aliases);
+    this.crossref.setAliases(aliases);
     this.changed.fire([]);
   }
 
@@ -140,6 +160,7 @@ export class ArticleIndex implements vscode.Disposable {
           if (failure) this.log.error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(id))}: ${failure}`);
           if (result) {
             this.index.setAnalyzed(id, wanted, result);
+            this.crossref.set(id, wanted, result);
             this.skippedReasons.delete(id);
             this.changed.fire([id]);
           }
@@ -159,17 +180,43 @@ export class ArticleIndex implements vscode.Disposable {
   }
 
   remove(id: string): void {
-    if (this.index.delete(id)) {
+    if (this.forget(id)) {
       this.changed.fire([id]);
     }
   }
 
-  /** The cross-reference of every article, recomputed only after a change. */
+  private forget(id: string): boolean {
+    if (!this.index.delete(id)) return false;
+    this.crossref.delete(id);
+    return true;
+  }
+
+  /**
+   * The latest cross-reference of every article, made in the worker after each change: until the worker publishes the
+   * next one (`crossReferencePending`), it may be a change behind the documents.
+   */
   workspace(): WorkspaceAnalysis {
-    const fresh = !this.index.crossReferenceError;
-    const ws = this.index.workspace();
-    if (fresh && this.index.crossReferenceError) this.log.error(`cross-referencing failed: ${this.index.crossReferenceError}`);
-    return ws;
+    return this.crossref.workspace();
+  }
+
+  /** Whether the cross-reference is being made again after a change. */
+  get crossReferencePending(): boolean {
+    return this.crossref.pending;
+  }
+
+  /** Whether the published cross-reference is of the document's current analysis (not of an earlier version, or none). */
+  crossReferenceCovers(id: string): boolean {
+    return this.crossref.covers(id);
+  }
+
+  /** Whether it has been pending long enough (a second) for the views to say that it is being made. */
+  get crossReferencing(): boolean {
+    return this.crossref.slow;
+  }
+
+  /** Resolves with the cross-reference once it covers every change made so far (or the worker failed on it). */
+  crossReferenced(): Promise<WorkspaceAnalysis> {
+    return this.crossref.settled();
   }
 
   /**
@@ -183,7 +230,7 @@ export class ArticleIndex implements vscode.Disposable {
     const seen = new Set(uris.map((u) => u.toString()));
     const openIds = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     // files deleted or no longer matching since the last run
-    for (const doc of this.index.documents()) if (!seen.has(doc.id) && !openIds.has(doc.id)) this.index.delete(doc.id);
+    for (const doc of this.index.documents()) if (!seen.has(doc.id) && !openIds.has(doc.id)) this.forget(doc.id);
     return this.indexFiles(uris, progress, token);
   }
 
@@ -204,8 +251,9 @@ export class ArticleIndex implements vscode.Disposable {
     const changedIds: string[] = [];
     const total = onDisk.length + virtual.length;
     const step = total ? 100 / total : 0;
-    const accept = (id: string, text: string, analysis: AnalyzedDocument['analysis']): void => {
+    const accept = (id: string, text: string, analysis: AnalyzedDocument['analysis'], relay?: Relay): void => {
       this.index.setAnalyzed(id, text, analysis);
+      this.crossref.setAnalyzed(id, text, analysis, relay);
       this.skippedReasons.delete(id);
       changedIds.push(id);
       analysed++;
@@ -215,7 +263,7 @@ export class ArticleIndex implements vscode.Disposable {
     let fromCache = 0;
     if (onDisk.length) {
       const r = await this.worker.run(onDisk, this.config.analysis, this.config.maxBytes, {
-        analyzed: (m) => { if (!open.has(m.id)) { accept(m.id, m.text, m.analysis); if (m.cached) fromCache++; } },
+        analyzed: (m) => { if (!open.has(m.id)) { accept(m.id, m.text, m.analysis, m.relay); if (m.cached) fromCache++; } },
         skipped: (m) => { skipped.push({ id: m.id, reason: m.reason }); this.skip(m.id, m.reason); },
         progress: (done) => progress?.report({ message: `${done}/${total}`, increment: step }),
         warning: (message) => this.log.warn(message),
@@ -239,6 +287,7 @@ export class ArticleIndex implements vscode.Disposable {
       progress?.report({ increment: step });
     }
     for (const s of skipped) this.log.warn(`${vscode.workspace.asRelativePath(vscode.Uri.parse(s.id))}: ${s.reason}, skipped`);
+    this.crossref.flush(); // indexing is over: no need to wait for more changes
     this.changed.fire(changedIds);
     return { files: uris.length, analysed, skipped, cancelled, fromCache, ...(failed ? { failed } : {}) };
   }
@@ -246,6 +295,7 @@ export class ArticleIndex implements vscode.Disposable {
   private put(id: string, text: string): AnalyzedDocument {
     const before = this.index.get(id);
     const doc = this.index.set(id, text);
+    if (doc !== before) this.crossref.set(id, text, doc.analysis);
     const failure = doc.analysis.warnings.find((w) => w.message.startsWith('analysis failed'));
     if (doc !== before && failure) this.log.error(`${vscode.workspace.asRelativePath(vscode.Uri.parse(id))}: ${failure.message}`);
     this.skippedReasons.delete(id);
@@ -255,7 +305,7 @@ export class ArticleIndex implements vscode.Disposable {
   private skip(id: string, reason: string): void {
     if (this.skippedReasons.get(id) !== reason) this.log.warn(`${vscode.workspace.asRelativePath(vscode.Uri.parse(id))}: ${reason}, not analysed`);
     this.skippedReasons.set(id, reason);
-    if (this.index.delete(id)) {
+    if (this.forget(id)) {
       this.changed.fire([id]);
     }
   }
@@ -263,6 +313,8 @@ export class ArticleIndex implements vscode.Disposable {
   dispose(): void {
     this.worker.dispose();
     this.liveWorker.dispose();
+    this.crossref.dispose();
+    this.crossReferencedEmitter.dispose();
     this.changed.dispose();
   }
 }

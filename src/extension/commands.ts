@@ -118,7 +118,7 @@ export function commandHandlers(ctx: CommandContext) {
     /** Reads every article of the workspace (in the worker) and links claims and entities across them. */
     'crosscheck.crossReferenceWorkspace': async () => {
       const r = await ctx.indexWithProgress();
-      const ws = ctx.index.workspace();
+      const ws = await ctx.index.crossReferenced();
       const summary = `${ctx.index.documents().length} articles cross-referenced: ${ws.clusters.length} claims reported by more than one, ${ws.entities.length} entities${r.skipped.length ? `; ${r.skipped.length} files skipped (see the Crosscheck output)` : ''}${r.cancelled ? ' (cancelled)' : ''}${r.failed ? `; ${r.failed}` : ''}.`;
       tell(summary, { title: 'Show Claims', run: () => vscode.commands.executeCommand('crosscheck.claims.focus') });
       return { ...r, clusters: ws.clusters.length, entities: ws.entities.length };
@@ -195,8 +195,8 @@ export function commandHandlers(ctx: CommandContext) {
         format = pick.format;
       }
       await ensureIndexed();
+      const ws = await ctx.index.crossReferenced(); // the report is of every change made so far
       const docs = ctx.index.documents();
-      const ws = ctx.index.workspace();
       let uri = toUri(target);
       if (!uri) {
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -6,6 +6,8 @@ import { HOVER_COMMANDS } from './contributions';
 import { claimOfAttribution, clusterOfClaim, fileName, findAt, mentionsByDocument, otherClaims, workspaceEntityOf } from './lookup';
 
 const RELATION = { agree: 'agree', discrepancy: 'differ', contradiction: 'contradict' } as const;
+/** Said instead of cross-article facts while the worker has not yet cross-referenced this version of the article. */
+const PENDING = '_Cross-referencing the latest changes…_';
 const SOURCE_KIND = { 'named-person': 'named person', 'named-organization': 'named organisation', unnamed: 'unnamed source', other: 'other source' } as const;
 
 /** A command link; its label is never article text (only file names and counts). */
@@ -46,14 +48,17 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
     let range: { start: number; end: number } | undefined;
     const docs = new Map(this.index.documents().map((d) => [d.id, d]));
     const ws = this.index.workspace();
+    // the published cross-reference may number this article's mentions and claims as an earlier version did
+    const covered = this.index.crossReferenceCovers(doc.id);
 
     if (at.entity !== undefined) {
       const m = a.entities[at.entity]!;
       range = m;
-      const e = workspaceEntityOf(ws, doc.id, at.entity);
+      const e = covered ? workspaceEntityOf(ws, doc.id, at.entity) : undefined;
       md.appendMarkdown(`**${m.type}** · `);
       appendPlain(md, e?.name ?? m.text);
       md.appendMarkdown('\n\n');
+      if (!covered) md.appendMarkdown(`${PENDING}\n\n`);
       if (e && e.variants.length > 1) {
         md.appendMarkdown('Spellings seen: ');
         appendPlain(md, e.variants.join(', '));
@@ -104,12 +109,17 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
   }
 
   private isDifferingWord(doc: AnalyzedDocument, claimId: string, offset: number): boolean {
+    if (!this.index.crossReferenceCovers(doc.id)) return false;
     const c = clusterOfClaim(this.index.workspace(), doc.id, claimId);
     return !!c?.differences.some((d) => d.spans?.some((s) => s.doc === doc.id && s.span.start <= offset && offset < s.span.end));
   }
 
   /** The claim's standing across articles: single-source, or the relation, differences and the other versions. */
   private appendClaim(md: vscode.MarkdownString, doc: AnalyzedDocument, claimId: string, docs: ReadonlyMap<string, AnalyzedDocument>): void {
+    if (!this.index.crossReferenceCovers(doc.id)) {
+      md.appendMarkdown(`**Claim** · ${PENDING}\n\n`); // not "single source": other articles may well report it
+      return;
+    }
     const cluster = clusterOfClaim(this.index.workspace(), doc.id, claimId);
     if (!cluster) {
       md.appendMarkdown('**Claim** · single source: no other article in the workspace reports it.\n\n');

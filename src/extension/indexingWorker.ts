@@ -52,6 +52,8 @@ export class IndexingWorker {
     private readonly script: string,
     private readonly workerData: unknown,
     private readonly limits: WorkerLimits = DEFAULT_LIMITS,
+    /** Told of each new worker thread (the cross-reference client connects it). */
+    private readonly onSpawn?: (worker: Worker) => void,
   ) {}
 
   run(files: readonly WorkerFile[], options: AnalysisOptions, maxBytes: number, on: JobHandlers, token?: Cancellation): Promise<JobResult> {
@@ -137,6 +139,7 @@ export class IndexingWorker {
     if (!this.worker) {
       this.worker = new Worker(this.script, { workerData: this.workerData });
       this.worker.unref();
+      this.onSpawn?.(this.worker);
     }
     return this.worker;
   }

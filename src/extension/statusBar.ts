@@ -27,8 +27,9 @@ export class SourcingStatusBar implements vscode.Disposable {
     }
     const p = sourcingProfile(doc, this.index.workspace());
     const pct = Math.round(p.unnamedShare * 100);
-    this.item.text = `$(checklist) ${p.claims} claims · ${pct}% unnamed · ${p.corroborated} elsewhere`;
-    this.item.tooltip = `${p.claims} claims in this article: ${p.named} from named sources, ${p.unnamed} from unnamed sources, ${p.unattributed} unattributed.\n${pct}% of the attributed claims rest on unnamed sources; ${p.corroborated} claims are reported by other articles too.\nClick to open the Crosscheck sidebar.`;
+    const busy = this.index.crossReferencing;
+    this.item.text = `$(checklist) ${p.claims} claims · ${pct}% unnamed · ${p.corroborated} elsewhere${busy ? ' $(sync~spin)' : ''}`;
+    this.item.tooltip = `${p.claims} claims in this article: ${p.named} from named sources, ${p.unnamed} from unnamed sources, ${p.unattributed} unattributed.\n${pct}% of the attributed claims rest on unnamed sources; ${p.corroborated} claims are reported by other articles too${busy ? ' (cross-referencing the latest changes…)' : ''}.\nClick to open the Crosscheck sidebar.`;
     this.item.accessibilityInformation = { label: `Crosscheck: ${p.claims} claims, ${pct} percent from unnamed sources, ${p.corroborated} found in other articles` };
     this.item.show();
   }

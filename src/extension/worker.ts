@@ -3,11 +3,13 @@
  * extension host: it reads each file (skipping binary, invalid, empty and oversized ones with a reason),
  * analyses it with the core and posts the result back, one file at a time, with progress and cancellation.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData, type MessagePort } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { createCrosscheck } from '../core/index';
 import { readArticle } from '../cli/files';
 import { AnalysisCache } from './analysisCache';
+import type { DocumentAnalysis } from '../core/index';
+import type { RelayedAnalysis } from './crossrefProtocol';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
 
 const port = parentPort;
@@ -21,6 +23,17 @@ const engine = createCrosscheck({
   readNerModel: () => readFileSync(modelPath, 'utf8'),
   warn: (message) => post({ type: 'warning', message }),
 });
+
+/** The cross-reference worker's channel, when the host gave one: each analysis is posted there too, under a key. */
+let relay: { port: MessagePort; channel: number } | null = null;
+let relayed = 0;
+/** Posts an analysis to the host, and first to the cross-reference worker (so that it is there when the host names it). */
+function analyzed(job: number, id: string, text: string, analysis: DocumentAnalysis, cached: boolean): void {
+  if (!relay) { post({ type: 'analyzed', job, id, text, analysis, cached }); return; }
+  const key = `${threadId}:${++relayed}`;
+  relay.port.postMessage({ key, id, text, analysis } satisfies RelayedAnalysis);
+  post({ type: 'analyzed', job, id, text, analysis, cached, relay: { channel: relay.channel, key } });
+}
 
 const cancelled = new Set<number>();
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -40,12 +53,12 @@ async function index(m: Extract<ToWorker, { type: 'index' }>): Promise<void> {
       const text = r.text; // decodeArticle already removed the one BOM; a second U+FEFF is text
       try {
         const found = cache?.get(text, m.options);
-        if (found && 'hit' in found) post({ type: 'analyzed', job: m.job, id: f.id, text, analysis: found.hit, cached: true });
+        if (found && 'hit' in found) analyzed(m.job, f.id, text, found.hit, true);
         else {
           if (found?.miss === 'damaged') post({ type: 'warning', message: `${'path' in f ? f.path : f.id}: its cached analysis was damaged; analysed again` });
           const analysis = engine.analyze(text, m.options);
           cache?.put(text, m.options, analysis);
-          post({ type: 'analyzed', job: m.job, id: f.id, text, analysis, cached: false });
+          analyzed(m.job, f.id, text, analysis, false);
         }
       } catch (e) {
         post({ type: 'skipped', job: m.job, id: f.id, reason: `analysis failed (${(e as Error).message})` });
@@ -58,5 +71,8 @@ async function index(m: Extract<ToWorker, { type: 'index' }>): Promise<void> {
 
 port?.on('message', (m: ToWorker) => {
   if (m.type === 'cancel') cancelled.add(m.job);
-  else if (m.type === 'index') void index(m);
+  else if (m.type === 'relay') {
+    relay?.port.close();
+    relay = { port: m.port, channel: m.channel };
+  } else if (m.type === 'index') void index(m);
 });

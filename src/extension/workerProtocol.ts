@@ -1,4 +1,6 @@
+import type { MessagePort } from 'node:worker_threads';
 import type { AnalysisOptions, DocumentAnalysis } from '../core/index';
+import type { Relay } from './crossrefProtocol';
 
 /** One article for the worker: a file it reads (its id, a URI string, and its path on disk), or an editor's text. */
 export type WorkerFile =
@@ -14,11 +16,13 @@ export interface WorkerData {
 /** Messages from the extension host to the indexing worker. */
 export type ToWorker =
   | { readonly type: 'index'; readonly job: number; readonly files: readonly WorkerFile[]; readonly options: AnalysisOptions; readonly maxBytes: number }
-  | { readonly type: 'cancel'; readonly job: number };
+  | { readonly type: 'cancel'; readonly job: number }
+  /** Post each analysis on `port` too (to the cross-reference worker), as `channel`'s. */
+  | { readonly type: 'relay'; readonly port: MessagePort; readonly channel: number };
 
 /** Messages from the indexing worker back to the extension host. */
 export type FromWorker =
-  | { readonly type: 'analyzed'; readonly job: number; readonly id: string; readonly text: string; readonly analysis: DocumentAnalysis; readonly cached?: boolean }
+  | { readonly type: 'analyzed'; readonly job: number; readonly id: string; readonly text: string; readonly analysis: DocumentAnalysis; readonly cached?: boolean; readonly relay?: Relay }
   | { readonly type: 'skipped'; readonly job: number; readonly id: string; readonly reason: string }
   | { readonly type: 'progress'; readonly job: number; readonly done: number; readonly total: number }
   | { readonly type: 'done'; readonly job: number; readonly cancelled: boolean }

@@ -49,6 +49,8 @@ export interface ClaimsState {
   readonly filter: ClaimsFilter;
   /** The article in the active editor, to put its claims first. */
   readonly activeDoc: string | null;
+  /** Set while the cross-reference is being made again: the clusters shown are from before the latest changes. */
+  readonly crossReferencing?: boolean;
 }
 
 export interface CompareArticle {

@@ -18,7 +18,8 @@ export class ClaimsViewProvider implements vscode.WebviewViewProvider, vscode.Di
   /** The snapshot the view shows now. */
   state(): ClaimsState {
     const active = vscode.window.activeTextEditor?.document.uri.toString() ?? null;
-    return buildClaimsState(this.index.documents(), this.index.workspace(), this.filter, active && this.index.get(active) ? active : null);
+    const state = buildClaimsState(this.index.documents(), this.index.workspace(), this.filter, active && this.index.get(active) ? active : null);
+    return this.index.crossReferencing ? { ...state, crossReferencing: true } : state;
   }
 
   setFilter(filter: ClaimsFilter): void {

@@ -27,6 +27,11 @@ suite('Crosscheck in a real VS Code', () => {
     assert.ok(seeds.length >= 2, 'the workspace holds the two seed articles');
   });
 
+  // Each test starts from a published cross-reference of every change the tests before it made (the worker's result).
+  setup(async () => {
+    await a.index.crossReferenced();
+  });
+
   teardown(async () => {
     for (const d of disposables.splice(0)) d.dispose();
     await closeAll();
@@ -452,6 +457,27 @@ suite('Crosscheck in a real VS Code', () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('crosscheck.openLocation', uri.toString(), 5, 12);
     assert.equal(editor.document.uri.toString(), uri.toString());
     assert.deepEqual([editor.document.offsetAt(editor.selection.start), editor.document.offsetAt(editor.selection.end)], [5, 12]);
+  });
+
+  test('after an edit the cross-reference is made in its worker and published: equal to the core’s, views refreshed', async () => {
+    const content = 'BAKU (Reuters) — Maj. Gen. Oded Basiuk held direct talks in Azerbaijan on Friday, a senior Israeli source told CNN.\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'article', content });
+    const published = waitFor(a.index.onDidCrossReference, () => !a.index.crossReferencePending, 60_000, 'the published cross-reference');
+    const refreshed = waitFor(a.onDidRefresh, () => !a.index.crossReferencePending, 60_000, 'the views refreshed after it');
+    await vscode.window.showTextDocument(doc);
+    if (!a.index.get(doc.uri.toString())) a.index.updateDocument(doc);
+    assert.ok(a.index.crossReferencePending, 'the edit waits for the worker, the host did not cross-reference it');
+    const ws = await published;
+    await refreshed;
+    assert.equal(a.index.workspace(), ws);
+    const core = a.index.engine.crossReference(a.index.documents(), a.index.getAliases());
+    assert.deepEqual(ws.entities, core.entities);
+    assert.deepEqual(ws.clusters, core.clusters);
+    assert.deepEqual(new Map(ws.entityOf), new Map(core.entityOf));
+    assert.deepEqual(new Map(ws.clusterOf), new Map(core.clusterOf));
+    const id = doc.uri.toString();
+    assert.ok(ws.entities.some((e) => e.mentions.some((m) => m.doc === id) && e.mentions.some((m) => m.doc !== id)), 'the new article’s names are linked to the seeds’');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('the extension never wrote to an article', async () => {

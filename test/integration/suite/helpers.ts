@@ -14,12 +14,13 @@ export function waitFor<T>(event: vscode.Event<T>, accept: (value: T) => boolean
   });
 }
 
-/** Activates the extension under test and returns its API. */
+/** Activates the extension under test and returns its API once the first indexing is cross-referenced. */
 export async function api(): Promise<CrosscheckApi> {
   const ext = vscode.extensions.getExtension<CrosscheckApi>('crosscheck.crosscheck');
   if (!ext) throw new Error('the extension under test is not loaded');
   const a = await ext.activate();
   await a.initialIndexing;
+  await a.index.crossReferenced();
   return a;
 }
 
