@@ -2,7 +2,8 @@
  * What indexing and cross-referencing N articles cost the extension host's main thread, as the extension does it:
  * the indexing worker (dist/worker.js) reads and analyses the files, then the cross-reference is made either on the
  * host (`sync`, as before) or in its worker (`worker`: dist/crossrefWorker.js, analyses relayed to it). Prints, per
- * phase, the host's busy time (event-loop utilisation: handlers and message deserialisation) and its longest block.
+ * phase, the host's busy time (event-loop utilisation: handlers and message deserialisation) and its longest block,
+ * and the process's peak resident memory (host and workers).
  * `node --import tsx bench/hostCost.ts 1000 worker` (build first). Each mode in its own process.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -84,7 +85,9 @@ async function main(): Promise<void> {
     return crossReference();
   }));
   const ws = client ? client.workspace() : index.workspace();
-  process.stdout.write(JSON.stringify({ articles: n, mode, entities: ws.entities.length, clusters: ws.clusters.length, rows }) + '\n');
+  // Peak resident memory of the whole process: the host and its worker threads (each worker keeps its own data).
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stdout.write(JSON.stringify({ articles: n, mode, entities: ws.entities.length, clusters: ws.clusters.length, peakRssMB, rows }) + '\n');
   indexer.dispose();
   client?.dispose();
   rmSync(dir, { recursive: true, force: true });
