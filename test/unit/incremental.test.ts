@@ -260,3 +260,32 @@ test('a name added to the first article leaves the stable ids of the other artic
   });
   assert.equal(new Set(pairs.values()).size, pairs.size);
 });
+
+test('an edit that adds a cluster early renumbers the later ones; a cross-reference taken before still answers as it did', () => {
+  const base = articles(12, 31);
+  const texts = Array.from({ length: 48 }, (_, i) => (i < base.length ? base[i]! : base[i % base.length]!.replace(/\b(six|four|two|12|30)\b/, String(7 + (i % 5)))));
+  const index = engine.createIndex();
+  texts.forEach((t, i) => index.set(`w${i}.txt`, t));
+  const none: AliasFile = { same: [], different: [] };
+  const before = index.workspace();
+  const pureBefore = engine.crossReference(index.documents(), none);
+  const docsBefore = index.documents();
+  // A claim that the last copy repeats word for word: a new cluster at the start, and every later one moves up a place.
+  const added = 'Officials in Tbilisi said 41 bridges were closed on Sunday.';
+  index.set('w0.txt', texts[0] + `\n\n${added}`);
+  index.set('w47.txt', texts[47] + `\n\n${added}`);
+  assertSameAsFull(index, none, 'a cluster added at the start');
+  const after = index.workspace();
+  assert.equal(after.clusters.length, before.clusters.length + 1, 'one more cluster');
+  const moved = after.clusters.slice(2).filter((c, i) => c.id !== before.clusters[i + 1]?.id && c.claims === before.clusters[i + 1]?.claims);
+  assert.ok(moved.length > before.clusters.length / 2, 'later clusters keep their claims under a new id');
+  // The earlier result is a value: its clusters and look-ups are those of the documents it was computed from.
+  assert.equal(JSON.stringify(toContractJson(docsBefore, before)), JSON.stringify(toContractJson(docsBefore, pureBefore)));
+  for (const d of docsBefore) for (const c of d.analysis.claims) {
+    const key = `${d.id}#${c.id}`;
+    assert.equal(before.clusterOf.get(key), pureBefore.clusterOf.get(key), key);
+  }
+  index.set('w0.txt', texts[0]!);
+  index.set('w47.txt', texts[47]!);
+  assertSameAsFull(index, none, 'both edits undone');
+});

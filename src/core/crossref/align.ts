@@ -132,8 +132,8 @@ interface DocSlot {
   readonly rank: number;
   /** Its claims that head a published cluster, in order; null when they must be found again. */
   firsts: Item[] | null;
-  /** Claim id -> published cluster id of its clustered claims; null when it must be built again. */
-  clusterIds: Map<string, string> | null;
+  /** Claim id -> the first claim of its published cluster, for its clustered claims; null when it must be built again. */
+  clusterIds: Map<string, Item> | null;
   /** The last alignment of its cache that it took part in (a counter of the cache's). */
   mark: number;
 }
@@ -433,14 +433,17 @@ function settle(comp: Item[]): void {
 /**
  * The published clusters in reading order (by their first claim), numbered in that order, and the cluster of every
  * clustered claim. A cluster of the very same claims as last time keeps its differences (they read nothing but its
- * claims), and under the same id is the same value altogether; what a document's claims map to is built again only
- * when one of its clusters changed.
+ * claims), and under the same id is the same value altogether; one that only moved to another place is the same value
+ * under its new id (its lists shared, nothing compared again). What a document's claims map to (the first claim of
+ * their cluster) is built again only when one of its clusters changed claims, not when clusters are numbered anew.
  */
 function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice: boolean): { clusters: ClaimCluster[]; clusterOf: ReadonlyMap<string, string> } {
   const keep = cache !== undefined;
   const earlier = cache?.earlier;
   if (cache) cache.earlier = undefined;
   const clusters: ClaimCluster[] = [];
+  // The first claim of each cluster, in step with `clusters`.
+  const heads: Item[] = [];
   for (const slot of slots) {
     if (!slot.firsts) {
       slot.firsts = slot.items.filter((it) => it.cluster !== null && it.cluster[0] === it && it.cluster.some((c) => c.doc.id !== it.doc.id));
@@ -449,19 +452,25 @@ function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice
     for (const first of slot.firsts) {
       const claimsIn = first.cluster!;
       const no = clusters.length;
+      heads.push(first);
       const before = keep ? first.published : null;
       // (Its place compared as a number: most clusters keep theirs, and need no id string made to say so.)
       if (before && before.claims === claimsIn && before.no === no) { clusters.push(before.cluster); continue; }
-      const same = !!before && (before.claims === claimsIn || (before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k])));
-      let cluster: ClaimCluster;
-      if (same && before.no === no) cluster = before.cluster;
-      else {
-        const differences = same ? before.cluster.differences : differencesOf(claimsIn, earlier);
-        const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
-        cluster = { id: `k${no}`, claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
-        for (const c of claimsIn) c.slot!.clusterIds = null;
+      if (before && (before.claims === claimsIn || (before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k])))) {
+        if (before.no !== no) {
+          // An earlier cluster came or went: the same value under its new number (a record of the cache's, renumbered in place).
+          const { claims, relation, differences } = before.cluster;
+          before.cluster = { id: clusterId(no), claims, relation, differences };
+          before.no = no;
+        }
+        clusters.push(before.cluster);
+        continue;
       }
-      first.published = same && before.cluster === cluster ? before : { claims: claimsIn, cluster, no };
+      const differences = differencesOf(claimsIn, earlier);
+      const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
+      const cluster: ClaimCluster = { id: clusterId(no), claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
+      for (const c of claimsIn) c.slot!.clusterIds = null;
+      first.published = { claims: claimsIn, cluster, no };
       clusters.push(cluster);
     }
   }
@@ -469,36 +478,49 @@ function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice
     // One document given twice: its two copies share their claim ids, and the later cluster names a claim.
     const byDoc = new Map<string, Map<string, string>>();
     for (const c of clusters) for (const r of c.claims) (byDoc.get(r.doc) ?? byDoc.set(r.doc, new Map()).get(r.doc)!).set(r.claim, c.id);
-    return { clusters, clusterOf: new ClusterOf(clusters, () => byDoc) };
+    return { clusters, clusterOf: new ClusterOf(clusters, () => byDoc, (id) => id) };
   }
-  // Per document, its claims' cluster ids, as of now (a map is replaced, never changed, when its document's clusters change).
-  const ids: string[] = [], maps: ReadonlyMap<string, string>[] = [];
+  // Per document, the first claim of each of its claims' clusters (a map is replaced, never changed, when its
+  // document's clusters change); the ids those clusters have now are read from `heads` on the first look-up.
+  const ids: string[] = [], maps: ReadonlyMap<string, Item>[] = [];
   for (const slot of slots) {
     if (!slot.clusterIds) {
       slot.clusterIds = new Map();
-      for (const it of slot.items) { const cluster = it.cluster?.[0]!.published?.cluster; if (cluster) slot.clusterIds.set(it.claim.id, cluster.id); }
+      for (const it of slot.items) { const head = it.cluster?.[0]; if (head?.published) slot.clusterIds.set(it.claim.id, head); }
     }
     if (slot.clusterIds.size) { ids.push(slot.doc.id); maps.push(slot.clusterIds); }
   }
-  return { clusters, clusterOf: new ClusterOf(clusters, () => new Map(ids.map((id, i) => [id, maps[i]!]))) };
+  let idOfHead: Map<Item, string> | null = null;
+  const idOf = (head: Item): string | undefined => {
+    if (!idOfHead) { idOfHead = new Map(); for (let i = 0; i < heads.length; i++) idOfHead.set(heads[i]!, clusters[i]!.id); }
+    return idOfHead.get(head);
+  };
+  return { clusters, clusterOf: new ClusterOf(clusters, () => new Map(ids.map((id, i) => [id, maps[i]!])), idOf) };
 }
 
+/** Cluster ids by number, made once: an edit early in a workspace renumbers every later cluster. */
+const clusterIdStrings: string[] = [];
+const clusterId = (no: number): string => (clusterIdStrings[no] ??= `k${no}`);
+
 /**
- * `doc#claim` -> cluster id, read from per-document maps keyed by the claims' own ids, so that no key string is built
- * per clustered claim: `clusterOf.get("a.txt#c3")` -> "k7". Iterating it builds the map once, in cluster order.
+ * `doc#claim` -> cluster id, read from per-document maps keyed by the claims' own ids (to an id, or to what stands for
+ * one), so that no key string is built per clustered claim: `clusterOf.get("a.txt#c3")` -> "k7". Iterating it builds
+ * the map once, in cluster order.
  */
-class ClusterOf extends LazyMapView {
+class ClusterOf<V> extends LazyMapView {
   // Private fields: two views of equal clusters compare equal (`assert.deepEqual`) whichever was looked into.
-  #byDoc: ReadonlyMap<string, ReadonlyMap<string, string>> | null = null;
-  readonly #makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, string>>;
+  #byDoc: ReadonlyMap<string, ReadonlyMap<string, V>> | null = null;
+  readonly #makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, V>>;
+  readonly #idOf: (v: V) => string | undefined;
 
   /** `byDoc` is made on the first look-up: a workspace asked for nothing between two edits spends nothing on it. */
-  constructor(private readonly clusters: readonly ClaimCluster[], makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, string>>) {
+  constructor(private readonly clusters: readonly ClaimCluster[], makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, V>>, idOf: (v: V) => string | undefined) {
     super();
     this.#makeByDoc = makeByDoc;
+    this.#idOf = idOf;
   }
 
-  private get byDoc(): ReadonlyMap<string, ReadonlyMap<string, string>> {
+  private get byDoc(): ReadonlyMap<string, ReadonlyMap<string, V>> {
     this.#byDoc ??= this.#makeByDoc();
     return this.#byDoc;
   }
@@ -509,7 +531,8 @@ class ClusterOf extends LazyMapView {
     const cut = key.lastIndexOf('#');
     if (cut < 0) return undefined;
     if (key.indexOf('#') !== cut) return this.all().get(key);
-    return this.byDoc.get(key.slice(0, cut))?.get(key.slice(cut + 1));
+    const v = this.byDoc.get(key.slice(0, cut))?.get(key.slice(cut + 1));
+    return v === undefined ? undefined : this.#idOf(v);
   }
 
 
@@ -535,8 +558,8 @@ function differencesOf(members: readonly Item[], earlier?: ReadonlyMap<Item, Pub
   return out;
 }
 
-/** A cluster as published: its claims, the cluster value and its place among the clusters (`k${no}`). */
-interface Published { readonly claims: readonly Item[]; readonly cluster: ClaimCluster; readonly no: number }
+/** A cluster as published: its claims, the cluster value and its place among the clusters (`k${no}`), both renumbered in place. */
+interface Published { readonly claims: readonly Item[]; cluster: ClaimCluster; no: number }
 
 const pairKey = (a: Item, b: Item): string => `${a.doc.id}\u0000${a.claim.id}\u0001${b.doc.id}\u0000${b.claim.id}`;
 const byPair = new WeakMap<Published, Map<string, ClaimDifference[]>>();
