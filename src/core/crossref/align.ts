@@ -377,7 +377,15 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
   }
   // Claims whose component may not be the one of the last alignment: the changed ones and those they linked to.
   const changed: Item[] = [];
-  for (const r of removed) { if (r.edges) changed.push(...r.edges.others); r.slot = null; r.edges = undefined; r.comp = null; r.cluster = null; r.published = null; }
+  // The published clusters of the removed claims, by document and claim id, for the unchanged claims of new versions.
+  const gone = new Map<string, Map<string, { readonly item: Item; readonly published: Published }>>();
+  for (const r of removed) {
+    const p = r.cluster?.[0]!.published;
+    if (p) (gone.get(r.doc.id) ?? gone.set(r.doc.id, new Map()).get(r.doc.id)!).set(r.claim.id, { item: r, published: p });
+    if (r.edges) changed.push(...r.edges.others);
+    // (Its cluster and what was published of it stay until the differences of the region are provided for below.)
+    r.slot = null; r.edges = undefined; r.comp = null;
+  }
   for (const it of dirty) {
     if (it.edges) changed.push(...it.edges.others);
     changed.push(it);
@@ -394,17 +402,58 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
   for (const it of changed) enter(it);
   for (let i = 0; i < region.length; i++) for (const o of region[i]!.edges!.others) enter(o);
   region.sort((a, b) => (precedes(a, b) ? -1 : 1));
-  // What was published of the region's clusters, for their claims' differences (`differencesOf`).
-  const earlier = new Map<Item, Published>();
+  // What was published of the region's clusters, and each claim's place in it, for their differences (`differencesOf`).
+  const earlier = new Map<Item, Earlier>();
+  const places = new Map<Published, Map<Item, number>>();
+  const placeIn = (p: Published, it: Item): Earlier => {
+    let at = places.get(p);
+    if (!at) { at = new Map(p.claims.map((c, k) => [c, k])); places.set(p, at); }
+    return { published: p, at: at.get(it)! };
+  };
   for (const it of region) {
     it.slot!.firsts = null;
     it.slot!.clusterIds = null;
     const p = it.cluster?.[0]!.published;
-    if (p) earlier.set(it, p);
+    if (p) earlier.set(it, placeIn(p, it));
+    else {
+      // A claim of an edited document that reads as its old version did differs from the others as that one did.
+      const twin = gone.get(it.doc.id)?.get(it.claim.id);
+      if (twin && comparesAlike(twin.item, it)) earlier.set(it, placeIn(twin.published, twin.item));
+    }
   }
+  // A removed claim heading a cluster still gave its claims their `earlier` above; now it leaves for good.
+  for (const r of removed) { r.cluster = null; r.published = null; }
   cache.earlier = earlier;
   for (const comp of componentsOf(region)) settle(comp);
   return slots;
+}
+
+/**
+ * Whether two versions of a claim of one document read alike to `compare`: the same outlet, claim, attribution,
+ * entity ids, and the same text, tokens and entities from a few tokens before the claim (titles) to its end.
+ */
+function comparesAlike(x: Item, y: Item): boolean {
+  const a = x.doc.analysis, b = y.doc.analysis;
+  if (x.doc.id !== y.doc.id || a.outlet !== b.outlet || x.stripped !== y.stripped) return false;
+  if (!sameItems(x.ids, y.ids) || !sameItems(x.mentions, y.mentions) || !sameItems(x.mentionIds, y.mentionIds)) return false;
+  if (JSON.stringify(x.claim) !== JSON.stringify(y.claim) || JSON.stringify(x.attribution) !== JSON.stringify(y.attribution)) return false;
+  const tx = tokenView(x.doc.text, a), ty = tokenView(y.doc.text, b);
+  const { start, end } = x.claim;
+  let from = start;
+  for (const i of x.mentions) from = Math.min(from, a.entities[i]!.start);
+  const lo = Math.max(0, tx.firstFrom(from) - 4);
+  if (Math.max(0, ty.firstFrom(from) - 4) !== lo) return false;
+  const hi = tx.firstFrom(end);
+  if (ty.firstFrom(end) !== hi) return false;
+  for (let i = lo; i < hi; i++) if (tx.startOf(i) !== ty.startOf(i) || tx.endOf(i) !== ty.endOf(i) || tx.at(i).kind !== ty.at(i).kind) return false;
+  const at = lo < hi ? Math.min(tx.startOf(lo), start) : start;
+  if (x.doc.text.slice(at, Math.max(end, lo < hi ? tx.endOf(hi - 1) : end)) !== y.doc.text.slice(at, Math.max(end, lo < hi ? ty.endOf(hi - 1) : end))) return false;
+  const near = (ms: readonly EntityMention[]): string => JSON.stringify(ms.filter((m) => m.end > at && m.start < end));
+  return near(a.entities) === near(b.entities) && x.mentions.every((i) => JSON.stringify(a.entities[i]) === JSON.stringify(b.entities[i]));
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** The components of the edge graph among `items` (whose edges all stay among them), each in the order of `items`. */
@@ -544,15 +593,19 @@ class ClusterOf<V> extends LazyMapView {
 }
 
 /** The typed differences of every two claims of a cluster from different documents, in member order. */
-function differencesOf(members: readonly Item[], earlier?: ReadonlyMap<Item, Published>): ClaimDifference[] {
+function differencesOf(members: readonly Item[], earlier?: ReadonlyMap<Item, Earlier>): ClaimDifference[] {
   const out: ClaimDifference[] = [];
   const named = new Map<Item, Map<string, Named>>();
   for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
     const a = members[x]!, b = members[y]!;
     if (a.doc === b.doc) continue;
-    // Two claims that were in one published cluster before were compared then: the same two claims differ alike.
-    const p = earlier?.get(a);
-    if (p && earlier!.get(b) === p) { const ds = pairDifferences(p).get(pairKey(a, b)); if (ds) for (const d of ds) out.push(d); continue; }
+    // Two claims that were in one published cluster before, in the same order, were compared then: they differ alike.
+    const ea = earlier?.get(a), eb = ea && earlier!.get(b);
+    if (eb && ea.published === eb.published && ea.at < eb.at) {
+      const ds = pairDifferences(ea.published).get(pairKey(a, b));
+      if (ds) for (const d of ds) out.push(d);
+      continue;
+    }
     for (const d of compare(a, b, named)) out.push(d);
   }
   return out;
@@ -560,6 +613,8 @@ function differencesOf(members: readonly Item[], earlier?: ReadonlyMap<Item, Pub
 
 /** A cluster as published: its claims, the cluster value and its place among the clusters (`k${no}`), both renumbered in place. */
 interface Published { readonly claims: readonly Item[]; cluster: ClaimCluster; no: number }
+/** A claim's (or its old version's) place among the claims of a cluster published before. */
+interface Earlier { readonly published: Published; readonly at: number }
 
 const pairKey = (a: Item, b: Item): string => `${a.doc.id}\u0000${a.claim.id}\u0001${b.doc.id}\u0000${b.claim.id}`;
 const byPair = new WeakMap<Published, Map<string, ClaimDifference[]>>();
@@ -646,7 +701,7 @@ export class AlignCache {
    */
   state: { readonly slots: readonly DocSlot[]; readonly postings: Postings; readonly maxPosting: number; readonly keyGeneration: number; readonly mark: number } | null = null;
   /** The clusters published before, by claim, of the claims clustered again since (for their differences). */
-  earlier: ReadonlyMap<Item, Published> | undefined = undefined;
+  earlier: ReadonlyMap<Item, Earlier> | undefined = undefined;
   /** A counter for marks on claims and documents. */
   round = 0;
   /** The documents of the last alignment, the entity ids they were prepared under and their prepared claims. */
