@@ -103,8 +103,7 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   // Index keys are small integers with weights; keys in too many claims are not informative enough to block on.
   const table = cache?.keys ?? new KeyTable();
   if (table.ids.size > MAX_KEYS) table.reset();
-  const total = perDoc.reduce((n, items) => n + items.length, 0);
-  const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(total * 0.05)));
+  const maxPosting = postingLimit(perDoc);
   // Wire copies repeat claims word for word: each distinct pair of signatures is scored once (and, with a cache, once
   // for the life of the workspace).
   if (cache && (cache.signatures.size > MAX_SIGNATURES || cache.scores.size > MAX_SCORES)) cache.clear();
@@ -115,25 +114,42 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   return publish(slots, cache, twice);
 }
 
+/** Keys in more claims than this are not looked up: 5% of the claims, from 40 up to `MAX_POSTING`. */
+function postingLimit(perDoc: readonly (readonly Item[])[]): number {
+  // Counted only as far as the limit can grow (a large workspace's claims are not all counted after every edit).
+  let total = 0;
+  for (const items of perDoc) { total += items.length; if (total * 0.05 >= MAX_POSTING) break; }
+  return Math.min(MAX_POSTING, Math.max(40, Math.ceil(total * 0.05)));
+}
+
 /** Whether two documents share an id; the same answer as last time for the same ids in the same order. */
 function sharesIds(docs: readonly AnalyzedDocument[], cache: AlignCache | undefined): boolean {
   const last = cache?.lastIds;
-  if (last && last.ids.length === docs.length && docs.every((d, i) => d.id === last.ids[i])) return last.twice;
+  // (The very same document at a place has the same id: only the others are read.)
+  if (last && last.ids.length === docs.length && docs.every((d, i) => d === last.docs[i] || d.id === last.ids[i])) {
+    if (docs.some((d, i) => d !== last.docs[i])) cache!.lastIds = { docs: docs.slice(), ids: last.ids, twice: last.twice };
+    return last.twice;
+  }
   const twice = new Set(docs.map((d) => d.id)).size !== docs.length;
-  if (cache) cache.lastIds = { ids: docs.map((d) => d.id), twice };
+  if (cache) cache.lastIds = { docs: docs.slice(), ids: docs.map((d) => d.id), twice };
   return twice;
 }
 
 /** A document's place in an alignment: its claims, its rank in reading order, and what was published of it. */
 interface DocSlot {
   readonly doc: AnalyzedDocument;
+  /** Its document's id (read once per alignment for every document, without reaching into the document). */
+  readonly id: string;
   readonly items: readonly Item[];
   /** Increasing in reading order, and kept while the document's claims stay, so that what is sorted by it stays sorted. */
   readonly rank: number;
-  /** Its claims that head a published cluster, in order; null when they must be found again. */
-  firsts: Item[] | null;
-  /** Claim id -> the first claim of its published cluster, for its clustered claims; null when it must be built again. */
-  clusterIds: Map<string, Item> | null;
+  /**
+   * The published clusters its claims head, in order; null when they must be found again (one of its claims was
+   * clustered again). While it stands they are published as they are, renumbered when earlier clusters came or went.
+   */
+  published: Published[] | null;
+  /** Claim id -> the published cluster of its clustered claims; null when it must be built again. */
+  clusterIds: Map<string, Published> | null;
   /** The last alignment of its cache that it took part in (a counter of the cache's). */
   mark: number;
 }
@@ -142,7 +158,7 @@ interface DocSlot {
 const RANK_STEP = 1024;
 
 function newSlot(doc: AnalyzedDocument, items: readonly Item[], rank: number): DocSlot {
-  const slot: DocSlot = { doc, items, rank, firsts: null, clusterIds: null, mark: -1 };
+  const slot: DocSlot = { doc, id: doc.id, items, rank, published: null, clusterIds: null, mark: -1 };
   items.forEach((it, no) => { it.slot = slot; it.no = no; });
   return slot;
 }
@@ -302,7 +318,9 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
   // A document keeps its slot while its claims stay: the slot of its first claim, if still in the alignment.
   const round = ++cache.round;
   const kept = docs.map((doc, d) => {
-    const s = perDoc[d]![0]?.slot;
+    // (Most documents are where they were: the slot at their place is tried before their first claim's.)
+    const here = st.slots.length === n ? st.slots[d]! : null;
+    const s = here && here.doc === doc && here.items === perDoc[d] ? here : perDoc[d]![0]?.slot;
     if (!s || s.doc !== doc || s.items !== perDoc[d] || s.mark !== st.mark) return null;
     s.mark = round;
     return s;
@@ -411,7 +429,7 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
     return { published: p, at: at.get(it)! };
   };
   for (const it of region) {
-    it.slot!.firsts = null;
+    it.slot!.published = null;
     it.slot!.clusterIds = null;
     const p = it.cluster?.[0]!.published;
     if (p) earlier.set(it, placeIn(p, it));
@@ -483,45 +501,49 @@ function settle(comp: Item[]): void {
  * The published clusters in reading order (by their first claim), numbered in that order, and the cluster of every
  * clustered claim. A cluster of the very same claims as last time keeps its differences (they read nothing but its
  * claims), and under the same id is the same value altogether; one that only moved to another place is the same value
- * under its new id (its lists shared, nothing compared again). What a document's claims map to (the first claim of
- * their cluster) is built again only when one of its clusters changed claims, not when clusters are numbered anew.
+ * under its new id (its lists shared, nothing compared again). A document none of whose claims was clustered again
+ * publishes its clusters as it did, without its claims being read; what its claims map to (their published clusters)
+ * is built again only when one of its clusters changed claims, not when clusters are numbered anew.
  */
 function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice: boolean): { clusters: ClaimCluster[]; clusterOf: ReadonlyMap<string, string> } {
   const keep = cache !== undefined;
   const earlier = cache?.earlier;
   if (cache) cache.earlier = undefined;
   const clusters: ClaimCluster[] = [];
-  // The first claim of each cluster, in step with `clusters`.
-  const heads: Item[] = [];
+  // What each cluster was published as, in step with `clusters`.
+  const pubs: Published[] = [];
   for (const slot of slots) {
-    if (!slot.firsts) {
-      slot.firsts = slot.items.filter((it) => it.cluster !== null && it.cluster[0] === it && it.cluster.some((c) => c.doc.id !== it.doc.id));
-      for (const it of slot.items) if (it.published && !slot.firsts.includes(it)) it.published = null;
+    let list = slot.published;
+    if (list && keep) {
+      // None of its clusters changed (none of its claims was clustered again): they need reading, not comparing.
+      if (list.length && list[0]!.no !== clusters.length) { let no = clusters.length; for (const p of list) renumber(p, no++); }
+      for (const p of list) { clusters.push(p.cluster); pubs.push(p); }
+      continue;
     }
-    for (const first of slot.firsts) {
+    const firsts = slot.items.filter((it) => it.cluster !== null && it.cluster[0] === it && it.cluster.some((c) => c.doc.id !== it.doc.id));
+    for (const it of slot.items) if (it.published && !firsts.includes(it)) it.published = null;
+    list = [];
+    for (const first of firsts) {
       const claimsIn = first.cluster!;
       const no = clusters.length;
-      heads.push(first);
       const before = keep ? first.published : null;
-      // (Its place compared as a number: most clusters keep theirs, and need no id string made to say so.)
-      if (before && before.claims === claimsIn && before.no === no) { clusters.push(before.cluster); continue; }
+      let p: Published;
       if (before && (before.claims === claimsIn || (before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k])))) {
-        if (before.no !== no) {
-          // An earlier cluster came or went: the same value under its new number (a record of the cache's, renumbered in place).
-          const { claims, relation, differences } = before.cluster;
-          before.cluster = { id: clusterId(no), claims, relation, differences };
-          before.no = no;
-        }
-        clusters.push(before.cluster);
-        continue;
+        // The very same claims: the same value, renumbered if an earlier cluster came or went.
+        if (before.no !== no) renumber(before, no);
+        p = before;
+      } else {
+        const differences = differencesOf(claimsIn, earlier);
+        const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
+        const cluster: ClaimCluster = { id: clusterId(no), claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
+        for (const c of claimsIn) c.slot!.clusterIds = null;
+        p = first.published = { claims: claimsIn, cluster, no };
       }
-      const differences = differencesOf(claimsIn, earlier);
-      const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
-      const cluster: ClaimCluster = { id: clusterId(no), claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
-      for (const c of claimsIn) c.slot!.clusterIds = null;
-      first.published = { claims: claimsIn, cluster, no };
-      clusters.push(cluster);
+      list.push(p);
+      clusters.push(p.cluster);
+      pubs.push(p);
     }
+    slot.published = list;
   }
   if (twice) {
     // One document given twice: its two copies share their claim ids, and the later cluster names a claim.
@@ -529,20 +551,20 @@ function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice
     for (const c of clusters) for (const r of c.claims) (byDoc.get(r.doc) ?? byDoc.set(r.doc, new Map()).get(r.doc)!).set(r.claim, c.id);
     return { clusters, clusterOf: new ClusterOf(clusters, () => byDoc, (id) => id) };
   }
-  // Per document, the first claim of each of its claims' clusters (a map is replaced, never changed, when its
-  // document's clusters change); the ids those clusters have now are read from `heads` on the first look-up.
-  const ids: string[] = [], maps: ReadonlyMap<string, Item>[] = [];
+  // Per document, the published cluster of each of its clustered claims (a map is replaced, never changed, when its
+  // document's clusters change); the ids those clusters have in this result are read from `pubs` on the first look-up.
+  const ids: string[] = [], maps: ReadonlyMap<string, Published>[] = [];
   for (const slot of slots) {
     if (!slot.clusterIds) {
       slot.clusterIds = new Map();
-      for (const it of slot.items) { const head = it.cluster?.[0]; if (head?.published) slot.clusterIds.set(it.claim.id, head); }
+      for (const it of slot.items) { const p = it.cluster?.[0]!.published; if (p) slot.clusterIds.set(it.claim.id, p); }
     }
-    if (slot.clusterIds.size) { ids.push(slot.doc.id); maps.push(slot.clusterIds); }
+    if (slot.clusterIds.size) { ids.push(slot.id); maps.push(slot.clusterIds); }
   }
-  let idOfHead: Map<Item, string> | null = null;
-  const idOf = (head: Item): string | undefined => {
-    if (!idOfHead) { idOfHead = new Map(); for (let i = 0; i < heads.length; i++) idOfHead.set(heads[i]!, clusters[i]!.id); }
-    return idOfHead.get(head);
+  let idOfPublished: Map<Published, string> | null = null;
+  const idOf = (p: Published): string | undefined => {
+    if (!idOfPublished) { idOfPublished = new Map(); for (let i = 0; i < pubs.length; i++) idOfPublished.set(pubs[i]!, clusters[i]!.id); }
+    return idOfPublished.get(p);
   };
   return { clusters, clusterOf: new ClusterOf(clusters, () => new Map(ids.map((id, i) => [id, maps[i]!])), idOf) };
 }
@@ -550,6 +572,13 @@ function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice
 /** Cluster ids by number, made once: an edit early in a workspace renumbers every later cluster. */
 const clusterIdStrings: string[] = [];
 const clusterId = (no: number): string => (clusterIdStrings[no] ??= `k${no}`);
+
+/** A published cluster moved to place `no` (an earlier one came or went): the same value under its new id. */
+function renumber(p: Published, no: number): void {
+  const { claims, relation, differences } = p.cluster;
+  p.cluster = { id: clusterId(no), claims, relation, differences };
+  p.no = no;
+}
 
 /**
  * `doc#claim` -> cluster id, read from per-document maps keyed by the claims' own ids (to an id, or to what stands for
@@ -706,8 +735,8 @@ export class AlignCache {
   round = 0;
   /** The documents of the last alignment, the entity ids they were prepared under and their prepared claims. */
   lastPrepared: { readonly docs: readonly AnalyzedDocument[]; readonly idsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>; readonly perDoc: readonly (readonly Item[])[] } | null = null;
-  /** The document ids of the last alignment, and whether two of them were the same. */
-  lastIds: { readonly ids: readonly string[]; readonly twice: boolean } | null = null;
+  /** The documents of the last alignment, their ids, and whether two of them were the same. */
+  lastIds: { readonly docs: readonly AnalyzedDocument[]; readonly ids: readonly string[]; readonly twice: boolean } | null = null;
   clear(): void {
     this.signatures.clear();
     this.scores.clear();

@@ -117,7 +117,7 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
       cache.groups.set(d, g);
     }
     sequence.push(g);
-    same &&= g === last!.sequence[i] && d.id === was!.id;
+    same &&= g === last!.sequence[i] && (d === was || d.id === was!.id);
   }
   // The resolution is a function of the groups in order (and the aliases): the very same groups give the same result.
   const result = same ? { ...last!.result, entities: last!.result.entities.slice() } : resolveGroups(sequence.flat(), different, sameKey, cache);
