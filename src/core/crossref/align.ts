@@ -249,7 +249,8 @@ function scoreBest(it: Item, picks: readonly Item[], amounts: readonly number[],
     const score = scorer.score(it, other);
     if (score >= SAME_THRESHOLD) { others.push(other); scores.push(score); }
   }
-  return others.length ? { others, scores } : NO_EDGES;
+  // Kept until the claim's candidates change: without the spare room `push` left (most of a short list's memory).
+  return others.length ? { others: others.slice(), scores: scores.slice() } : NO_EDGES;
 }
 
 /** Every claim aligned afresh: documents ranked in order, the index built, every claim's edges found, every component clustered. */
