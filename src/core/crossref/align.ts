@@ -32,7 +32,7 @@ interface Item {
   /** Its document's place in the alignment and its own place among the document's claims. */
   slot: DocSlot | null;
   no: number;
-  /** Scratch for one alignment: a place in a list, a mark, a sum of shared key weights (0 between uses). */
+  /** Scratch for one alignment: a place in a list, a mark, twice a sum of shared key weights (0 between uses). */
   index: number;
   mark: number;
   acc: number;
@@ -219,7 +219,8 @@ function edgesOf(it: Item, postings: Postings, weights: readonly number[], maxPo
   for (const k of it.keyIds!) {
     const list = postings[k];
     if (!list || list.length > maxPosting) continue;
-    const w = weights[k]!;
+    // Summed doubled, so that the sums stay small integers (weights are whole or halves): no number object per step.
+    const w = weights[k]! * 2;
     // Only the claims after it are its to score.
     let lo = 0, hi = list.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (precedes(it, list[mid]!)) hi = mid; else lo = mid + 1; }
@@ -232,7 +233,7 @@ function edgesOf(it: Item, postings: Postings, weights: readonly number[], maxPo
   }
   // Those sharing enough, in the order first met, with how much they share.
   const picks: Item[] = [], amounts: number[] = [];
-  for (const o of touched) { if (o.acc >= 2) { picks.push(o); amounts.push(o.acc); } o.acc = 0; }
+  for (const o of touched) { if (o.acc >= 4) { picks.push(o); amounts.push(o.acc / 2); } o.acc = 0; }
   touched.length = 0;
   return scoreBest(it, picks, amounts, scorer);
 }
@@ -326,8 +327,9 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
     s.mark = round;
     return s;
   });
+  // (Loops over every document are indexed: their code is new to the first edit, and an iterator there costs an object a step.)
   let last = -Infinity;
-  for (const s of kept) if (s) { if (s.rank <= last) return null; last = s.rank; }
+  for (let d = 0; d < n; d++) { const s = kept[d]; if (s) { if (s.rank <= last) return null; last = s.rank; } }
   // New documents take ranks between those of the kept documents around them (all found before anything changes).
   const ranks = new Float64Array(n);
   for (let d = 0; d < n;) {
@@ -353,8 +355,8 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
     added.push(...perDoc[d]!);
   }
   const removed: Item[] = [];
-  for (const s of st.slots) if (s.mark !== round) removed.push(...s.items);
-  for (const s of slots) s.mark = round;
+  for (let d = 0; d < st.slots.length; d++) { const s = st.slots[d]!; if (s.mark !== round) removed.push(...s.items); }
+  for (let d = 0; d < n; d++) slots[d]!.mark = round;
   cache.state = { slots, postings: st.postings, maxPosting, keyGeneration: table.generation, mark: round };
   if (!added.length && !removed.length) return slots;
 
@@ -513,12 +515,13 @@ function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice
   const clusters: ClaimCluster[] = [];
   // What each cluster was published as, in step with `clusters`.
   const pubs: Published[] = [];
-  for (const slot of slots) {
+  for (let d = 0; d < slots.length; d++) {
+    const slot = slots[d]!;
     let list = slot.published;
     if (list && keep) {
       // None of its clusters changed (none of its claims was clustered again): they need reading, not comparing.
       if (list.length && list[0]!.no !== clusters.length) { let no = clusters.length; for (const p of list) renumber(p, no++); }
-      for (const p of list) { clusters.push(p.cluster); pubs.push(p); }
+      for (let k = 0; k < list.length; k++) { const p = list[k]!; clusters.push(p.cluster); pubs.push(p); }
       continue;
     }
     const firsts = slot.items.filter((it) => it.cluster !== null && it.cluster[0] === it && it.cluster.some((c) => c.doc.id !== it.doc.id));
@@ -555,7 +558,8 @@ function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice
   // Per document, the published cluster of each of its clustered claims (a map is replaced, never changed, when its
   // document's clusters change); the ids those clusters have in this result are read from `pubs` on the first look-up.
   const ids: string[] = [], maps: ReadonlyMap<string, Published>[] = [];
-  for (const slot of slots) {
+  for (let d = 0; d < slots.length; d++) {
+    const slot = slots[d]!;
     if (!slot.clusterIds) {
       slot.clusterIds = new Map();
       for (const it of slot.items) { const p = it.cluster?.[0]!.published; if (p) slot.clusterIds.set(it.claim.id, p); }
