@@ -289,3 +289,25 @@ test('an edit that adds a cluster early renumbers the later ones; a cross-refere
   index.set('w47.txt', texts[47]!);
   assertSameAsFull(index, none, 'both edits undone');
 });
+
+test('claims an edit leaves as they were keep their differences with the other articles: compared once, not again', () => {
+  const base = articles(8, 53);
+  const texts = Array.from({ length: 32 }, (_, i) => (i < base.length ? base[i]! : base[i % base.length]!.replace(/\b(six|four|two|12|30)\b/, String(7 + (i % 5)))));
+  const index = engine.createIndex();
+  texts.forEach((t, i) => index.set(`w${i}.txt`, t));
+  const none: AliasFile = { same: [], different: [] };
+  const before = index.workspace();
+  // The first article heads its clusters: an edit to it takes away the claims their differences were found from.
+  index.set('w0.txt', texts[0] + '\n\nOfficials said 12 people were hurt.');
+  assertSameAsFull(index, none, 'a sentence appended to the first article');
+  const after = index.workspace();
+  const claimsOf = (c: { claims: readonly { doc: string; claim: string }[] }): string => c.claims.map((r) => `${r.doc}#${r.claim}`).join(' ');
+  const earlier = new Map(before.clusters.map((c) => [claimsOf(c), c]));
+  const edited = after.clusters.filter((c) => c.claims.some((r) => r.doc === 'w0.txt') && c.differences.length);
+  assert.ok(edited.length > 0, 'the first article has clusters with differences');
+  for (const c of edited) {
+    const old = earlier.get(claimsOf(c));
+    assert.ok(old, `${c.id} has the same claims as before`);
+    assert.ok(c.differences.every((d) => old.differences.includes(d)), `${c.id} keeps the differences found before`);
+  }
+});
