@@ -50,6 +50,8 @@ interface Item {
   negation: Negation | null | undefined;
   plain: ClaimTerms | undefined;
   countries: readonly string[] | undefined;
+  /** The claim as its clusters and their differences name it, one value for them all (made on first use). */
+  ref: ClaimRef | undefined;
   /** The signature id under a cache's `signatures`, valid while `sigGeneration` is that cache's generation. */
   sig: number;
   sigGeneration: number;
@@ -539,7 +541,7 @@ function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice
       } else {
         const differences = differencesOf(claimsIn, earlier);
         const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
-        const cluster: ClaimCluster = { id: clusterId(no), claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
+        const cluster: ClaimCluster = { id: clusterId(no), claims: claimsIn.map(refOf), relation, differences };
         for (const c of claimsIn) c.slot!.clusterIds = null;
         p = first.published = { claims: claimsIn, cluster, no };
       }
@@ -935,7 +937,7 @@ function prepare(doc: AnalyzedDocument, claim: Claim, idAt: (mention: number) =>
   return {
     doc, claim, terms, whole, content, ids: compact(ids), places: compact(places), people: compact(people), frameDates, attribution,
     mentions: compact(mentions), mentionIds: compact(mentionIds), stripped: tokens !== all, slot: null, no: -1, index: -1, mark: -1, acc: 0, comp: null, published: null,
-    keyIds: undefined, keyGeneration: -1, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, cluster: null, edges: undefined,
+    keyIds: undefined, keyGeneration: -1, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, ref: undefined, sig: -1, sigGeneration: -1, cluster: null, edges: undefined,
   };
 }
 
@@ -1110,7 +1112,7 @@ const TITLE = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Maj\.?|Majo
 /** The typed differences between two aligned claims of different documents. */
 function compare(a: Item, b: Item, named = new Map<Item, Map<string, Named>>()): ClaimDifference[] {
   const out: ClaimDifference[] = [];
-  const refs: ClaimRef[] = [{ doc: a.doc.id, claim: a.claim.id }, { doc: b.doc.id, claim: b.claim.id }];
+  const refs: ClaimRef[] = [refOf(a), refOf(b)];
   // Contradiction: one side denies or negates what the other asserts, and the negation bears on the shared words.
   const silent = withholds(a) || withholds(b);
   const negA = silent ? null : negationScope(a), negB = silent ? null : negationScope(b);
@@ -1169,6 +1171,11 @@ function compare(a: Item, b: Item, named = new Map<Item, Map<string, Named>>()):
   return out;
 }
 
+
+/** `{doc, claim}` of a claim, made once: every cluster and difference that names it shares it (values, never changed). */
+function refOf(it: Item): ClaimRef {
+  return (it.ref ??= { doc: it.doc.id, claim: it.claim.id });
+}
 
 const label = (it: Item): string => it.doc.analysis.outlet ?? it.doc.id.split(/[\\/]/).pop() ?? it.doc.id;
 const pick = (m: TextSpan): TextSpan => ({ start: m.start, end: m.end, text: m.text });
