@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCrosscheck, toContractJson, type AliasFile, type AnalyzedDocument, type WorkspaceIndex } from '../../src/core/index';
+import { createCrosscheck, toContractJson, type AliasFile, type AnalyzedDocument, type WorkspaceAnalysis, type WorkspaceIndex } from '../../src/core/index';
 import { CrossReferenceCache, crossReference } from '../../src/core/crossref/crossReference';
 import { readModel } from './sharedData';
 
@@ -261,13 +261,17 @@ test('a name added to the first article leaves the stable ids of the other artic
   assert.equal(new Set(pairs.values()).size, pairs.size);
 });
 
-test('an edit that adds a cluster early renumbers the later ones; a cross-reference taken before still answers as it did', () => {
-  const base = articles(12, 31);
-  const texts = Array.from({ length: 48 }, (_, i) => (i < base.length ? base[i]! : base[i % base.length]!.replace(/\b(six|four|two|12|30)\b/, String(7 + (i % 5)))));
+/** `count` wire copies of `base` (each article again with a number varied), indexed as w0.txt, w1.txt, …, and cross-referenced. */
+function wireWorkspace(base: readonly string[], count: number): { texts: string[]; index: WorkspaceIndex; before: WorkspaceAnalysis } {
+  const texts = Array.from({ length: count }, (_, i) => (i < base.length ? base[i]! : base[i % base.length]!.replace(/\b(six|four|two|12|30)\b/, String(7 + (i % 5)))));
   const index = engine.createIndex();
   texts.forEach((t, i) => index.set(`w${i}.txt`, t));
+  return { texts, index, before: index.workspace() };
+}
+
+test('an edit that adds a cluster early renumbers the later ones; a cross-reference taken before still answers as it did', () => {
+  const { texts, index, before } = wireWorkspace(articles(12, 31), 48);
   const none: AliasFile = { same: [], different: [] };
-  const before = index.workspace();
   const pureBefore = engine.crossReference(index.documents(), none);
   const docsBefore = index.documents();
   // A claim that the last copy repeats word for word: a new cluster at the start, and every later one moves up a place.
@@ -291,12 +295,8 @@ test('an edit that adds a cluster early renumbers the later ones; a cross-refere
 });
 
 test('claims an edit leaves as they were keep their differences with the other articles: compared once, not again', () => {
-  const base = articles(8, 53);
-  const texts = Array.from({ length: 32 }, (_, i) => (i < base.length ? base[i]! : base[i % base.length]!.replace(/\b(six|four|two|12|30)\b/, String(7 + (i % 5)))));
-  const index = engine.createIndex();
-  texts.forEach((t, i) => index.set(`w${i}.txt`, t));
+  const { texts, index, before } = wireWorkspace(articles(8, 53), 32);
   const none: AliasFile = { same: [], different: [] };
-  const before = index.workspace();
   // The first article heads its clusters: an edit to it takes away the claims their differences were found from.
   index.set('w0.txt', texts[0] + '\n\nOfficials said 12 people were hurt.');
   assertSameAsFull(index, none, 'a sentence appended to the first article');
