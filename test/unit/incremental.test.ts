@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createCrosscheck, toContractJson, type AliasFile, type AnalyzedDocument, type WorkspaceIndex } from '../../src/core/index';
+import { createCrosscheck, toContractJson, type AliasFile, type AnalyzedDocument, type WorkspaceAnalysis, type WorkspaceIndex } from '../../src/core/index';
 import { CrossReferenceCache, crossReference } from '../../src/core/crossref/crossReference';
 import { readModel } from './sharedData';
 
@@ -259,4 +259,55 @@ test('a name added to the first article leaves the stable ids of the other artic
     pairs.set(stable, id);
   });
   assert.equal(new Set(pairs.values()).size, pairs.size);
+});
+
+/** `count` wire copies of `base` (each article again with a number varied), indexed as w0.txt, w1.txt, …, and cross-referenced. */
+function wireWorkspace(base: readonly string[], count: number): { texts: string[]; index: WorkspaceIndex; before: WorkspaceAnalysis } {
+  const texts = Array.from({ length: count }, (_, i) => (i < base.length ? base[i]! : base[i % base.length]!.replace(/\b(six|four|two|12|30)\b/, String(7 + (i % 5)))));
+  const index = engine.createIndex();
+  texts.forEach((t, i) => index.set(`w${i}.txt`, t));
+  return { texts, index, before: index.workspace() };
+}
+
+test('an edit that adds a cluster early renumbers the later ones; a cross-reference taken before still answers as it did', () => {
+  const { texts, index, before } = wireWorkspace(articles(12, 31), 48);
+  const none: AliasFile = { same: [], different: [] };
+  const pureBefore = engine.crossReference(index.documents(), none);
+  const docsBefore = index.documents();
+  // A claim that the last copy repeats word for word: a new cluster at the start, and every later one moves up a place.
+  const added = 'Officials in Tbilisi said 41 bridges were closed on Sunday.';
+  index.set('w0.txt', texts[0] + `\n\n${added}`);
+  index.set('w47.txt', texts[47] + `\n\n${added}`);
+  assertSameAsFull(index, none, 'a cluster added at the start');
+  const after = index.workspace();
+  assert.equal(after.clusters.length, before.clusters.length + 1, 'one more cluster');
+  const moved = after.clusters.slice(2).filter((c, i) => c.id !== before.clusters[i + 1]?.id && c.claims === before.clusters[i + 1]?.claims);
+  assert.ok(moved.length > before.clusters.length / 2, 'later clusters keep their claims under a new id');
+  // The earlier result is a value: its clusters and look-ups are those of the documents it was computed from.
+  assert.equal(JSON.stringify(toContractJson(docsBefore, before)), JSON.stringify(toContractJson(docsBefore, pureBefore)));
+  for (const d of docsBefore) for (const c of d.analysis.claims) {
+    const key = `${d.id}#${c.id}`;
+    assert.equal(before.clusterOf.get(key), pureBefore.clusterOf.get(key), key);
+  }
+  index.set('w0.txt', texts[0]!);
+  index.set('w47.txt', texts[47]!);
+  assertSameAsFull(index, none, 'both edits undone');
+});
+
+test('claims an edit leaves as they were keep their differences with the other articles: compared once, not again', () => {
+  const { texts, index, before } = wireWorkspace(articles(8, 53), 32);
+  const none: AliasFile = { same: [], different: [] };
+  // The first article heads its clusters: an edit to it takes away the claims their differences were found from.
+  index.set('w0.txt', texts[0] + '\n\nOfficials said 12 people were hurt.');
+  assertSameAsFull(index, none, 'a sentence appended to the first article');
+  const after = index.workspace();
+  const claimsOf = (c: { claims: readonly { doc: string; claim: string }[] }): string => c.claims.map((r) => `${r.doc}#${r.claim}`).join(' ');
+  const earlier = new Map(before.clusters.map((c) => [claimsOf(c), c]));
+  const edited = after.clusters.filter((c) => c.claims.some((r) => r.doc === 'w0.txt') && c.differences.length);
+  assert.ok(edited.length > 0, 'the first article has clusters with differences');
+  for (const c of edited) {
+    const old = earlier.get(claimsOf(c));
+    assert.ok(old, `${c.id} has the same claims as before`);
+    assert.ok(c.differences.every((d) => old.differences.includes(d)), `${c.id} keeps the differences found before`);
+  }
 });

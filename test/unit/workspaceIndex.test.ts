@@ -116,3 +116,21 @@ test('documents in an index are kept with compact tokens that read as the analys
   assert.deepEqual(doc.analysis.tokens, tokens);
   assert.notEqual(doc.analysis.tokens, tokens, 'made again from the compact form, not the array analysed');
 });
+
+test('documents are listed in the order they were first added, whatever is set, deleted and added again', () => {
+  const { engine } = countingEngine();
+  const index = new WorkspaceIndex(engine);
+  const order: string[] = [];
+  let s = 11;
+  const rand = (k: number): number => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return (s >>> 8) % k; };
+  for (let step = 0; step < 200; step++) {
+    const id = `d${rand(12)}.txt`;
+    if (rand(4) === 0) { index.delete(id); if (order.includes(id)) order.splice(order.indexOf(id), 1); }
+    else { index.set(id, `text ${step}`); if (!order.includes(id)) order.push(id); }
+    if (rand(3) === 0) index.workspace();
+    const docs = index.documents();
+    assert.deepEqual(docs.map((d) => d.id), order, `step ${step}`);
+    assert.ok(docs.every((d) => d === index.get(d.id)), 'the current analyses');
+    docs.length = 0; // a copy: the caller's to change
+  }
+});

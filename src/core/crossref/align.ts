@@ -32,7 +32,7 @@ interface Item {
   /** Its document's place in the alignment and its own place among the document's claims. */
   slot: DocSlot | null;
   no: number;
-  /** Scratch for one alignment: a place in a list, a mark, a sum of shared key weights (0 between uses). */
+  /** Scratch for one alignment: a place in a list, a mark, twice a sum of shared key weights (0 between uses). */
   index: number;
   mark: number;
   acc: number;
@@ -50,6 +50,8 @@ interface Item {
   negation: Negation | null | undefined;
   plain: ClaimTerms | undefined;
   countries: readonly string[] | undefined;
+  /** The claim as its clusters and their differences name it, one value for them all (made on first use). */
+  ref: ClaimRef | undefined;
   /** The signature id under a cache's `signatures`, valid while `sigGeneration` is that cache's generation. */
   sig: number;
   sigGeneration: number;
@@ -103,8 +105,7 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   // Index keys are small integers with weights; keys in too many claims are not informative enough to block on.
   const table = cache?.keys ?? new KeyTable();
   if (table.ids.size > MAX_KEYS) table.reset();
-  const total = perDoc.reduce((n, items) => n + items.length, 0);
-  const maxPosting = Math.min(MAX_POSTING, Math.max(40, Math.ceil(total * 0.05)));
+  const maxPosting = postingLimit(perDoc);
   // Wire copies repeat claims word for word: each distinct pair of signatures is scored once (and, with a cache, once
   // for the life of the workspace).
   if (cache && (cache.signatures.size > MAX_SIGNATURES || cache.scores.size > MAX_SCORES)) cache.clear();
@@ -115,25 +116,42 @@ export function alignClaims(docs: readonly AnalyzedDocument[], entityOf: Readonl
   return publish(slots, cache, twice);
 }
 
+/** Keys in more claims than this are not looked up: 5% of the claims, from 40 up to `MAX_POSTING`. */
+function postingLimit(perDoc: readonly (readonly Item[])[]): number {
+  // Counted only as far as the limit can grow (a large workspace's claims are not all counted after every edit).
+  let total = 0;
+  for (const items of perDoc) { total += items.length; if (total * 0.05 >= MAX_POSTING) break; }
+  return Math.min(MAX_POSTING, Math.max(40, Math.ceil(total * 0.05)));
+}
+
 /** Whether two documents share an id; the same answer as last time for the same ids in the same order. */
 function sharesIds(docs: readonly AnalyzedDocument[], cache: AlignCache | undefined): boolean {
   const last = cache?.lastIds;
-  if (last && last.ids.length === docs.length && docs.every((d, i) => d.id === last.ids[i])) return last.twice;
+  // (The very same document at a place has the same id: only the others are read.)
+  if (last && last.ids.length === docs.length && docs.every((d, i) => d === last.docs[i] || d.id === last.ids[i])) {
+    if (docs.some((d, i) => d !== last.docs[i])) cache!.lastIds = { docs: docs.slice(), ids: last.ids, twice: last.twice };
+    return last.twice;
+  }
   const twice = new Set(docs.map((d) => d.id)).size !== docs.length;
-  if (cache) cache.lastIds = { ids: docs.map((d) => d.id), twice };
+  if (cache) cache.lastIds = { docs: docs.slice(), ids: docs.map((d) => d.id), twice };
   return twice;
 }
 
 /** A document's place in an alignment: its claims, its rank in reading order, and what was published of it. */
 interface DocSlot {
   readonly doc: AnalyzedDocument;
+  /** Its document's id (read once per alignment for every document, without reaching into the document). */
+  readonly id: string;
   readonly items: readonly Item[];
   /** Increasing in reading order, and kept while the document's claims stay, so that what is sorted by it stays sorted. */
   readonly rank: number;
-  /** Its claims that head a published cluster, in order; null when they must be found again. */
-  firsts: Item[] | null;
-  /** Claim id -> published cluster id of its clustered claims; null when it must be built again. */
-  clusterIds: Map<string, string> | null;
+  /**
+   * The published clusters its claims head, in order; null when they must be found again (one of its claims was
+   * clustered again). While it stands they are published as they are, renumbered when earlier clusters came or went.
+   */
+  published: Published[] | null;
+  /** Claim id -> the published cluster of its clustered claims; null when it must be built again. */
+  clusterIds: Map<string, Published> | null;
   /** The last alignment of its cache that it took part in (a counter of the cache's). */
   mark: number;
 }
@@ -142,7 +160,7 @@ interface DocSlot {
 const RANK_STEP = 1024;
 
 function newSlot(doc: AnalyzedDocument, items: readonly Item[], rank: number): DocSlot {
-  const slot: DocSlot = { doc, items, rank, firsts: null, clusterIds: null, mark: -1 };
+  const slot: DocSlot = { doc, id: doc.id, items, rank, published: null, clusterIds: null, mark: -1 };
   items.forEach((it, no) => { it.slot = slot; it.no = no; });
   return slot;
 }
@@ -203,7 +221,8 @@ function edgesOf(it: Item, postings: Postings, weights: readonly number[], maxPo
   for (const k of it.keyIds!) {
     const list = postings[k];
     if (!list || list.length > maxPosting) continue;
-    const w = weights[k]!;
+    // Summed doubled, so that the sums stay small integers (weights are whole or halves): no number object per step.
+    const w = weights[k]! * 2;
     // Only the claims after it are its to score.
     let lo = 0, hi = list.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (precedes(it, list[mid]!)) hi = mid; else lo = mid + 1; }
@@ -216,7 +235,7 @@ function edgesOf(it: Item, postings: Postings, weights: readonly number[], maxPo
   }
   // Those sharing enough, in the order first met, with how much they share.
   const picks: Item[] = [], amounts: number[] = [];
-  for (const o of touched) { if (o.acc >= 2) { picks.push(o); amounts.push(o.acc); } o.acc = 0; }
+  for (const o of touched) { if (o.acc >= 4) { picks.push(o); amounts.push(o.acc / 2); } o.acc = 0; }
   touched.length = 0;
   return scoreBest(it, picks, amounts, scorer);
 }
@@ -233,7 +252,8 @@ function scoreBest(it: Item, picks: readonly Item[], amounts: readonly number[],
     const score = scorer.score(it, other);
     if (score >= SAME_THRESHOLD) { others.push(other); scores.push(score); }
   }
-  return others.length ? { others, scores } : NO_EDGES;
+  // Kept until the claim's candidates change: without the spare room `push` left (most of a short list's memory).
+  return others.length ? { others: others.slice(), scores: scores.slice() } : NO_EDGES;
 }
 
 /** Every claim aligned afresh: documents ranked in order, the index built, every claim's edges found, every component clustered. */
@@ -302,13 +322,16 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
   // A document keeps its slot while its claims stay: the slot of its first claim, if still in the alignment.
   const round = ++cache.round;
   const kept = docs.map((doc, d) => {
-    const s = perDoc[d]![0]?.slot;
+    // (Most documents are where they were: the slot at their place is tried before their first claim's.)
+    const here = st.slots.length === n ? st.slots[d]! : null;
+    const s = here && here.doc === doc && here.items === perDoc[d] ? here : perDoc[d]![0]?.slot;
     if (!s || s.doc !== doc || s.items !== perDoc[d] || s.mark !== st.mark) return null;
     s.mark = round;
     return s;
   });
+  // (Loops over every document are indexed: their code is new to the first edit, and an iterator there costs an object a step.)
   let last = -Infinity;
-  for (const s of kept) if (s) { if (s.rank <= last) return null; last = s.rank; }
+  for (let d = 0; d < n; d++) { const s = kept[d]; if (s) { if (s.rank <= last) return null; last = s.rank; } }
   // New documents take ranks between those of the kept documents around them (all found before anything changes).
   const ranks = new Float64Array(n);
   for (let d = 0; d < n;) {
@@ -334,8 +357,8 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
     added.push(...perDoc[d]!);
   }
   const removed: Item[] = [];
-  for (const s of st.slots) if (s.mark !== round) removed.push(...s.items);
-  for (const s of slots) s.mark = round;
+  for (let d = 0; d < st.slots.length; d++) { const s = st.slots[d]!; if (s.mark !== round) removed.push(...s.items); }
+  for (let d = 0; d < n; d++) slots[d]!.mark = round;
   cache.state = { slots, postings: st.postings, maxPosting, keyGeneration: table.generation, mark: round };
   if (!added.length && !removed.length) return slots;
 
@@ -377,7 +400,15 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
   }
   // Claims whose component may not be the one of the last alignment: the changed ones and those they linked to.
   const changed: Item[] = [];
-  for (const r of removed) { if (r.edges) changed.push(...r.edges.others); r.slot = null; r.edges = undefined; r.comp = null; r.cluster = null; r.published = null; }
+  // The published clusters of the removed claims, by document and claim id, for the unchanged claims of new versions.
+  const gone = new Map<string, Map<string, { readonly item: Item; readonly published: Published }>>();
+  for (const r of removed) {
+    const p = r.cluster?.[0]!.published;
+    if (p) (gone.get(r.doc.id) ?? gone.set(r.doc.id, new Map()).get(r.doc.id)!).set(r.claim.id, { item: r, published: p });
+    if (r.edges) changed.push(...r.edges.others);
+    // (Its cluster and what was published of it stay until the differences of the region are provided for below.)
+    r.slot = null; r.edges = undefined; r.comp = null;
+  }
   for (const it of dirty) {
     if (it.edges) changed.push(...it.edges.others);
     changed.push(it);
@@ -394,17 +425,58 @@ function alignChanges(cache: AlignCache, docs: readonly AnalyzedDocument[], perD
   for (const it of changed) enter(it);
   for (let i = 0; i < region.length; i++) for (const o of region[i]!.edges!.others) enter(o);
   region.sort((a, b) => (precedes(a, b) ? -1 : 1));
-  // What was published of the region's clusters, for their claims' differences (`differencesOf`).
-  const earlier = new Map<Item, Published>();
+  // What was published of the region's clusters, and each claim's place in it, for their differences (`differencesOf`).
+  const earlier = new Map<Item, Earlier>();
+  const places = new Map<Published, Map<Item, number>>();
+  const placeIn = (p: Published, it: Item): Earlier => {
+    let at = places.get(p);
+    if (!at) { at = new Map(p.claims.map((c, k) => [c, k])); places.set(p, at); }
+    return { published: p, at: at.get(it)! };
+  };
   for (const it of region) {
-    it.slot!.firsts = null;
+    it.slot!.published = null;
     it.slot!.clusterIds = null;
     const p = it.cluster?.[0]!.published;
-    if (p) earlier.set(it, p);
+    if (p) earlier.set(it, placeIn(p, it));
+    else {
+      // A claim of an edited document that reads as its old version did differs from the others as that one did.
+      const twin = gone.get(it.doc.id)?.get(it.claim.id);
+      if (twin && comparesAlike(twin.item, it)) earlier.set(it, placeIn(twin.published, twin.item));
+    }
   }
+  // A removed claim heading a cluster still gave its claims their `earlier` above; now it leaves for good.
+  for (const r of removed) { r.cluster = null; r.published = null; }
   cache.earlier = earlier;
   for (const comp of componentsOf(region)) settle(comp);
   return slots;
+}
+
+/**
+ * Whether two versions of a claim of one document read alike to `compare`: the same outlet, claim, attribution,
+ * entity ids, and the same text, tokens and entities from a few tokens before the claim (titles) to its end.
+ */
+function comparesAlike(x: Item, y: Item): boolean {
+  const a = x.doc.analysis, b = y.doc.analysis;
+  if (x.doc.id !== y.doc.id || a.outlet !== b.outlet || x.stripped !== y.stripped) return false;
+  if (!sameItems(x.ids, y.ids) || !sameItems(x.mentions, y.mentions) || !sameItems(x.mentionIds, y.mentionIds)) return false;
+  if (JSON.stringify(x.claim) !== JSON.stringify(y.claim) || JSON.stringify(x.attribution) !== JSON.stringify(y.attribution)) return false;
+  const tx = tokenView(x.doc.text, a), ty = tokenView(y.doc.text, b);
+  const { start, end } = x.claim;
+  let from = start;
+  for (const i of x.mentions) from = Math.min(from, a.entities[i]!.start);
+  const lo = Math.max(0, tx.firstFrom(from) - 4);
+  if (Math.max(0, ty.firstFrom(from) - 4) !== lo) return false;
+  const hi = tx.firstFrom(end);
+  if (ty.firstFrom(end) !== hi) return false;
+  for (let i = lo; i < hi; i++) if (tx.startOf(i) !== ty.startOf(i) || tx.endOf(i) !== ty.endOf(i) || tx.at(i).kind !== ty.at(i).kind) return false;
+  const at = lo < hi ? Math.min(tx.startOf(lo), start) : start;
+  if (x.doc.text.slice(at, Math.max(end, lo < hi ? tx.endOf(hi - 1) : end)) !== y.doc.text.slice(at, Math.max(end, lo < hi ? ty.endOf(hi - 1) : end))) return false;
+  const near = (ms: readonly EntityMention[]): string => JSON.stringify(ms.filter((m) => m.end > at && m.start < end));
+  return near(a.entities) === near(b.entities) && x.mentions.every((i) => JSON.stringify(a.entities[i]) === JSON.stringify(b.entities[i]));
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** The components of the edge graph among `items` (whose edges all stay among them), each in the order of `items`. */
@@ -433,72 +505,107 @@ function settle(comp: Item[]): void {
 /**
  * The published clusters in reading order (by their first claim), numbered in that order, and the cluster of every
  * clustered claim. A cluster of the very same claims as last time keeps its differences (they read nothing but its
- * claims), and under the same id is the same value altogether; what a document's claims map to is built again only
- * when one of its clusters changed.
+ * claims), and under the same id is the same value altogether; one that only moved to another place is the same value
+ * under its new id (its lists shared, nothing compared again). A document none of whose claims was clustered again
+ * publishes its clusters as it did, without its claims being read; what its claims map to (their published clusters)
+ * is built again only when one of its clusters changed claims, not when clusters are numbered anew.
  */
 function publish(slots: readonly DocSlot[], cache: AlignCache | undefined, twice: boolean): { clusters: ClaimCluster[]; clusterOf: ReadonlyMap<string, string> } {
   const keep = cache !== undefined;
   const earlier = cache?.earlier;
   if (cache) cache.earlier = undefined;
   const clusters: ClaimCluster[] = [];
-  for (const slot of slots) {
-    if (!slot.firsts) {
-      slot.firsts = slot.items.filter((it) => it.cluster !== null && it.cluster[0] === it && it.cluster.some((c) => c.doc.id !== it.doc.id));
-      for (const it of slot.items) if (it.published && !slot.firsts.includes(it)) it.published = null;
+  // What each cluster was published as, in step with `clusters`.
+  const pubs: Published[] = [];
+  for (let d = 0; d < slots.length; d++) {
+    const slot = slots[d]!;
+    let list = slot.published;
+    if (list && keep) {
+      // None of its clusters changed (none of its claims was clustered again): they need reading, not comparing.
+      if (list.length && list[0]!.no !== clusters.length) { let no = clusters.length; for (const p of list) renumber(p, no++); }
+      for (let k = 0; k < list.length; k++) { const p = list[k]!; clusters.push(p.cluster); pubs.push(p); }
+      continue;
     }
-    for (const first of slot.firsts) {
+    const firsts = slot.items.filter((it) => it.cluster !== null && it.cluster[0] === it && it.cluster.some((c) => c.doc.id !== it.doc.id));
+    for (const it of slot.items) if (it.published && !firsts.includes(it)) it.published = null;
+    list = [];
+    for (const first of firsts) {
       const claimsIn = first.cluster!;
       const no = clusters.length;
       const before = keep ? first.published : null;
-      // (Its place compared as a number: most clusters keep theirs, and need no id string made to say so.)
-      if (before && before.claims === claimsIn && before.no === no) { clusters.push(before.cluster); continue; }
-      const same = !!before && (before.claims === claimsIn || (before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k])));
-      let cluster: ClaimCluster;
-      if (same && before.no === no) cluster = before.cluster;
-      else {
-        const differences = same ? before.cluster.differences : differencesOf(claimsIn, earlier);
+      let p: Published;
+      if (before && (before.claims === claimsIn || (before.claims.length === claimsIn.length && before.claims.every((c, k) => c === claimsIn[k])))) {
+        // The very same claims: the same value, renumbered if an earlier cluster came or went.
+        if (before.no !== no) renumber(before, no);
+        p = before;
+      } else {
+        const differences = differencesOf(claimsIn, earlier);
         const relation = differences.some((d) => d.kind === 'contradiction') ? 'contradiction' : differences.length ? 'discrepancy' : 'agree';
-        cluster = { id: `k${no}`, claims: claimsIn.map((c) => ({ doc: c.doc.id, claim: c.claim.id })), relation, differences };
+        const cluster: ClaimCluster = { id: clusterId(no), claims: claimsIn.map(refOf), relation, differences };
         for (const c of claimsIn) c.slot!.clusterIds = null;
+        p = first.published = { claims: claimsIn, cluster, no };
       }
-      first.published = same && before.cluster === cluster ? before : { claims: claimsIn, cluster, no };
-      clusters.push(cluster);
+      list.push(p);
+      clusters.push(p.cluster);
+      pubs.push(p);
     }
+    slot.published = list;
   }
   if (twice) {
     // One document given twice: its two copies share their claim ids, and the later cluster names a claim.
     const byDoc = new Map<string, Map<string, string>>();
     for (const c of clusters) for (const r of c.claims) (byDoc.get(r.doc) ?? byDoc.set(r.doc, new Map()).get(r.doc)!).set(r.claim, c.id);
-    return { clusters, clusterOf: new ClusterOf(clusters, () => byDoc) };
+    return { clusters, clusterOf: new ClusterOf(clusters, () => byDoc, (id) => id) };
   }
-  // Per document, its claims' cluster ids, as of now (a map is replaced, never changed, when its document's clusters change).
-  const ids: string[] = [], maps: ReadonlyMap<string, string>[] = [];
-  for (const slot of slots) {
+  // Per document, the published cluster of each of its clustered claims (a map is replaced, never changed, when its
+  // document's clusters change); the ids those clusters have in this result are read from `pubs` on the first look-up.
+  const ids: string[] = [], maps: ReadonlyMap<string, Published>[] = [];
+  for (let d = 0; d < slots.length; d++) {
+    const slot = slots[d]!;
     if (!slot.clusterIds) {
       slot.clusterIds = new Map();
-      for (const it of slot.items) { const cluster = it.cluster?.[0]!.published?.cluster; if (cluster) slot.clusterIds.set(it.claim.id, cluster.id); }
+      for (const it of slot.items) { const p = it.cluster?.[0]!.published; if (p) slot.clusterIds.set(it.claim.id, p); }
     }
-    if (slot.clusterIds.size) { ids.push(slot.doc.id); maps.push(slot.clusterIds); }
+    if (slot.clusterIds.size) { ids.push(slot.id); maps.push(slot.clusterIds); }
   }
-  return { clusters, clusterOf: new ClusterOf(clusters, () => new Map(ids.map((id, i) => [id, maps[i]!]))) };
+  let idOfPublished: Map<Published, string> | null = null;
+  const idOf = (p: Published): string | undefined => {
+    if (!idOfPublished) { idOfPublished = new Map(); for (let i = 0; i < pubs.length; i++) idOfPublished.set(pubs[i]!, clusters[i]!.id); }
+    return idOfPublished.get(p);
+  };
+  return { clusters, clusterOf: new ClusterOf(clusters, () => new Map(ids.map((id, i) => [id, maps[i]!])), idOf) };
+}
+
+/** Cluster ids by number, made once: an edit early in a workspace renumbers every later cluster. */
+const clusterIdStrings: string[] = [];
+const clusterId = (no: number): string => (clusterIdStrings[no] ??= `k${no}`);
+
+/** A published cluster moved to place `no` (an earlier one came or went): the same value under its new id. */
+function renumber(p: Published, no: number): void {
+  const { claims, relation, differences } = p.cluster;
+  p.cluster = { id: clusterId(no), claims, relation, differences };
+  p.no = no;
 }
 
 /**
- * `doc#claim` -> cluster id, read from per-document maps keyed by the claims' own ids, so that no key string is built
- * per clustered claim: `clusterOf.get("a.txt#c3")` -> "k7". Iterating it builds the map once, in cluster order.
+ * `doc#claim` -> cluster id, read from per-document maps keyed by the claims' own ids (to an id, or to what stands for
+ * one), so that no key string is built per clustered claim: `clusterOf.get("a.txt#c3")` -> "k7". Iterating it builds
+ * the map once, in cluster order.
  */
-class ClusterOf extends LazyMapView {
+class ClusterOf<V> extends LazyMapView {
   // Private fields: two views of equal clusters compare equal (`assert.deepEqual`) whichever was looked into.
-  #byDoc: ReadonlyMap<string, ReadonlyMap<string, string>> | null = null;
-  readonly #makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, string>>;
+  #byDoc: ReadonlyMap<string, ReadonlyMap<string, V>> | null = null;
+  readonly #makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, V>>;
+  readonly #idOf: (v: V) => string | undefined;
 
   /** `byDoc` is made on the first look-up: a workspace asked for nothing between two edits spends nothing on it. */
-  constructor(private readonly clusters: readonly ClaimCluster[], makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, string>>) {
+  constructor(private readonly clusters: readonly ClaimCluster[], makeByDoc: () => ReadonlyMap<string, ReadonlyMap<string, V>>, idOf: (v: V) => string | undefined) {
     super();
     this.#makeByDoc = makeByDoc;
+    this.#idOf = idOf;
   }
 
-  private get byDoc(): ReadonlyMap<string, ReadonlyMap<string, string>> {
+  private get byDoc(): ReadonlyMap<string, ReadonlyMap<string, V>> {
     this.#byDoc ??= this.#makeByDoc();
     return this.#byDoc;
   }
@@ -509,7 +616,8 @@ class ClusterOf extends LazyMapView {
     const cut = key.lastIndexOf('#');
     if (cut < 0) return undefined;
     if (key.indexOf('#') !== cut) return this.all().get(key);
-    return this.byDoc.get(key.slice(0, cut))?.get(key.slice(cut + 1));
+    const v = this.byDoc.get(key.slice(0, cut))?.get(key.slice(cut + 1));
+    return v === undefined ? undefined : this.#idOf(v);
   }
 
 
@@ -521,22 +629,28 @@ class ClusterOf extends LazyMapView {
 }
 
 /** The typed differences of every two claims of a cluster from different documents, in member order. */
-function differencesOf(members: readonly Item[], earlier?: ReadonlyMap<Item, Published>): ClaimDifference[] {
+function differencesOf(members: readonly Item[], earlier?: ReadonlyMap<Item, Earlier>): ClaimDifference[] {
   const out: ClaimDifference[] = [];
   const named = new Map<Item, Map<string, Named>>();
   for (let x = 0; x < members.length; x++) for (let y = x + 1; y < members.length; y++) {
     const a = members[x]!, b = members[y]!;
     if (a.doc === b.doc) continue;
-    // Two claims that were in one published cluster before were compared then: the same two claims differ alike.
-    const p = earlier?.get(a);
-    if (p && earlier!.get(b) === p) { const ds = pairDifferences(p).get(pairKey(a, b)); if (ds) for (const d of ds) out.push(d); continue; }
+    // Two claims that were in one published cluster before, in the same order, were compared then: they differ alike.
+    const ea = earlier?.get(a), eb = ea && earlier!.get(b);
+    if (eb && ea.published === eb.published && ea.at < eb.at) {
+      const ds = pairDifferences(ea.published).get(pairKey(a, b));
+      if (ds) for (const d of ds) out.push(d);
+      continue;
+    }
     for (const d of compare(a, b, named)) out.push(d);
   }
   return out;
 }
 
-/** A cluster as published: its claims, the cluster value and its place among the clusters (`k${no}`). */
-interface Published { readonly claims: readonly Item[]; readonly cluster: ClaimCluster; readonly no: number }
+/** A cluster as published: its claims, the cluster value and its place among the clusters (`k${no}`), both renumbered in place. */
+interface Published { readonly claims: readonly Item[]; cluster: ClaimCluster; no: number }
+/** A claim's (or its old version's) place among the claims of a cluster published before. */
+interface Earlier { readonly published: Published; readonly at: number }
 
 const pairKey = (a: Item, b: Item): string => `${a.doc.id}\u0000${a.claim.id}\u0001${b.doc.id}\u0000${b.claim.id}`;
 const byPair = new WeakMap<Published, Map<string, ClaimDifference[]>>();
@@ -623,13 +737,13 @@ export class AlignCache {
    */
   state: { readonly slots: readonly DocSlot[]; readonly postings: Postings; readonly maxPosting: number; readonly keyGeneration: number; readonly mark: number } | null = null;
   /** The clusters published before, by claim, of the claims clustered again since (for their differences). */
-  earlier: ReadonlyMap<Item, Published> | undefined = undefined;
+  earlier: ReadonlyMap<Item, Earlier> | undefined = undefined;
   /** A counter for marks on claims and documents. */
   round = 0;
   /** The documents of the last alignment, the entity ids they were prepared under and their prepared claims. */
   lastPrepared: { readonly docs: readonly AnalyzedDocument[]; readonly idsByDoc: ReadonlyMap<string, readonly (string | undefined)[]>; readonly perDoc: readonly (readonly Item[])[] } | null = null;
-  /** The document ids of the last alignment, and whether two of them were the same. */
-  lastIds: { readonly ids: readonly string[]; readonly twice: boolean } | null = null;
+  /** The documents of the last alignment, their ids, and whether two of them were the same. */
+  lastIds: { readonly docs: readonly AnalyzedDocument[]; readonly ids: readonly string[]; readonly twice: boolean } | null = null;
   clear(): void {
     this.signatures.clear();
     this.scores.clear();
@@ -823,7 +937,7 @@ function prepare(doc: AnalyzedDocument, claim: Claim, idAt: (mention: number) =>
   return {
     doc, claim, terms, whole, content, ids: compact(ids), places: compact(places), people: compact(people), frameDates, attribution,
     mentions: compact(mentions), mentionIds: compact(mentionIds), stripped: tokens !== all, slot: null, no: -1, index: -1, mark: -1, acc: 0, comp: null, published: null,
-    keyIds: undefined, keyGeneration: -1, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, sig: -1, sigGeneration: -1, cluster: null, edges: undefined,
+    keyIds: undefined, keyGeneration: -1, withheld: undefined, negation: undefined, plain: undefined, countries: undefined, ref: undefined, sig: -1, sigGeneration: -1, cluster: null, edges: undefined,
   };
 }
 
@@ -998,7 +1112,7 @@ const TITLE = /^(?:President|Prime|Minister|Secretary|Gen\.?|General|Maj\.?|Majo
 /** The typed differences between two aligned claims of different documents. */
 function compare(a: Item, b: Item, named = new Map<Item, Map<string, Named>>()): ClaimDifference[] {
   const out: ClaimDifference[] = [];
-  const refs: ClaimRef[] = [{ doc: a.doc.id, claim: a.claim.id }, { doc: b.doc.id, claim: b.claim.id }];
+  const refs: ClaimRef[] = [refOf(a), refOf(b)];
   // Contradiction: one side denies or negates what the other asserts, and the negation bears on the shared words.
   const silent = withholds(a) || withholds(b);
   const negA = silent ? null : negationScope(a), negB = silent ? null : negationScope(b);
@@ -1057,6 +1171,11 @@ function compare(a: Item, b: Item, named = new Map<Item, Map<string, Named>>()):
   return out;
 }
 
+
+/** `{doc, claim}` of a claim, made once: every cluster and difference that names it shares it (values, never changed). */
+function refOf(it: Item): ClaimRef {
+  return (it.ref ??= { doc: it.doc.id, claim: it.claim.id });
+}
 
 const label = (it: Item): string => it.doc.analysis.outlet ?? it.doc.id.split(/[\\/]/).pop() ?? it.doc.id;
 const pick = (m: TextSpan): TextSpan => ({ start: m.start, end: m.end, text: m.text });

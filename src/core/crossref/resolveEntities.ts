@@ -117,7 +117,7 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
       cache.groups.set(d, g);
     }
     sequence.push(g);
-    same &&= g === last!.sequence[i] && d.id === was!.id;
+    same &&= g === last!.sequence[i] && (d === was || d.id === was!.id);
   }
   // The resolution is a function of the groups in order (and the aliases): the very same groups give the same result.
   const result = same ? { ...last!.result, entities: last!.result.entities.slice() } : resolveGroups(sequence.flat(), different, sameKey, cache);
@@ -175,7 +175,8 @@ function resolveGroups(groups: Group[], different: ReadonlyMap<string, ReadonlyS
   };
   // User "same" groups first.
   const bySame = new Map<number, number>();
-  groups.forEach((g, i) => {
+  // (Without "same" aliases no name is looked up: a workspace has hundreds of thousands of them.)
+  if (sameKey.size) groups.forEach((g, i) => {
     for (const n of g.nodes) {
       const s = sameKey.get(norm(n.text));
       if (s === undefined) continue;
@@ -245,9 +246,11 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
     }
     // An entity of the very same mentions under the same id as last time is the same value: it is kept, not rebuilt.
     const before = cache?.entities.get(nodes[0]!);
-    const same = !!before && before.entity.id === id && before.nodes.length === nodes.length && before.nodes.every((n, k) => n === nodes[k]);
-    const entity = same ? before.entity : { id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) };
-    if (cache) kept.set(nodes[0]!, same ? before : { nodes, entity });
+    // Under another id (an entity named earlier in the workspace came or went) it is the same value renumbered.
+    const same = !!before && before.nodes.length === nodes.length && before.nodes.every((n, k) => n === nodes[k]);
+    const b = same ? before.entity : null;
+    const entity = b && b.id === id ? b : b ? { id, name: b.name, type: b.type, variants: b.variants, mentions: b.mentions } : { id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) };
+    if (cache) kept.set(nodes[0]!, entity === b ? before! : { nodes: same ? before!.nodes : nodes, entity });
     entities.push(entity);
   }
   if (cache) cache.entities = kept;

@@ -163,7 +163,6 @@ export function claimTerms(text: string, keyAt?: EntityKeyAt, tokens?: readonly 
 const internIds = new Map<string, number>();
 /** Bumped when the word table starts again, so that arrays of old ids are never compared with new ones. */
 let internGeneration = 0;
-const internCache = new WeakMap<readonly string[], { readonly gen: number; readonly ids: Int32Array }>();
 function wordId(w: string): number {
   let id = internIds.get(w);
   if (id === undefined) {
@@ -173,16 +172,11 @@ function wordId(w: string): number {
   }
   return id;
 }
-function interned(seq: readonly string[]): Int32Array {
-  const hit = internCache.get(seq);
-  if (hit && hit.gen === internGeneration) return hit.ids;
-  const gen = internGeneration;
-  const ids = new Int32Array(seq.length);
-  for (let i = 0; i < seq.length; i++) ids[i] = wordId(seq[i]!);
-  // The table started again half-way: intern the whole sequence anew.
-  if (gen !== internGeneration) return interned(seq);
-  internCache.set(seq, { gen, ids });
-  return ids;
+/** A sentence's words as ids, at most `MAX_ORDERED` of them, for the word-order features (kept in its `Derived`). */
+function ordered(t: ClaimTerms): Int32Array {
+  const ids = derived(t).ids;
+  const from = ids[SEQ]!;
+  return ids.subarray(from, Math.min(ids[SEQ + 1]!, from + MAX_ORDERED));
 }
 
 /**
@@ -228,7 +222,7 @@ function pushIds(out: number[], xs: Iterable<string>): void {
 }
 
 /** Appends the distinct n-grams (n = 2, 3, 4) of a word-id sequence as ids, each n after the other; returns the counts. */
-function pushNgrams(out: number[], ids: Int32Array): [number, number, number] {
+function pushNgrams(out: number[], ids: readonly number[]): [number, number, number] {
   const bi = new Set<number>(), tri = new Set<number>(), quad = new Set<number>();
   for (let i = 0; i + 2 <= ids.length; i++) {
     const b = ngramId(ids[i]!, ids[i + 1]!);
@@ -271,15 +265,15 @@ function diceIds(a: Derived, b: Derived, seg: number): number {
   return n ? (2 * common(a, b, seg)) / n : 0;
 }
 /** Sets of a `Derived`, by their place in its `ids`. */
-const CONTENT = 0, ALL = 1, NAMES = 2, NUMBERS = 3, BI = 4, TRI = 5, QUAD = 6;
+const CONTENT = 0, ALL = 1, NAMES = 2, NUMBERS = 3, BI = 4, TRI = 5, QUAD = 6, SEQ = 7;
 
 let rowA = new Int32Array(64), rowB = new Int32Array(64);
 
 /** Order-aware features look at this many words at most: a run-on "sentence" of 40,000 words must not cost 40,000². */
 const MAX_ORDERED = 300;
 
-function lcs(sa: readonly string[], sb: readonly string[]): number {
-  const a = interned(sa).subarray(0, MAX_ORDERED), b = interned(sb).subarray(0, MAX_ORDERED);
+function lcs(ta: ClaimTerms, tb: ClaimTerms): number {
+  const a = ordered(ta), b = ordered(tb);
   if (!a.length || !b.length) return 0;
   if (rowA.length <= b.length) { rowA = new Int32Array(b.length + 1); rowB = new Int32Array(b.length + 1); }
   let prev = rowA, cur = rowB;
@@ -311,13 +305,13 @@ const mass = (xs: Iterable<string>): number => { let m = 0; for (const x of xs) 
 export function pairFeatures(a: ClaimTerms, b: ClaimTerms): number[] {
   const f = cheapFeatures(a, b);
   f[LCS] = lcsFeature(a, b);
-  f[EDIT] = editRatio(a.seq, b.seq);
+  f[EDIT] = editRatio(a, b);
   return f;
 }
 
 /** Where the two word-order features stand in the vector: longest common subsequence and word edit distance. */
 const LCS = 9, EDIT = 22;
-const lcsFeature = (a: ClaimTerms, b: ClaimTerms): number => lcs(a.seq, b.seq) / Math.max(1, Math.min(a.seq.length, b.seq.length, MAX_ORDERED));
+const lcsFeature = (a: ClaimTerms, b: ClaimTerms): number => lcs(a, b) / Math.max(1, Math.min(a.seq.length, b.seq.length, MAX_ORDERED));
 
 /** `pairFeatures` without its two quadratic word-order features (left 0), which `scoreTerms` may not need. */
 function cheapFeatures(a: ClaimTerms, b: ClaimTerms): number[] {
@@ -355,14 +349,15 @@ function cheapFeatures(a: ClaimTerms, b: ClaimTerms): number[] {
 
 /**
  * Per-sentence sets as distinct word or n-gram ids, in the sets' order, and idf masses, computed once per sentence
- * rather than once per pair. One array holds every set (a workspace keeps hundreds of thousands of these): `ids[0..7]`
- * are where the sets content, all words, names, numbers, bigrams, trigrams and 4-grams start and end; `idf` holds the
- * idf of each content word, then of each word.
+ * rather than once per pair. One array holds every set and the words in order (a workspace keeps hundreds of thousands
+ * of these, and a typed array of its own for each cost more than its contents): `ids[0..8]` are where the sets content,
+ * all words, names, numbers, bigrams, trigrams and 4-grams and the word sequence start and end; `idf` holds the idf of
+ * each content word, then of each word (a plain array: a typed one costs two objects and a buffer of its own).
  */
 interface Derived {
   readonly gen: number;
   readonly ids: Int32Array;
-  readonly idf: Float64Array;
+  readonly idf: readonly number[];
   readonly contentMass: number;
   readonly allMass: number;
 }
@@ -372,8 +367,8 @@ function derived(t: ClaimTerms): Derived {
   if (!d || d.gen !== internGeneration) {
     const gen = internGeneration;
     const all = new Set(t.seq);
-    const seqIds = interned(t.seq);
-    const out: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+    const seqIds = t.seq.map(wordId);
+    const out: number[] = [0, 0, 0, 0, 0, 0, 0, 0, 0];
     const bounds = [out.length];
     pushIds(out, t.content); bounds.push(out.length);
     pushIds(out, all); bounds.push(out.length);
@@ -382,11 +377,13 @@ function derived(t: ClaimTerms): Derived {
     const [nb, nt, nq] = pushNgrams(out, seqIds);
     const at = bounds[4]!;
     bounds.push(at + nb, at + nb + nt, at + nb + nt + nq);
-    for (let k = 0; k < 8; k++) out[k] = bounds[k]!;
+    for (const x of seqIds) out.push(x);
+    bounds.push(out.length);
+    for (let k = 0; k < 9; k++) out[k] = bounds[k]!;
     const idfs: number[] = [];
     for (const x of t.content) idfs.push(idf(x));
     for (const x of all) idfs.push(idf(x));
-    d = { gen, ids: Int32Array.from(out), idf: Float64Array.from(idfs), contentMass: mass(t.content), allMass: mass(all) };
+    d = { gen, ids: Int32Array.from(out), idf: idfs.slice(), contentMass: mass(t.content), allMass: mass(all) };
     // The word table started again while these were taken: take them again under the new one.
     if (gen !== internGeneration) return derived(t);
     derivedCache.set(t, d);
@@ -431,8 +428,8 @@ function softDice(a: ReadonlySet<string>, b: ReadonlySet<string>, shared: number
 }
 
 /** Word-level edit distance over the longer length: 0 identical, 1 nothing in common. */
-function editRatio(sa: readonly string[], sb: readonly string[]): number {
-  const a = interned(sa).subarray(0, MAX_ORDERED), b = interned(sb).subarray(0, MAX_ORDERED);
+function editRatio(ta: ClaimTerms, tb: ClaimTerms): number {
+  const a = ordered(ta), b = ordered(tb);
   const n = a.length, m = b.length;
   if (!n || !m) return 1;
   if (rowA.length <= m) { rowA = new Int32Array(m + 1); rowB = new Int32Array(m + 1); }
@@ -476,7 +473,7 @@ export function scoreTerms(a: ClaimTerms, b: ClaimTerms, floor = 0): number {
     if (best < floor) return best;
   }
   f[LCS] = lcsFeature(a, b);
-  f[EDIT] = editRatio(a.seq, b.seq);
+  f[EDIT] = editRatio(a, b);
   return 1 / (1 + Math.exp(-weigh(f)));
 }
 

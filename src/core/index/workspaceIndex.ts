@@ -21,6 +21,11 @@ interface Entry {
  */
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * The documents in the order of `entries`, and each one's place, kept up to date as documents change (a large
+   * workspace's list is not gathered again from every entry after each edit); null until asked for, and after a deletion.
+   */
+  private list: { readonly docs: AnalyzedDocument[]; readonly places: Map<string, number> } | null = null;
   private cached: WorkspaceAnalysis | null = null;
   private aliases: AliasFile = { same: [], different: [] };
   private failure: string | null = null;
@@ -46,6 +51,12 @@ export class WorkspaceIndex {
     // Tokens are most of an analysis's memory and the cross-reference reads few of them: they are kept compactly.
     const doc: AnalyzedDocument = { id, text, analysis: compactAnalysis(text, analysis) };
     this.entries.set(id, { hash, doc });
+    if (this.list) {
+      // A document set again keeps its place among the entries; a new one comes last.
+      const at = this.list.places.get(id);
+      if (at !== undefined) this.list.docs[at] = doc;
+      else { this.list.places.set(id, this.list.docs.length); this.list.docs.push(doc); }
+    }
     this.cached = null;
     return doc;
   }
@@ -53,7 +64,7 @@ export class WorkspaceIndex {
   /** Forgets a document (deleted or no longer an article). */
   delete(id: string): boolean {
     const had = this.entries.delete(id);
-    if (had) this.cached = null;
+    if (had) { this.cached = null; this.list = null; }
     return had;
   }
 
@@ -66,7 +77,15 @@ export class WorkspaceIndex {
   }
 
   documents(): AnalyzedDocument[] {
-    return [...this.entries.values()].map((e) => e.doc);
+    return this.documentList().slice();
+  }
+
+  private documentList(): AnalyzedDocument[] {
+    if (!this.list) {
+      const docs = [...this.entries.values()].map((e) => e.doc);
+      this.list = { docs, places: new Map(docs.map((d, i) => [d.id, i])) };
+    }
+    return this.list.docs;
   }
 
   get size(): number {
@@ -78,6 +97,7 @@ export class WorkspaceIndex {
     this.options = options;
     const ids = [...this.entries.keys()];
     this.entries.clear();
+    this.list = null;
     this.cached = null;
     return ids;
   }
