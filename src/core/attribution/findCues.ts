@@ -4,6 +4,7 @@ import { sentenceQuoted } from './cueFeatures';
 import { scoreCueAt, type CueModel } from './cueModel';
 import { CUE_AUXILIARIES, CUE_FORMS, CUE_PHRASES, NO_COMMENT_WHEN_NEGATED, isNegation } from './lexicon';
 import type { TokenView } from './view';
+import { murmurStep } from '../index/hash';
 
 /* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
 const CAPITAL_START = /^\p{Lu}/u;
@@ -171,14 +172,7 @@ function tokenHashes(tokens: readonly Token[]): Int32Array {
   return out;
 }
 
-/** One murmur3-style step of a memo key. */
-function mix(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
+const mix = murmurStep;
 
 /**
  * The model's score of the candidate at `i`, remembered by everything `cueFeatures` reads: the tokens from seven before

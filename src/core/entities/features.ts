@@ -1,5 +1,6 @@
 import type { Token } from '../types';
 import { gazetteerClass, MULTIWORD, ORG_WORDS, TITLES } from './gazetteer';
+import { murmurFinish, murmurStep } from '../index/hash';
 
 /*
  * Feature extraction shared by training (scripts/trainNer.ts) and tagging (tagger.ts), so the two can never
@@ -28,21 +29,8 @@ export function hashString(s: string): number {
   return fmix(a);
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-function step(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  h ^= Math.imul(k, 0x1b873593);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
+const fmix = murmurFinish;
+const step = murmurStep;
 
 /** An atom for a constant string, computed once: [laneA, laneB]. */
 function atom(s: string): readonly [number, number] {
