@@ -9,6 +9,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ClaimCluster, WorkspaceAnalysis, WorkspaceEntity } from '../core/index';
 import { crossReference } from '../core/crossref/crossReference';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
+import { compactAnalysis } from '../core/index/compactTokens';
 import type { CrossrefWorkerData, DocumentChange, FromCrossrefWorker, PostedWorkspace, RelayedAnalysis, ToCrossrefWorker } from './crossrefProtocol';
 
 type Run = Extract<ToCrossrefWorker, { type: 'run' }>;
@@ -25,7 +26,9 @@ const awaited = new Map<string, () => void>();
 function receive(r: RelayedAnalysis): void {
   let byKey = relayed.get(r.id);
   if (!byKey) relayed.set(r.id, (byKey = new Map()));
-  byKey.set(r.key, r);
+  // Kept compact while it waits (a cold workspace's analyses all arrive before the host's first request names them):
+  // its tokens are most of it, and the index would compact it anyway.
+  byKey.set(r.key, { ...r, analysis: compactAnalysis(r.text, r.analysis) });
   awaited.get(r.key)?.();
 }
 
