@@ -5,7 +5,7 @@ import { splitSentences } from '../../src/core/text/sentences';
 import { readDateline } from '../../src/core/text/dateline';
 import { findEntities } from '../../src/core/entities/findEntities';
 import { EMPTY_TAGGER, emissions, loadTagger, labelsToRanges, parseModel, sentenceStartsOf, viterbi, TAGS } from '../../src/core/entities/tagger';
-import { documentStats, sentenceFeatures } from '../../src/core/entities/features';
+import { addHistoryFeatures, documentStats, FeatureBuffer, recordHistory, sentenceFeatures, wordShape } from '../../src/core/entities/features';
 import { fromBase64, toBase64 } from '../../src/core/entities/base64';
 import { readModel } from './sharedData';
 import type { EntityMention } from '../../src/core/types';
@@ -204,4 +204,23 @@ test("the tagger's per-word sums give the emission scores of every feature count
     });
     assert.deepEqual([...fast], slow, s.text);
   }
+});
+
+test('the history features training adds are the ones tagging reads from the document', () => {
+  // Training adds a word's history features on their own (its history depends on its own guesses); tagging reads
+  // them in the token's shape group. A difference would train weights the tagger never looks up.
+  const text = 'Rami Haddad spoke. Haddad left Amman.';
+  const tokens = tokenize(text);
+  const doc = { ...documentStats(tokens, sentenceStartsOf(tokens, text)), history: new Map<string, Int32Array>() };
+  recordHistory(doc.history, tokens, 0, [1, 2, 0, 0]); // Rami B-PER, Haddad I-PER
+  const haddad = tokens.findIndex((t, i) => i > 3 && t.text === 'Haddad');
+  const s = splitSentences(text, tokens).find((x) => x.firstToken <= haddad && haddad < x.endToken)!;
+  const read = new Set<string>();
+  sentenceFeatures(tokens, s.firstToken, s.endToken, doc, (i, f) => {
+    if (s.firstToken + i === haddad) for (let k = 0; k < f.count; k++) read.add(`${f.h1[k]}:${f.h2[k]}`);
+  });
+  const own = new FeatureBuffer();
+  addHistoryFeatures(own, 'PER', wordShape('Haddad'));
+  assert.equal(own.count, 2);
+  for (let k = 0; k < own.count; k++) assert.ok(read.has(`${own.h1[k]}:${own.h2[k]}`), `history feature ${k} not read when tagging`);
 });

@@ -1,6 +1,6 @@
 import type { Token } from '../types';
 import { gazetteerClass, MULTIWORD, ORG_WORDS, TITLES } from './gazetteer';
-import { murmurFinish, murmurStep } from '../index/hash';
+import { murmurFinish as fmix, murmurStep as step } from '../index/hash';
 
 /*
  * Feature extraction shared by training (scripts/trainNer.ts) and tagging (tagger.ts), so the two can never
@@ -29,9 +29,6 @@ export function hashString(s: string): number {
   return fmix(a);
 }
 
-const fmix = murmurFinish;
-const step = murmurStep;
-
 /** An atom for a constant string, computed once: [laneA, laneB]. */
 function atom(s: string): readonly [number, number] {
   const a = hashString(s);
@@ -44,7 +41,7 @@ export class FeatureBuffer {
   h2 = new Int32Array(128);
   count = 0;
   /**
-   * With `ShapeGroups`: the key of the token's shape group (`group`), and where its features stand in the buffer
+   * With `ShapeGroups`: the key lanes of the token's shape group (`groupA`, `groupB`), and where its features stand in the buffer
    * (`groupStart` to `groupEnd`, empty when the caller has summed that group before).
    */
   groupA = 0;
@@ -311,19 +308,17 @@ function isCommon(info: WordInfo, common: ReadonlySet<string>): boolean {
   return info.common;
 }
 
-/** What a token's text contributes as a word, looked up in a bounded cache: `lookupWord("Haddad").shape` -> "Xx". */
-export const lookupWord = (raw: string): WordInfo => wordInfo(raw);
-
 /** The words of tokens `[from, to)`, looked up once for a sentence's key, features and sums: `sentenceWords(tokens, 0, 3)`. */
 export function sentenceWords(tokens: readonly Token[], from: number, to: number): WordInfo[] {
   const words: WordInfo[] = new Array(to - from);
-  for (let i = from; i < to; i++) words[i - from] = wordInfo(tokens[i]!.text);
+  for (let i = from; i < to; i++) words[i - from] = lookupWord(tokens[i]!.text);
   return words;
 }
 
 const WORDS = new Map<string, WordInfo>();
 
-function wordInfo(raw: string): WordInfo {
+/** What a token's text contributes as a word, from a bounded cache: `lookupWord("Haddad").shape` -> "Xx". */
+export function lookupWord(raw: string): WordInfo {
   let info = WORDS.get(raw);
   if (info) return info;
   const word = normalizeWord(raw);
@@ -383,7 +378,7 @@ function view(tokens: readonly Token[], from: number, to: number, words?: readon
   let numbers = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[from + i]!;
-    const w = words ? words[i]! : (info[i] = wordInfo(t.text));
+    const w = words ? words[i]! : (info[i] = lookupWord(t.text));
     letters += w.letters;
     lowerLetters += w.lowerLetters;
     if (t.kind === 'number') numbers++;
@@ -671,7 +666,7 @@ export function featureContextKey(tokens: readonly Token[], from: number, to: nu
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     const raw = t.text;
-    const info = words ? words[i - from]! : wordInfo(raw);
+    const info = words ? words[i - from]! : lookupWord(raw);
     const atoms = info.atoms;
     a = step(a, atoms[8]!); b = step(b, atoms[9]!);
     let facts = t.kind === 'number' ? 1 : 0;
