@@ -4,7 +4,7 @@ import { sentenceQuoted } from './cueFeatures';
 import { scoreCueAt, type CueModel } from './cueModel';
 import { CUE_AUXILIARIES, CUE_FORMS, CUE_PHRASES, NO_COMMENT_WHEN_NEGATED, isNegation } from './lexicon';
 import type { TokenView } from './view';
-import { murmurStep as mix } from '../index/hash';
+import { murmurStep } from '../index/hash';
 
 /* Regular expressions used per token live here: esbuild rewrites a \p{…} literal into `new RegExp(…)`, built each time it is evaluated. */
 const CAPITAL_START = /^\p{Lu}/u;
@@ -171,6 +171,9 @@ function tokenHashes(tokens: readonly Token[]): Int32Array {
   }
   return out;
 }
+
+/** Bound once, not read through the module's export at each call (see features.ts). */
+const mix = murmurStep;
 
 /**
  * The model's score of the candidate at `i`, remembered by everything `cueFeatures` reads: the tokens from seven before
