@@ -33,8 +33,11 @@ const tell = (message: string, ...actions: { title: string; run: () => unknown }
 const toUri = (x: unknown): vscode.Uri | undefined =>
   x instanceof vscode.Uri ? x : typeof x === 'string' ? (/^[a-z][\w+.-]*:/i.test(x) ? vscode.Uri.parse(x) : vscode.Uri.file(x)) : undefined;
 
-/** The entity under the cursor of the active article, with the document it is in. */
-function entityAtCursor(ctx: CommandContext): { entity: WorkspaceEntity; doc: AnalyzedDocument } | undefined {
+/**
+ * The entity under the cursor of the active article, with the document it is in. When the published cross-reference
+ * does not cover the article's current version yet, it waits for the one that does.
+ */
+async function entityAtCursor(ctx: CommandContext): Promise<{ entity: WorkspaceEntity; doc: AnalyzedDocument } | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const doc = ctx.index.get(editor.document.uri.toString()) ?? ctx.index.updateDocument(editor.document) ?? undefined;
@@ -42,19 +45,22 @@ function entityAtCursor(ctx: CommandContext): { entity: WorkspaceEntity; doc: An
   const at = findAt(doc, editor.document.offsetAt(editor.selection.active));
   const mention = at.entity ?? (at.attribution !== undefined ? doc.analysis.attributions[at.attribution]?.sourceEntity ?? undefined : undefined);
   if (mention === undefined) return undefined;
-  const entity = workspaceEntityOf(ctx.index.workspace(), doc.id, mention);
+  let entity = workspaceEntityOf(ctx.index.workspace(), doc.id, mention);
+  if (!entity && (ctx.index.crossReferencePending || !ctx.index.crossReferenceCovers(doc.id))) {
+    entity = workspaceEntityOf(await ctx.index.crossReferenced(), doc.id, mention);
+  }
   return entity ? { entity, doc } : undefined;
 }
 
 /** A name from a command argument: a string, an Entities tree node, or the entity at the cursor. */
-function nameFrom(ctx: CommandContext, arg: unknown): string | undefined {
+async function nameFrom(ctx: CommandContext, arg: unknown): Promise<string | undefined> {
   if (typeof arg === 'string' && arg.trim()) return arg.trim();
   if (arg && typeof arg === 'object' && 'kind' in arg) {
     const node = arg as EntityNode;
     if (node.kind === 'entity') return node.entity.name;
     if (node.kind === 'spelling' || node.kind === 'file') return node.spelling;
   }
-  return entityAtCursor(ctx)?.entity.name;
+  return (await entityAtCursor(ctx))?.entity.name;
 }
 
 /**
@@ -129,7 +135,7 @@ export function commandHandlers(ctx: CommandContext) {
       const ws = ctx.index.workspace();
       const node = entityId && typeof entityId === 'object' && 'kind' in entityId ? (entityId as EntityNode) : undefined;
       const id = typeof entityId === 'string' ? entityId : node && 'entity' in node ? node.entity.id : undefined;
-      const entity = id !== undefined ? ws.entities.find((e) => e.id === id) : entityAtCursor(ctx)?.entity;
+      const entity = id !== undefined ? ws.entities.find((e) => e.id === id) : (await entityAtCursor(ctx))?.entity;
       if (!entity) { tell('Put the cursor on a highlighted name to see its mentions.'); return []; }
       const docs = new Map(ctx.index.documents().map((d) => [d.id, d]));
       const locations: vscode.Location[] = [];
@@ -155,7 +161,7 @@ export function commandHandlers(ctx: CommandContext) {
 
     /** Records that two names are one entity ("Oded Basiuk" = "Oded Bashk") in the workspace's aliases file. */
     'crosscheck.treatAsSame': async (first?: unknown, second?: unknown) => {
-      const a = nameFrom(ctx, first);
+      const a = await nameFrom(ctx, first);
       if (!a) { tell('Put the cursor on a highlighted name, or pick one in the Entities view.'); return undefined; }
       const b = typeof second === 'string' && second.trim() ? second.trim() : await pickEntity(ctx, `Which entity is the same as “${a}”?`, a);
       if (!b) return undefined;
@@ -168,7 +174,7 @@ export function commandHandlers(ctx: CommandContext) {
     /** Records that two names must never be merged ("Bashk" is not "Bashar al-Assad"). */
     'crosscheck.notTheSame': async (first?: unknown, second?: unknown) => {
       const node = first && typeof first === 'object' && 'kind' in first ? (first as EntityNode) : undefined;
-      const a = nameFrom(ctx, first);
+      const a = await nameFrom(ctx, first);
       if (!a) { tell('Put the cursor on a highlighted name, or pick one in the Entities view.'); return undefined; }
       let b = typeof second === 'string' && second.trim() ? second.trim() : undefined;
       if (!b && node?.kind === 'spelling' && node.spelling !== node.entity.name) b = node.entity.name;
