@@ -430,6 +430,8 @@ async function multiRootScenario(theme) {
     // Treat as Same Entity from the palette with the cursor on a name of the second folder's article
     const name = seedsOnly() ? 'Antarya' : null;
     if (name) {
+      // The editor takes the keys, not the Claims view just clicked (its webview has a find of its own).
+      await page.keyboard.press('Control+1');
       await page.keyboard.press('Control+F');
       await page.keyboard.type(name);
       await page.keyboard.press('Enter');
