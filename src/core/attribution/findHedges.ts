@@ -1,6 +1,7 @@
 import type { TextContext } from '../text/context';
 import type { AnalysisOptions, Hedge, Token } from '../types';
 import { HEDGE_TABLE, STYLE_WEASELS, type HedgeKind } from './lexicon';
+import { lowerCased } from './view';
 
 interface Node { readonly next: Map<string, Node>; kind?: HedgeKind }
 
@@ -35,7 +36,7 @@ export function findHedges(ctx: TextContext, options: AnalysisOptions): Hedge[] 
   const custom = options.styleHedges || (options.extraHedges?.length ?? 0) > 0;
   const trie = custom ? buildTrie(options) : (defaultTrie ??= buildTrie({}));
   const { tokens, text } = ctx;
-  const lower = tokens.map((t) => t.text.toLowerCase());
+  const lower = lowerCased(tokens);
   const hedges: Hedge[] = [];
   for (const s of ctx.sentences) {
     for (let i = s.firstToken; i < s.endToken; i++) {

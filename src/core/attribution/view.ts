@@ -1,4 +1,5 @@
 import type { TextContext } from '../text/context';
+import type { Token } from '../types';
 
 /** Per-token facts the detectors share, computed once per document: lower case, sentence, quotation (“We will,” he said). */
 export interface TokenView {
@@ -27,7 +28,7 @@ const STRAIGHT = new Set(['"', "''"]);
 export function buildTokenView(ctx: TextContext): TokenView {
   const { tokens, text } = ctx;
   const n = tokens.length;
-  const lower = tokens.map((t) => t.text.toLowerCase());
+  const lower = lowerCased(tokens);
   const sentenceOf = new Int32Array(n).fill(-1);
   ctx.sentences.forEach((s, si) => { for (let i = s.firstToken; i < s.endToken; i++) sentenceOf[i] = si; });
   const quoteOf = new Int32Array(n).fill(-1);
@@ -67,4 +68,16 @@ function breaksParagraph(text: string, from: number, to: number): boolean {
     if (c === 10 || c === 13 || c === 0x2029) return true;
   }
   return false;
+}
+
+const lowered = new WeakMap<readonly Token[], readonly string[]>();
+
+/** The tokens' texts in lower case, made once per token list (the attribution view and the hedges both read them). */
+export function lowerCased(tokens: readonly Token[]): readonly string[] {
+  let lower = lowered.get(tokens);
+  if (!lower) {
+    lower = tokens.map((t) => t.text.toLowerCase());
+    lowered.set(tokens, lower);
+  }
+  return lower;
 }

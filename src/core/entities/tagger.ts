@@ -256,12 +256,15 @@ export function parseModel(modelText: string): PerceptronWeights {
   return new PerceptronWeights(keys1, keys2, raw, m.scale, Float64Array.from(m.trans), new Set(m.common ? m.common.split(' ') : []));
 }
 
-/** Emission scores of one sentence's tokens under the weights, `emit[i * T + t]`: "Rami Haddad said" -> 3 rows of 9 scores. */
+/**
+ * Emission scores of one sentence's tokens under the weights, `emit[i * T + t]`: "Rami Haddad said" -> 3 rows of 9
+ * scores. They are written into `into` when it is long enough (a tagger reuses one array), else into a new one.
+ */
 export function emissions(
   model: PerceptronWeights, tokens: readonly Token[], from: number, to: number, doc: DocumentStats | null, buffer?: FeatureBuffer,
-  words: readonly WordInfo[] = sentenceWords(tokens, from, to),
+  words: readonly WordInfo[] = sentenceWords(tokens, from, to), into?: Float64Array,
 ): Float64Array {
-  const emit = new Float64Array((to - from) * T);
+  const emit = into && into.length >= (to - from) * T ? into : new Float64Array((to - from) * T);
   const w = model.weights;
   // The weights of each word's own features and of what it gives its neighbours, summed once per word (integer sums:
   // the order of adding cannot matter), looked up once per token: rows[i + 2], with the sentence edge on both sides.
@@ -308,6 +311,7 @@ export function loadTagger(modelText: string): EntityTagger {
   let lastStats: DocumentStats | null = null;
   let lastFirst = -1;
   const memo = new Map<number, Int32Array>();
+  let emit: Float64Array = new Float64Array(64 * T);
   return {
     tagSentence(tokens, sentence, text) {
       // A new document, or the same one tagged again from the top, starts with an empty history.
@@ -323,7 +327,7 @@ export function loadTagger(modelText: string): EntityTagger {
       const key = featureContextKey(tokens, sentence.firstToken, sentence.endToken, lastStats, words);
       let path = memo.get(key);
       if (!path) {
-        const emit = emissions(model, tokens, sentence.firstToken, sentence.endToken, lastStats, buffer, words);
+        emit = emissions(model, tokens, sentence.firstToken, sentence.endToken, lastStats, buffer, words, emit);
         path = new Int32Array(n);
         viterbi(emit, n, model.trans, path);
         if (memo.size >= MEMO_SENTENCES) memo.clear();
