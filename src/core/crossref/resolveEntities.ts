@@ -497,13 +497,13 @@ export class EntityCache {
 }
 
 const push = <K>(map: Map<K, Group[]>, key: K, g: Group): void => { const list = map.get(key); if (list) list.push(g); else map.set(key, [g]); };
-const drop = <K>(map: Map<K, Group[]>, key: K, g: Group): void => {
+const drop = (map: Map<string, Group[]>, key: string, g: Group): void => {
   const list = map.get(key)!;
   list[list.indexOf(g)] = list[list.length - 1]!;
   list.pop();
   if (!list.length) map.delete(key);
 };
-const place = (map: Map<unknown, Group[]>, key: unknown, old: Group, g: Group): void => { const list = map.get(key)!; list[list.indexOf(old)] = g; };
+const place = (map: Map<string, Group[]>, key: string, old: Group, g: Group): void => { const list = map.get(key)!; list[list.indexOf(old)] = g; };
 
 /**
  * The last resolution's blocks, kept so that an edit resolves again only what its groups can reach: every group by
@@ -515,7 +515,8 @@ class ResolutionState {
   readonly blocks = new Map<string, Group[]>();
   readonly surnames = new Map<string, Group[]>();
   readonly shortForms = new Map<string, Group[]>();
-  readonly aliased = new Map<number, Group[]>();
+  /** By the alias group's place in the aliases file. */
+  readonly aliased = new Map<string, Group[]>();
   readonly places = new Map<string, number>();
   private constructor(readonly sameKey: ReadonlyMap<string, number>, public components: Component[], public stableByDoc: ReadonlyMap<string, readonly (string | undefined)[]>) {}
 
@@ -537,19 +538,18 @@ class ResolutionState {
   replace(old: Group, g: Group): void { this.each(old, (map, key) => place(map, key, old, g)); }
 
   /** Calls `fn` once for every list `g` is in. */
-  private each(g: Group, fn: (map: Map<never, Group[]>, key: never) => void): void {
-    const call = fn as (map: Map<unknown, Group[]>, key: unknown) => void;
-    for (const k of g.keys) call(this.blocks, k);
-    if (g.family === 'PER' && g.surnameKey !== null) call(this.surnames, g.surnameKey);
-    for (const k of new Set([...g.short].map((n) => `${g.family}|${n.key}`))) call(this.shortForms, k);
-    if (this.sameKey.size) for (const s of aliasesOf(g, this.sameKey)) call(this.aliased, s);
+  private each(g: Group, fn: (map: Map<string, Group[]>, key: string) => void): void {
+    for (const k of g.keys) fn(this.blocks, k);
+    if (g.family === 'PER' && g.surnameKey !== null) fn(this.surnames, g.surnameKey);
+    if (g.short.size) for (const k of new Set([...g.short].map((n) => `${g.family}|${n.key}`))) fn(this.shortForms, k);
+    if (this.sameKey.size) for (const s of aliasesOf(g, this.sameKey)) fn(this.aliased, s);
   }
 }
 
-/** The "same" alias groups that name one of a group's names. */
-function aliasesOf(g: Group, sameKey: ReadonlyMap<string, number>): Set<number> {
-  const out = new Set<number>();
-  for (const n of g.nodes) { const s = sameKey.get(norm(n.text)); if (s !== undefined) out.add(s); }
+/** The "same" alias groups that name one of a group's names, by place in the aliases file. */
+function aliasesOf(g: Group, sameKey: ReadonlyMap<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const n of g.nodes) { const s = sameKey.get(norm(n.text)); if (s !== undefined) out.add(String(s)); }
   return out;
 }
 
@@ -598,17 +598,21 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
   added.forEach(reach);
   for (const [k, n] of sizeBefore) if ((n > 2000) !== (sizeAfter.get(k)! > 2000)) state.blocks.get(k)?.forEach(reach);
   const isNew = new Set(added);
+  // Each entity, surname, short form and alias is read once (an entity named in thousands of articles is one list).
+  const seen = new Set<Component | string>();
+  const first = (x: Component | string): boolean => !seen.has(x) && !!seen.add(x);
   while (queue.length) {
     const g = queue.pop()!;
-    if (g.component) g.component.groups.forEach(reach);
-    if (g.family === 'PER' && g.surnameKey !== null) state.surnames.get(g.surnameKey)?.forEach(reach);
+    if (g.component && first(g.component)) g.component.groups.forEach(reach);
+    if (g.family === 'PER' && g.surnameKey !== null && first(`s|${g.surnameKey}`)) state.surnames.get(g.surnameKey)?.forEach(reach);
     if (g.family !== 'PER') for (const n of g.nodes) {
-      const hosts = state.shortForms.get(`${g.family}|${n.key}`);
-      if (!hosts) continue;
+      const key = `${g.family}|${n.key}`;
+      const hosts = state.shortForms.get(key);
+      if (!hosts || !first(`f|${key}`)) continue;
       hosts.forEach(reach);
       for (const m of state.blocks.get(`n:${n.key}`) ?? []) if (m.family === g.family) reach(m);
     }
-    if (state.sameKey.size) for (const s of aliasesOf(g, state.sameKey)) state.aliased.get(s)!.forEach(reach);
+    if (state.sameKey.size) for (const s of aliasesOf(g, state.sameKey)) if (first(`a|${s}`)) state.aliased.get(s)!.forEach(reach);
     if (!isNew.has(g)) continue;
     // The groups a new group matches (the old ones' matches are in their entities).
     for (const k of g.keys) {
