@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCrosscheck, toContractJson, type AliasFile, type AnalyzedDocument, type WorkspaceAnalysis, type WorkspaceIndex } from '../../src/core/index';
 import { CrossReferenceCache, crossReference } from '../../src/core/crossref/crossReference';
+import { EntityCache, resolveEntities, type ResolvedEntities } from '../../src/core/crossref/resolveEntities';
+import type { EntityType, WorkspaceEntity } from '../../src/core/types';
 import { readModel } from './sharedData';
 
 /*
@@ -310,4 +312,171 @@ test('claims an edit leaves as they were keep their differences with the other a
     assert.ok(old, `${c.id} has the same claims as before`);
     assert.ok(c.differences.every((d) => old.differences.includes(d)), `${c.id} keeps the differences found before`);
   }
+});
+
+/*
+ * Entity resolution after an edit resolves again only the entities the changed names can reach. These documents hold
+ * only what resolution reads of an analysis (names, their types and places), so that many edits are checked quickly.
+ */
+
+/** A document naming `names` ("PERSON:Oded Basiuk"), one sentence each. */
+function namesDoc(id: string, names: readonly string[]): AnalyzedDocument {
+  let text = '';
+  const entities = names.map((n) => {
+    const [type, name] = n.split(':') as [EntityType, string];
+    const start = text.length;
+    text += `${name} said so. `;
+    return { start, end: start + name.length, text: name, type };
+  });
+  return { id, text, analysis: { title: '', outlet: null, published: null, tokens: [], sentences: [], entities, attributions: [], hedges: [], claims: [], warnings: [] } };
+}
+
+/** Names that merge across articles, and names that must not. */
+const NAMES = [
+  'PERSON:Oded Basiuk', 'PERSON:Oded Bashk', 'PERSON:Basiuk', 'PERSON:Bashar al-Assad', 'PERSON:Assad',
+  'PERSON:Ahmad al-Sharaa', 'PERSON:al-Sharah', 'PERSON:Shara', 'PERSON:Shala', 'PERSON:John Smith', 'PERSON:Jane Smith',
+  'PERSON:Smith', 'PERSON:Rami Haddad', 'PERSON:Rami Hadad', 'PERSON:Chrysler', 'ORG:Chrysler', 'ORG:General Motors', 'ORG:GM',
+  'ORG:Northrop Grumman', 'ORG:Northrop', 'MISC:Dow Jones Industrial Average', 'MISC:Dow Jones', 'ORG:Apple Inc.', 'ORG:Apple Corps',
+  'ORG:Apple', 'GPE:Turkiye', 'GPE:Turkey', 'GPE:US', 'GPE:United States', 'LOC:Baku', 'GPE:Baku', 'NORP:Syrian', 'PERSON:Zoltan Kertesz',
+];
+
+/** A resolution with a cache must say what one without says: entities, published ids, and stable ids of the same partition. */
+function assertResolvedAsFresh(docs: readonly AnalyzedDocument[], aliases: AliasFile, cache: EntityCache, step: string): ResolvedEntities {
+  const cached = resolveEntities(docs, aliases, cache), fresh = resolveEntities(docs, aliases);
+  assert.deepEqual(cached.entities, fresh.entities, `${step}: entities`);
+  assert.deepEqual([...cached.idsByDoc], [...fresh.idsByDoc], `${step}: published ids`);
+  for (const d of docs) for (let i = 0; i < d.analysis.entities.length; i++) {
+    assert.equal(cached.entityOf.get(`${d.id}#${i}`), fresh.entityOf.get(`${d.id}#${i}`), `${step}: ${d.id}#${i}`);
+  }
+  const published = new Map<string, string>();
+  for (const [doc, ids] of cached.idsByDoc) ids.forEach((id, i) => {
+    const stable = cached.stableIdsByDoc.get(doc)![i]!;
+    assert.equal(published.get(stable) ?? id, id, `${step}: one stable id, one entity (${doc}#${i})`);
+    published.set(stable, id!);
+  });
+  assert.equal(new Set(published.values()).size, published.size, `${step}: one entity, one stable id`);
+  return cached;
+}
+
+test('names added, removed, renamed and moved in place: the resolution kept between edits equals a fresh one', () => {
+  let s = 77;
+  const rand = (k: number): number => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return (s >>> 8) % k; };
+  const pick = (): string => NAMES[rand(NAMES.length)]!;
+  const lists = Array.from({ length: 30 }, () => Array.from({ length: 2 + rand(5) }, pick));
+  const docsOf = (): AnalyzedDocument[] => lists.map((names, i) => namesDoc(`d${i}.txt`, names));
+  for (const aliases of [{ same: [], different: [] }, { same: [['Rami Haddad', 'Rami Hadad'], ['Chrysler', 'General Motors']], different: [] }] as AliasFile[]) {
+    const cache = new EntityCache();
+    assertResolvedAsFresh(docsOf(), aliases, cache, 'the first resolution');
+    for (let step = 0; step < 80; step++) {
+      const changed = rand(8) === 0 ? [rand(lists.length), rand(lists.length)] : [rand(lists.length)];
+      const kinds: string[] = [];
+      for (const d of changed) {
+        const names = lists[d]!;
+        const kind = rand(6);
+        if (kind === 0) names.push(pick()); // a name added at the end: the others keep their places
+        else if (kind === 1) names.unshift(pick()); // first: every other mention is renumbered
+        else if (kind === 2 && names.length) names.splice(rand(names.length), 1);
+        else if (kind === 3 && names.length) names[rand(names.length)] = pick();
+        else if (kind === 4) lists[d] = lists[rand(lists.length)]!.slice();
+        else names.reverse();
+        kinds.push(`d${d} ${['appended', 'put first', 'removed', 'replaced', 'copied', 'reversed'][kind]}`);
+      }
+      assertResolvedAsFresh(docsOf(), aliases, cache, `step ${step} (${kinds.join(', ')}), ${aliases.same.length} aliases`);
+    }
+  }
+});
+
+test('a merge that appears and disappears with one name: "Oded Bashk" added beside another article\'s "Oded Basiuk"', () => {
+  const none: AliasFile = { same: [], different: [] };
+  const cache = new EntityCache();
+  const docs = [
+    namesDoc('a.txt', ['PERSON:Oded Basiuk', 'PERSON:Basiuk', 'GPE:Baku']),
+    namesDoc('b.txt', ['PERSON:Bashar al-Assad', 'GPE:Baku']),
+    namesDoc('c.txt', ['PERSON:Smith', 'ORG:Reuters']),
+  ];
+  const entityNamed = (r: ResolvedEntities, name: string): WorkspaceEntity => r.entities.find((e) => e.variants.includes(name))!;
+  const before = assertResolvedAsFresh(docs, none, cache, 'before');
+  assert.equal(entityNamed(before, 'Oded Basiuk').mentions.length, 2);
+  docs[1] = namesDoc('b.txt', ['PERSON:Bashar al-Assad', 'GPE:Baku', 'PERSON:Oded Bashk']);
+  const merged = assertResolvedAsFresh(docs, none, cache, '"Oded Bashk" added');
+  assert.deepEqual(entityNamed(merged, 'Oded Bashk').variants, ['Oded Basiuk', 'Basiuk', 'Oded Bashk']);
+  assert.notEqual(entityNamed(merged, 'Bashar al-Assad').id, entityNamed(merged, 'Oded Bashk').id, 'never merged with Bashar al-Assad');
+  // The entity the edit did not reach is the same value as before.
+  assert.equal(entityNamed(merged, 'Smith'), entityNamed(before, 'Smith'));
+  assert.equal(merged.stableIdsByDoc.get('c.txt'), before.stableIdsByDoc.get('c.txt'), 'its article keeps its stable ids, not compared again');
+  // A second Smith in full makes the lone "Smith" ambiguous; removing it makes it attach again.
+  docs[2] = namesDoc('c.txt', ['PERSON:Smith', 'ORG:Reuters']);
+  docs[0] = namesDoc('a.txt', ['PERSON:Oded Basiuk', 'PERSON:Basiuk', 'GPE:Baku', 'PERSON:John Smith']);
+  const one = assertResolvedAsFresh(docs, none, cache, '"John Smith" added');
+  assert.equal(entityNamed(one, 'Smith').id, entityNamed(one, 'John Smith').id);
+  docs[1] = namesDoc('b.txt', ['PERSON:Bashar al-Assad', 'GPE:Baku', 'PERSON:Oded Bashk', 'PERSON:Jane Smith']);
+  const two = assertResolvedAsFresh(docs, none, cache, '"Jane Smith" added');
+  assert.notEqual(entityNamed(two, 'Smith').id, entityNamed(two, 'John Smith').id);
+  docs[1] = namesDoc('b.txt', ['PERSON:Bashar al-Assad', 'GPE:Baku']);
+  const apart = assertResolvedAsFresh(docs, none, cache, '"Oded Bashk" and "Jane Smith" removed');
+  assert.equal(entityNamed(apart, 'Oded Basiuk').mentions.length, 2);
+  assert.equal(entityNamed(apart, 'Smith').id, entityNamed(apart, 'John Smith').id);
+});
+
+test('a short form alone in one article joins the long name another shortens so, and leaves it when that article changes', () => {
+  const none: AliasFile = { same: [], different: [] };
+  const cache = new EntityCache();
+  const docs = [
+    namesDoc('a.txt', ['GPE:US']),
+    namesDoc('b.txt', ['ORG:Reuters']),
+    namesDoc('c.txt', ['ORG:Reuters']),
+  ];
+  // Per entity naming "Dow Jones" alone somewhere, whether it is the long name too.
+  const dow = (r: ResolvedEntities): boolean[] => r.entities.filter((e) => e.variants.includes('Dow Jones')).map((e) => e.variants.includes('Dow Jones Industrial Average'));
+  assertResolvedAsFresh(docs, none, cache, 'before');
+  docs[1] = namesDoc('b.txt', ['ORG:Reuters', 'MISC:Dow Jones Industrial Average', 'MISC:Dow Jones']);
+  assert.deepEqual(dow(assertResolvedAsFresh(docs, none, cache, 'the long name and its short form added')), [true]);
+  // A lone short form added elsewhere: only the article that shortens the long name so links the two.
+  docs[0] = namesDoc('a.txt', ['GPE:US', 'MISC:Dow Jones']);
+  const joined = assertResolvedAsFresh(docs, none, cache, 'a lone short form added');
+  assert.deepEqual(dow(joined), [true]);
+  assert.equal(joined.entities.find((e) => e.variants.includes('Dow Jones'))!.mentions.length, 3);
+  docs[1] = namesDoc('b.txt', ['ORG:Reuters', 'MISC:Dow Jones Industrial Average']);
+  assert.deepEqual(dow(assertResolvedAsFresh(docs, none, cache, 'its short form removed')), [false]);
+  docs[2] = namesDoc('c.txt', ['ORG:Reuters', 'MISC:Dow Jones Industrial Average', 'MISC:Dow Jones']);
+  assert.deepEqual(dow(assertResolvedAsFresh(docs, none, cache, 'shortened so in another article')), [true]);
+});
+
+test('aliases changed between edits: "same" and "different" pairs decide as in a fresh resolution', () => {
+  const cache = new EntityCache();
+  const docs = [
+    namesDoc('a.txt', ['PERSON:Rami Haddad', 'PERSON:Oded Basiuk']),
+    namesDoc('b.txt', ['PERSON:Rami Hadad', 'PERSON:Oded Bashk']),
+    namesDoc('c.txt', ['PERSON:Omar Sato']),
+  ];
+  let aliases: AliasFile = { same: [], different: [] };
+  assertResolvedAsFresh(docs, aliases, cache, 'no aliases');
+  aliases = { same: [['Rami Haddad', 'Reuters']], different: [] };
+  assertResolvedAsFresh(docs, aliases, cache, '"same" set');
+  // A name that only an alias links to an entity of other articles.
+  docs[2] = namesDoc('c.txt', ['PERSON:Omar Sato', 'ORG:Reuters']);
+  const joined = assertResolvedAsFresh(docs, aliases, cache, 'an aliased name added');
+  assert.ok(joined.entities.some((e) => e.variants.includes('Reuters') && e.variants.includes('Rami Haddad')));
+  docs[2] = namesDoc('c.txt', ['PERSON:Oded Basiuk', 'PERSON:Omar Sato', 'ORG:Reuters']);
+  assertResolvedAsFresh(docs, aliases, cache, 'an edit under "same"');
+  aliases = { same: [], different: [['Oded Basiuk', 'Oded Bashk']] };
+  const apart = assertResolvedAsFresh(docs, aliases, cache, '"different" set');
+  assert.equal(apart.entities.filter((e) => e.variants.some((v) => v.startsWith('Oded'))).length, 2);
+  docs[0] = namesDoc('a.txt', ['PERSON:Rami Haddad', 'PERSON:Oded Basiuk', 'PERSON:Basiuk']);
+  assertResolvedAsFresh(docs, aliases, cache, 'an edit under "different"');
+  aliases = { same: [], different: [] };
+  assertResolvedAsFresh(docs, aliases, cache, 'aliases cleared');
+});
+
+test('a block that crosses the limit of 2000 groups: its names stop or start matching across the workspace', () => {
+  const none: AliasFile = { same: [], different: [] };
+  const cache = new EntityCache();
+  // 2001 articles name "Northwind" (a block too large to say anything); one of them then names something else.
+  const docs = Array.from({ length: 2001 }, (_, i) => namesDoc(`n${i}.txt`, ['ORG:Northwind', `PERSON:${i % 2 ? 'Ivo' : 'Mira'} Tamm`]));
+  const northwinds = (r: ResolvedEntities): number => r.entities.filter((e) => e.name === 'Northwind').length;
+  assert.equal(northwinds(assertResolvedAsFresh(docs, none, cache, '2001 alike')), 2001);
+  docs[7] = namesDoc('n7.txt', ['ORG:Reuters', 'PERSON:Ivo Tamm']);
+  assert.equal(northwinds(assertResolvedAsFresh(docs, none, cache, 'one name replaced')), 1);
+  docs[7] = namesDoc('n7.txt', ['ORG:Northwind', 'PERSON:Ivo Tamm']);
+  assert.equal(northwinds(assertResolvedAsFresh(docs, none, cache, 'the name back')), 2001);
 });

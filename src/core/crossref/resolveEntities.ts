@@ -45,8 +45,24 @@ interface Group {
   personGeneration: number;
   /** Numbered in the order groups are made (or taken over from the document's last version), for `stableIdsByDoc`. */
   uid: number;
+  /** The entity it belongs to in the last resolution with a cache (null before one, and without a cache). */
+  component: Component | null;
 }
 let nextUid = 0;
+
+/** One entity of a resolution with a cache: what an edit elsewhere leaves as it is. */
+interface Component {
+  /** Its groups in workspace order, and their mentions in that order. */
+  groups: Group[];
+  nodes: readonly Node[];
+  /** Its oldest group's number, and its stable id from it. */
+  stable: number;
+  stableId: string;
+  /** What is published for it; null while its number is not known yet. */
+  entity: WorkspaceEntity | null;
+  /** Where its first group stands: the document's place * 2^20 + the group's place in the document's groups. */
+  order: number;
+}
 
 class UnionFind {
   private readonly parent: number[] = [];
@@ -99,10 +115,15 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
   aliases.same.forEach((g, i) => g.forEach((n) => sameKey.set(norm(n), i)));
 
   if (cache && cache.aliases !== aliases) cache.reset(aliases);
-  if (!cache) return resolveGroups(docs.flatMap((d) => groupDocument(d, different)), different, sameKey);
+  if (!cache) return resolveGroups(docs.flatMap((d) => groupDocument(d, different)), different, sameKey).result;
   const last = cache.last;
   const sequence: (readonly Group[])[] = [];
   let same = !!last && last.docs.length === docs.length;
+  // The same documents at the same places, some of them changed: what an edit gives.
+  let inPlace = same;
+  const changed: number[] = [];
+  // New groups that stand for old ones with their mentions renumbered (a name added above them).
+  const moved = new Map<Group, Group>();
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i]!;
     const was = last?.docs[i];
@@ -113,14 +134,25 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
       // An edit that leaves every name where it was (most typing) gives groups equal to the old ones: those stand.
       const before = was && was.id === d.id ? last!.sequence[i] : undefined;
       if (before && sameGroups(before, g)) g = before;
-      else if (before) inheritUids(before, g);
+      else if (before) g = keepGroups(before, g, moved);
       cache.groups.set(d, g);
     }
     sequence.push(g);
     same &&= g === last!.sequence[i] && (d === was || d.id === was!.id);
+    inPlace &&= d.id === was!.id;
+    if (inPlace && g !== last!.sequence[i]) changed.push(i);
   }
   // The resolution is a function of the groups in order (and the aliases): the very same groups give the same result.
-  const result = same ? { ...last!.result, entities: last!.result.entities.slice() } : resolveGroups(sequence.flat(), different, sameKey, cache);
+  let result: ResolvedEntities | null = same ? { ...last!.result, entities: last!.result.entities.slice() } : null;
+  // A few documents changed in place: only the entities their groups can reach are resolved again.
+  if (!result && inPlace && cache.state && changed.length <= Math.max(1, docs.length / 4)) {
+    result = resolveChanges(docs, sequence, last!.sequence, changed, moved, cache.state);
+  }
+  if (!result) {
+    const resolved = resolveGroups(sequence.flat(), different, sameKey, cache);
+    result = resolved.result;
+    cache.state = !different.size && resolved.components ? ResolutionState.of(docs, sequence, resolved.components, sameKey, result) : null;
+  }
   cache.last = { docs: docs.slice(), sequence, result };
   return result;
 }
@@ -136,23 +168,51 @@ function inheritUids(before: readonly Group[], now: readonly Group[]): void {
   for (const g of now) { const uids = free.get(sig(g)); if (uids?.length) g.uid = uids.shift()!; }
 }
 
+/**
+ * A document's new groups, with the old ones kept where they stand for the same names, paired from both ends (so that
+ * kept groups stay in order): an equal group is the old object; one whose mentions were only renumbered takes the old
+ * one's number and is noted in `moved`; the groups in between take numbers as `inheritUids` gives them.
+ */
+function keepGroups(before: readonly Group[], now: readonly Group[], moved: Map<Group, Group>): Group[] {
+  const out = now.slice();
+  let a = 0, b = 0;
+  while (a < before.length && a < now.length && sameGroup(before[a]!, now[a]!, false)) a++;
+  while (b < before.length - a && b < now.length - a && sameGroup(before[before.length - 1 - b]!, now[now.length - 1 - b]!, false)) b++;
+  const pair = (old: Group, k: number): void => {
+    const g = now[k]!;
+    if (sameGroup(old, g, true)) out[k] = old;
+    else { g.uid = old.uid; moved.set(g, old); }
+  };
+  for (let k = 0; k < a; k++) pair(before[k]!, k);
+  for (let k = 1; k <= b; k++) pair(before[before.length - k]!, now.length - k);
+  inheritUids(before.slice(a, before.length - b), now.slice(a, now.length - b));
+  return out;
+}
+
 /** True when two lists of one document's groups are equal values: the same names, in the same places, grouped alike. */
 function sameGroups(a: readonly Group[], b: readonly Group[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!, y = b[i]!;
-    if (x.doc !== y.doc || x.family !== y.family || x.nodes.length !== y.nodes.length || x.keys.length !== y.keys.length || x.short.size !== y.short.size) return false;
-    if (x.surnameKey !== y.surnameKey || x.fullPerson !== y.fullPerson || x.keys.some((k, j) => k !== y.keys[j])) return false;
-    for (let j = 0; j < x.nodes.length; j++) {
-      const m = x.nodes[j]!, n = y.nodes[j]!;
-      if (m.ref.index !== n.ref.index || m.text !== n.text || m.type !== n.type || m.key !== n.key || m.named !== n.named || x.short.has(m) !== y.short.has(n)) return false;
-    }
+  return a.length === b.length && a.every((x, i) => sameGroup(x, b[i]!, true));
+}
+
+/** True when two groups of one document name the same, alike; with `places`, also at the same mention indices. */
+function sameGroup(x: Group, y: Group, places: boolean): boolean {
+  if (x.doc !== y.doc || x.family !== y.family || x.nodes.length !== y.nodes.length || x.keys.length !== y.keys.length || x.short.size !== y.short.size) return false;
+  if (x.surnameKey !== y.surnameKey || x.fullPerson !== y.fullPerson || x.keys.some((k, j) => k !== y.keys[j])) return false;
+  for (let j = 0; j < x.nodes.length; j++) {
+    const m = x.nodes[j]!, n = y.nodes[j]!;
+    if ((places && m.ref.index !== n.ref.index) || m.text !== n.text || m.type !== n.type || m.key !== n.key || m.named !== n.named || x.short.has(m) !== y.short.has(n)) return false;
   }
   return true;
 }
 
-/** The cross-document part of `resolveEntities`, over the groups of every document in order. */
-function resolveGroups(groups: Group[], different: ReadonlyMap<string, ReadonlySet<string>>, sameKey: ReadonlyMap<string, number>, cache?: EntityCache): ResolvedEntities {
+/** The cross-document part of `resolveEntities`, over the groups of every document in order; with a cache, its entities too. */
+function resolveGroups(groups: Group[], different: ReadonlyMap<string, ReadonlySet<string>>, sameKey: ReadonlyMap<string, number>, cache?: EntityCache): { result: ResolvedEntities; components: Component[] | null } {
+  // Without "different" aliases the pairs that match form a graph whose connected components are the entities, whatever
+  // the order the pairs are met in: they are joined class by class (groups that read alike) instead of pair by pair.
+  if (!different.size) {
+    const joined = joinGroups(groups, sameKey, (_, members) => members.length);
+    if (joined) return numberEntities(groups, joined, cache);
+  }
 
   // Union groups across documents; candidates come from blocking keys only.
   const uf = new UnionFind();
@@ -173,29 +233,8 @@ function resolveGroups(groups: Group[], different: ReadonlyMap<string, ReadonlyS
     const r = uf.union(ra, rb);
     variantsOf.set(r, merged);
   };
-  // User "same" groups first.
-  const bySame = new Map<number, number>();
-  // (Without "same" aliases no name is looked up: a workspace has hundreds of thousands of them.)
-  if (sameKey.size) groups.forEach((g, i) => {
-    for (const n of g.nodes) {
-      const s = sameKey.get(norm(n.text));
-      if (s === undefined) continue;
-      const prev = bySame.get(s);
-      if (prev === undefined) bySame.set(s, i); else join(prev, i);
-    }
-  });
-
-  const blocks = new Map<string, number[]>();
-  groups.forEach((g, i) => {
-    for (const k of blockKeys(g)) (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
-  });
-  // Without "different" aliases the pairs that match form a graph whose connected components are the entities, whatever
-  // the order the pairs are met in: they are joined class by class (groups that read alike) instead of pair by pair.
-  if (!different.size && joinBlocksByClass(groups, blocks, uf)) {
-    attachLoneSurnames(groups, uf, join, conflicts);
-    attachShortForms(groups, uf, join, conflicts);
-    return numberEntities(groups, uf, cache);
-  }
+  joinSameAliases(groups, sameKey, join);
+  const blocks = blocksOf(groups);
   // Full names first, so that a lone surname then sees which full names it could belong to.
   const order = [...blocks.entries()].sort((x, y) => collate(x[0], y[0]));
   for (const [, members] of order) {
@@ -216,20 +255,65 @@ function resolveGroups(groups: Group[], different: ReadonlyMap<string, ReadonlyS
   return numberEntities(groups, uf, cache);
 }
 
-/** The entities numbered by first appearance, each with its mentions, and every mention's entity id. */
-function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityCache): ResolvedEntities {
-  const kept = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
+/**
+ * The entities of `groups` (in workspace order) when no "different" aliases apply: "same" aliases, the blocks class by
+ * class, then lone surnames and short forms. `blockSize` says how many groups of the workspace have a key (more than
+ * `groups` do when they are a part of it). Null when the class pass cannot decide (see `joinBlocksByClass`).
+ */
+function joinGroups(groups: readonly Group[], sameKey: ReadonlyMap<string, number>, blockSize: (key: string, members: readonly number[]) => number): UnionFind | null {
+  const uf = new UnionFind();
+  groups.forEach(() => uf.add());
+  const join = (a: number, b: number): void => { uf.union(a, b); };
+  const never = (): boolean => false;
+  joinSameAliases(groups, sameKey, join);
+  if (!joinBlocksByClass(groups, blocksOf(groups), uf, blockSize)) return null;
+  attachLoneSurnames(groups, uf, join, never);
+  attachShortForms(groups, uf, join, never);
+  return uf;
+}
+
+/** User "same" groups: every two groups naming one of them are joined. */
+function joinSameAliases(groups: readonly Group[], sameKey: ReadonlyMap<string, number>, join: (a: number, b: number) => void): void {
+  const bySame = new Map<number, number>();
+  // (Without "same" aliases no name is looked up: a workspace has hundreds of thousands of them.)
+  if (sameKey.size) groups.forEach((g, i) => {
+    for (const n of g.nodes) {
+      const s = sameKey.get(norm(n.text));
+      if (s === undefined) continue;
+      const prev = bySame.get(s);
+      if (prev === undefined) bySame.set(s, i); else join(prev, i);
+    }
+  });
+}
+
+/** The groups (by place in `groups`) that have each block key. */
+function blocksOf(groups: readonly Group[]): Map<string, number[]> {
+  const blocks = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    for (const k of blockKeys(g)) (blocks.get(k) ?? blocks.set(k, []).get(k)!).push(i);
+  });
+  return blocks;
+}
+
+/**
+ * The entities numbered by first appearance, each with its mentions, and every mention's entity id; with a cache, each
+ * group's entity (the last one's, when it has the very same mentions, kept).
+ */
+function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityCache): { result: ResolvedEntities; components: Component[] | null } {
   const entities: WorkspaceEntity[] = [];
+  const components: Component[] | null = cache ? [] : null;
   const idsByDoc = new Map<string, string[]>(), stableIdsByDoc = new Map<string, string[]>();
   let lastDoc = '', lastIds: string[] = [], lastStable: string[] = [];
   const idOfRoot = new Map<number, number>();
   const members = new Map<number, Node[]>();
+  const groupsOf = new Map<number, Group[]>();
   // Per entity, its oldest group: the entity keeps that name while the group stands, whatever is edited elsewhere.
   const oldest = new Map<number, number>();
   groups.forEach((g, i) => {
     const r = uf.find(i);
     if (!idOfRoot.has(r)) idOfRoot.set(r, idOfRoot.size);
     (members.get(r) ?? members.set(r, []).get(r)!).push(...g.nodes);
+    if (components) (groupsOf.get(r) ?? groupsOf.set(r, []).get(r)!).push(g);
     const o = oldest.get(r);
     if (o === undefined || g.uid < o) oldest.set(r, g.uid);
   });
@@ -244,21 +328,30 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
       lastIds[n.ref.index] = id;
       lastStable[n.ref.index] = stable;
     }
-    // An entity of the very same mentions under the same id as last time is the same value: it is kept, not rebuilt.
-    const before = cache?.entities.get(nodes[0]!);
-    // Under another id (an entity named earlier in the workspace came or went) it is the same value renumbered.
-    const same = !!before && before.nodes.length === nodes.length && before.nodes.every((n, k) => n === nodes[k]);
-    const b = same ? before.entity : null;
-    const entity = b && b.id === id ? b : b ? { id, name: b.name, type: b.type, variants: b.variants, mentions: b.mentions } : { id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) };
-    if (cache) kept.set(nodes[0]!, entity === b ? before! : { nodes: same ? before!.nodes : nodes, entity });
+    if (!components) { entities.push(entityOfNodes(id, nodes, null)); continue; }
+    const members = groupsOf.get(r)!;
+    // (The first group's entity of last time is read before this one replaces it.)
+    const entity = entityOfNodes(id, nodes, members[0]!.component);
+    const c: Component = { groups: members, nodes, stable: oldest.get(r)!, stableId: stable, entity, order: 0 };
+    for (const g of members) g.component = c;
+    components.push(c);
     entities.push(entity);
   }
-  if (cache) cache.entities = kept;
-  entities.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
   // Two entities under one stable id (a group number taken over while its old group is still in use, as with one
   // document given twice): the published ids serve instead.
   const distinct = new Set(oldest.values()).size === oldest.size;
-  return { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc, stableIdsByDoc: distinct ? stableIdsByDoc : idsByDoc };
+  const result = { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc, stableIdsByDoc: distinct ? stableIdsByDoc : idsByDoc };
+  return { result, components: distinct ? components : null };
+}
+
+/**
+ * The entity of `nodes` under `id`. The one `before` published, when it had the very same mentions, is the same value:
+ * kept, or renumbered when an entity named earlier in the workspace came or went.
+ */
+function entityOfNodes(id: string, nodes: readonly Node[], before: Component | null): WorkspaceEntity {
+  const b = before?.entity && before.nodes.length === nodes.length && before.nodes.every((n, k) => n === nodes[k]) ? before.entity : null;
+  if (b) return b.id === id ? b : { id, name: b.name, type: b.type, variants: b.variants, mentions: b.mentions };
+  return { id, name: displayName(nodes), type: majorityType(nodes), variants: [...new Set(nodes.map((n) => n.text))], mentions: nodes.map((n) => n.ref) };
 }
 
 /**
@@ -267,12 +360,20 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
  * the map once, in the order the mentions are listed by entity.
  */
 class EntityOf extends LazyMapView {
-  constructor(private readonly entities: readonly WorkspaceEntity[], private readonly byDoc: ReadonlyMap<string, readonly (string | undefined)[]>) { super(); }
+  // Private fields: the same look-ups compare equal (`assert.deepEqual`) whether the ids were read from a map of arrays
+  // or, after an edit, through the numbering of stable ids.
+  readonly #entities: readonly WorkspaceEntity[];
+  readonly #byDoc: ReadonlyMap<string, readonly (string | undefined)[]>;
+  constructor(entities: readonly WorkspaceEntity[], byDoc: ReadonlyMap<string, readonly (string | undefined)[]>) {
+    super();
+    this.#entities = entities;
+    this.#byDoc = byDoc;
+  }
 
   get(key: string): string | undefined {
     const cut = key.lastIndexOf('#');
     if (cut < 0) return undefined;
-    const ids = this.byDoc.get(key.slice(0, cut));
+    const ids = this.#byDoc.get(key.slice(0, cut));
     if (!ids) return undefined;
     const at = key.slice(cut + 1);
     const i = Number(at);
@@ -285,7 +386,7 @@ class EntityOf extends LazyMapView {
   protected build(): Map<string, string> {
     const map = new Map<string, string>();
       // In the order, and with the last-set value, of the ids by document.
-      for (const e of this.entities) for (const m of e.mentions) map.set(`${m.doc}#${m.index}`, e.id);
+      for (const e of this.#entities) for (const m of e.mentions) map.set(`${m.doc}#${m.index}`, e.id);
     return map;
   }
 }
@@ -310,7 +411,7 @@ export interface ResolvedEntities {
  * False (nothing joined) when the class numbering started again meanwhile, or a pair of classes judges differently in
  * its two orders: the caller then takes the pair-by-pair loop.
  */
-function joinBlocksByClass(groups: readonly Group[], blocks: ReadonlyMap<string, number[]>, uf: UnionFind): boolean {
+function joinBlocksByClass(groups: readonly Group[], blocks: ReadonlyMap<string, number[]>, uf: UnionFind, blockSize: (key: string, members: readonly number[]) => number): boolean {
   const gen = descriptionGeneration * 4096 + personGeneration;
   const classKey = (i: number): number => {
     const g = groups[i]!;
@@ -321,8 +422,8 @@ function joinBlocksByClass(groups: readonly Group[], blocks: ReadonlyMap<string,
     return g.matchClass;
   };
   const unions: [number, number][] = [];
-  for (const members of blocks.values()) {
-    if (members.length > 2000 || members.length < 2) continue; // a key shared by thousands of groups says nothing
+  for (const [key, members] of blocks) {
+    if (members.length < 2 || blockSize(key, members) > 2000) continue; // a key shared by thousands of groups says nothing
     const byClass = new Map<number, number[]>();
     for (const m of members) { const c = classKey(m); (byClass.get(c) ?? byClass.set(c, []).get(c)!).push(m); }
     const classes = [...byClass.values()];
@@ -376,22 +477,264 @@ function joinAcross(groups: readonly Group[], A: readonly number[], B: readonly 
 
 /**
  * What a workspace keeps between two entity resolutions: each document's groups, so that after an edit only the
- * changed document is grouped again. `resolveEntities(docs, aliases, cache)` equals
+ * changed document is grouped again, and the last resolution's entities and blocks, so that only the entities the
+ * changed groups can reach are resolved again. `resolveEntities(docs, aliases, cache)` equals
  * `resolveEntities(docs, aliases)`.
  */
 export class EntityCache {
   aliases: AliasFile | null = null;
   groups = new WeakMap<AnalyzedDocument, readonly Group[]>();
-  /** The entities of the last resolution by their first mention, with their mentions. */
-  entities = new Map<Node, { readonly nodes: readonly Node[]; readonly entity: WorkspaceEntity }>();
   /** The last resolution, with the documents and their groups it was computed from. */
   last: { readonly docs: readonly AnalyzedDocument[]; readonly sequence: readonly (readonly Group[])[]; readonly result: ResolvedEntities } | null = null;
+  /** Its blocks and entities, when an edit can be resolved from them (no "different" aliases). */
+  state: ResolutionState | null = null;
   reset(aliases: AliasFile): void {
     this.aliases = aliases;
     this.groups = new WeakMap();
-    this.entities = new Map();
     this.last = null;
+    this.state = null;
   }
+}
+
+const push = <K>(map: Map<K, Group[]>, key: K, g: Group): void => { const list = map.get(key); if (list) list.push(g); else map.set(key, [g]); };
+const drop = (map: Map<string, Group[]>, key: string, g: Group): void => {
+  const list = map.get(key)!;
+  list[list.indexOf(g)] = list[list.length - 1]!;
+  list.pop();
+  if (!list.length) map.delete(key);
+};
+const place = (map: Map<string, Group[]>, key: string, old: Group, g: Group): void => { const list = map.get(key)!; list[list.indexOf(old)] = g; };
+
+/**
+ * The last resolution's blocks, kept so that an edit resolves again only what its groups can reach: every group by
+ * block key, people by surname key (what `attachLoneSurnames` reads together), groups with short forms by family and
+ * key (what `attachShortForms` reads together), groups by "same" alias, and the entities by first appearance.
+ * Lists are unordered: the resolution reads them as sets.
+ */
+class ResolutionState {
+  readonly blocks = new Map<string, Group[]>();
+  readonly surnames = new Map<string, Group[]>();
+  readonly shortForms = new Map<string, Group[]>();
+  /** By the alias group's place in the aliases file. */
+  readonly aliased = new Map<string, Group[]>();
+  readonly places = new Map<string, number>();
+  private constructor(readonly sameKey: ReadonlyMap<string, number>, public components: Component[], public stableByDoc: ReadonlyMap<string, readonly (string | undefined)[]>) {}
+
+  /** The state of a full resolution of `docs`; null when documents share an id (places would be ambiguous). */
+  static of(docs: readonly AnalyzedDocument[], sequence: readonly (readonly Group[])[], components: Component[], sameKey: ReadonlyMap<string, number>, result: ResolvedEntities): ResolutionState | null {
+    const state = new ResolutionState(sameKey, components, result.stableIdsByDoc);
+    docs.forEach((d, i) => state.places.set(d.id, i));
+    if (state.places.size !== docs.length) return null;
+    sequence.forEach((list, p) => list.forEach((g, j) => {
+      state.add(g);
+      if (g.component!.groups[0] === g) g.component!.order = p * 2 ** 20 + j;
+    }));
+    return state;
+  }
+
+  add(g: Group): void { this.each(g, (map, key) => push(map, key, g)); }
+  remove(g: Group): void { this.each(g, (map, key) => drop(map, key, g)); }
+  /** `g` in the place of `old`, which names the same (its mentions renumbered). */
+  replace(old: Group, g: Group): void { this.each(old, (map, key) => place(map, key, old, g)); }
+
+  /** Calls `fn` once for every list `g` is in. */
+  private each(g: Group, fn: (map: Map<string, Group[]>, key: string) => void): void {
+    for (const k of g.keys) fn(this.blocks, k);
+    if (g.family === 'PER' && g.surnameKey !== null) fn(this.surnames, g.surnameKey);
+    if (g.short.size) for (const k of new Set([...g.short].map((n) => `${g.family}|${n.key}`))) fn(this.shortForms, k);
+    if (this.sameKey.size) for (const s of aliasesOf(g, this.sameKey)) fn(this.aliased, s);
+  }
+}
+
+/** The "same" alias groups that name one of a group's names, by place in the aliases file. */
+function aliasesOf(g: Group, sameKey: ReadonlyMap<string, number>): Set<string> {
+  const out = new Set<string>();
+  for (const n of g.nodes) { const s = sameKey.get(norm(n.text)); if (s !== undefined) out.add(String(s)); }
+  return out;
+}
+
+/**
+ * `resolveGroups` after some documents changed in place (the same documents at the same places), from the last
+ * resolution's state: the groups gone and the groups new, the entities they were in, the groups they now match, every
+ * group of a surname, short form or alias any of those has, and so on until nothing more is reached, are resolved again
+ * as a full resolution would resolve them; every other entity stands. Exact because nothing outside that region is read
+ * by anything inside it or the other way round: a match links two groups of one block (blocks whose size crosses the
+ * limit are taken whole), and the lone-surname and short-form passes read only the groups of one surname or short form.
+ * Null when it cannot say (the caller then resolves everything).
+ */
+function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (readonly Group[])[], before: readonly (readonly Group[])[], changed: readonly number[], moved: ReadonlyMap<Group, Group>, state: ResolutionState): ResolvedEntities | null {
+  const removed: Group[] = [], added: Group[] = [];
+  const movedFrom = new Set(moved.values());
+  for (const p of changed) {
+    const was = new Set(before[p]), now = new Set(sequence[p]);
+    for (const g of before[p]!) if (!now.has(g) && !movedFrom.has(g)) removed.push(g);
+    for (const g of sequence[p]!) if (!was.has(g) && !moved.has(g)) { added.push(g); g.component = null; }
+  }
+  // Renumbered groups take their old groups' places: same entities, new mentions.
+  const touched = new Set<Component>();
+  for (const [g, old] of moved) {
+    const c = old.component!;
+    c.groups[c.groups.indexOf(old)] = g;
+    g.component = c;
+    state.replace(old, g);
+    touched.add(c);
+  }
+  // Block sizes before and after (the limit of 2000 decides whether a block matches anything).
+  const sizeBefore = new Map<string, number>(), sizeAfter = new Map<string, number>();
+  const count = (g: Group, by: number): void => {
+    for (const k of g.keys) {
+      if (!sizeBefore.has(k)) { const n = state.blocks.get(k)?.length ?? 0; sizeBefore.set(k, n); sizeAfter.set(k, n); }
+      sizeAfter.set(k, sizeAfter.get(k)! + by);
+    }
+  };
+  for (const g of added) count(g, 1);
+  for (const g of removed) count(g, -1);
+  // While the region is found, the lists hold the groups gone and the new ones: each one's reach is read in full.
+  for (const g of added) state.add(g);
+  const region = new Set<Group>();
+  const queue: Group[] = [];
+  const reach = (g: Group): void => { if (!region.has(g)) { region.add(g); queue.push(g); } };
+  removed.forEach(reach);
+  added.forEach(reach);
+  for (const [k, n] of sizeBefore) if ((n > 2000) !== (sizeAfter.get(k)! > 2000)) state.blocks.get(k)?.forEach(reach);
+  const isNew = new Set(added);
+  // Each entity, surname, short form and alias is read once (an entity named in thousands of articles is one list).
+  const seen = new Set<Component | string>();
+  const first = (x: Component | string): boolean => !seen.has(x) && !!seen.add(x);
+  while (queue.length) {
+    const g = queue.pop()!;
+    if (g.component && first(g.component)) g.component.groups.forEach(reach);
+    if (g.family === 'PER' && g.surnameKey !== null && first(`s|${g.surnameKey}`)) state.surnames.get(g.surnameKey)?.forEach(reach);
+    if (g.family !== 'PER') for (const n of g.nodes) {
+      const key = `${g.family}|${n.key}`;
+      const hosts = state.shortForms.get(key);
+      if (!hosts || !first(`f|${key}`)) continue;
+      hosts.forEach(reach);
+      for (const m of state.blocks.get(`n:${n.key}`) ?? []) if (m.family === g.family) reach(m);
+    }
+    if (state.sameKey.size) for (const s of aliasesOf(g, state.sameKey)) if (first(`a|${s}`)) state.aliased.get(s)!.forEach(reach);
+    if (!isNew.has(g)) continue;
+    // The groups a new group matches (the old ones' matches are in their entities).
+    for (const k of g.keys) {
+      const n = sizeAfter.get(k)!;
+      if (n < 2 || n > 2000) continue;
+      for (const m of state.blocks.get(k)!) {
+        if (m !== g && m.doc !== g.doc && !region.has(m) && compatible(g.family, m.family) && (matches(g, m) || matches(m, g))) reach(m);
+      }
+    }
+  }
+  for (const g of removed) state.remove(g);
+
+  // The region's groups in workspace order, resolved as a full resolution resolves them.
+  const places = [...new Set([...region].map((g) => state.places.get(g.doc)!))].sort((a, b) => a - b);
+  const groups: Group[] = [];
+  for (const p of places) for (const g of sequence[p]!) if (region.has(g)) groups.push(g);
+  const uf = joinGroups(groups, state.sameKey, (key) => state.blocks.get(key)?.length ?? 0);
+  if (!uf) return null;
+
+  const dead = new Set<Component>();
+  for (const g of region) if (g.component) dead.add(g.component);
+  const rewrite = new Set<number>(changed);
+  const byRoot = new Map<number, Group[]>();
+  groups.forEach((g, i) => push(byRoot, uf.find(i), g));
+  const fresh: Component[] = [];
+  for (const members of byRoot.values()) {
+    const nodes: Node[] = [];
+    let stable = Infinity;
+    for (const g of members) { for (const n of g.nodes) nodes.push(n); if (g.uid < stable) stable = g.uid; }
+    const old = members[0]!.component;
+    const same = !!old?.entity && old.nodes.length === nodes.length && old.nodes.every((n, k) => n === nodes[k]);
+    const c: Component = { groups: members, nodes, stable, stableId: `e${stable}`, entity: same ? old.entity : null, order: 0 };
+    for (const g of members) {
+      // A document whose mentions change stable id gets its ids again.
+      if (g.component?.stableId !== c.stableId) rewrite.add(state.places.get(g.doc)!);
+      g.component = c;
+    }
+    const p = state.places.get(members[0]!.doc)!;
+    c.order = p * 2 ** 20 + sequence[p]!.indexOf(members[0]!);
+    fresh.push(c);
+  }
+  for (const c of touched) {
+    if (dead.has(c)) continue;
+    const nodes: Node[] = [];
+    for (const g of c.groups) for (const n of g.nodes) nodes.push(n);
+    c.nodes = nodes;
+    c.entity = null;
+  }
+  // Entities whose first group is in a changed document may stand elsewhere among its groups now.
+  for (const p of changed) sequence[p]!.forEach((g, j) => { if (g.component!.groups[0] === g) g.component!.order = p * 2 ** 20 + j; });
+  const components = state.components.filter((c) => !dead.has(c)).concat(fresh).sort((a, b) => a.order - b.order);
+  if (new Set(components.map((c) => c.stable)).size !== components.length) return null;
+  state.components = components;
+
+  // Published ids by first appearance; an entity renumbered is the same value under its new id.
+  const entities = components.map((c, i) => {
+    const id = `e${i}`;
+    const e = c.entity;
+    c.entity = !e ? entityOfNodes(id, c.nodes, null) : e.id === id ? e : { id, name: e.name, type: e.type, variants: e.variants, mentions: e.mentions };
+    return c.entity;
+  });
+  const stableByDoc = new Map(state.stableByDoc);
+  for (const p of rewrite) {
+    const ids: string[] = [];
+    for (const g of sequence[p]!) for (const n of g.nodes) ids[n.ref.index] = g.component!.stableId;
+    // (A document without names has no ids, as in a full resolution.)
+    if (ids.length) stableByDoc.set(docs[p]!.id, ids); else stableByDoc.delete(docs[p]!.id);
+  }
+  state.stableByDoc = stableByDoc;
+  const idsByDoc = new PublishedIds(entities, components.map((c) => c.stableId), stableByDoc);
+  return { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc, stableIdsByDoc: stableByDoc };
+}
+
+/**
+ * The published ids by document, read from the stable ids through the entities' numbering (a name added to the first
+ * article renumbers every later entity, and so every document's ids): `get("a.txt")` -> ["e3", , "e12"]. Iterates in
+ * the order a full resolution fills its map: documents as the entities' mentions first name them.
+ */
+class PublishedIds implements ReadonlyMap<string, readonly (string | undefined)[]> {
+  readonly #entities: readonly WorkspaceEntity[];
+  readonly #stables: readonly string[];
+  readonly #stableByDoc: ReadonlyMap<string, readonly (string | undefined)[]>;
+  #published: Map<string, string> | null = null;
+  readonly #byDoc = new Map<string, (string | undefined)[]>();
+  #all: Map<string, readonly (string | undefined)[]> | null = null;
+
+  constructor(entities: readonly WorkspaceEntity[], stables: readonly string[], stableByDoc: ReadonlyMap<string, readonly (string | undefined)[]>) {
+    this.#entities = entities;
+    this.#stables = stables;
+    this.#stableByDoc = stableByDoc;
+  }
+
+  get(doc: string): readonly (string | undefined)[] | undefined {
+    let ids = this.#byDoc.get(doc);
+    if (ids) return ids;
+    const stable = this.#stableByDoc.get(doc);
+    if (!stable) return undefined;
+    const published = this.#published ??= new Map(this.#stables.map((s, i) => [s, this.#entities[i]!.id]));
+    ids = [];
+    for (let i = 0; i < stable.length; i++) if (Object.hasOwn(stable, i)) ids[i] = published.get(stable[i]!);
+    this.#byDoc.set(doc, ids);
+    return ids;
+  }
+
+  has(doc: string): boolean { return this.#stableByDoc.has(doc); }
+  get size(): number { return this.#stableByDoc.size; }
+
+  private all(): Map<string, readonly (string | undefined)[]> {
+    if (!this.#all) {
+      this.#all = new Map();
+      for (const e of this.#entities) for (const m of e.mentions) if (!this.#all.has(m.doc)) this.#all.set(m.doc, this.get(m.doc)!);
+    }
+    return this.#all;
+  }
+
+  forEach(fn: (value: readonly (string | undefined)[], key: string, map: ReadonlyMap<string, readonly (string | undefined)[]>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.all()) fn.call(thisArg, v, k, this);
+  }
+  entries(): MapIterator<[string, readonly (string | undefined)[]]> { return this.all().entries(); }
+  keys(): MapIterator<string> { return this.all().keys(); }
+  values(): MapIterator<readonly (string | undefined)[]> { return this.all().values(); }
+  [Symbol.iterator](): MapIterator<[string, readonly (string | undefined)[]]> { return this.all()[Symbol.iterator](); }
 }
 
 /** `groupsMatch`, remembered by what it reads of the two groups (groups are immutable once built). */
@@ -517,7 +860,7 @@ function groupDocument(doc: AnalyzedDocument, different: ReadonlyMap<string, Rea
       if (host && !forbidden(host, n) && isPrefixForm(host, n)) { add(host, n); (host.short as Set<Node>).add(n); byKey.set(fk, host); continue; }
     }
     if (host && !forbidden(host, n)) { add(host, n); byKey.set(fk, host); continue; }
-    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1, descriptionId: -1, descriptionGeneration: -1, personId: -1, personGeneration: -1, uid: nextUid++ };
+    const g: Group = { doc: doc.id, family: n.family, nodes: [n], keys: [], person: n.person, short: new Set(), surnameKey: null, fullPerson: false, matchClass: -1, matchGeneration: -1, descriptionId: -1, descriptionGeneration: -1, personId: -1, personGeneration: -1, uid: nextUid++, component: null };
     groupOf.set(n, g);
     groups.push(g);
     // Full names by the first letter of their surname's key: surnames that differ there never match.
