@@ -95,10 +95,11 @@ const views = new WeakMap<DocumentAnalysis, TokenView>();
 
 /**
  * The analysis as a workspace keeps it: the same values, with its tokens held compactly and made again (as plain
- * tokens, equal to the originals) whenever `tokens` is read.
+ * tokens, equal to the originals) whenever `tokens` is read, and its spans' texts read from the document's text.
  */
 export function compactAnalysis(text: string, analysis: DocumentAnalysis): DocumentAnalysis {
   if (views.has(analysis)) return analysis;
+  shareTexts(text, analysis);
   const view = TokenView.compact(text, analysis.tokens);
   const { tokens: _tokens, ...rest } = analysis;
   const out = { title: rest.title, outlet: rest.outlet, published: rest.published } as DocumentAnalysis;
@@ -108,6 +109,29 @@ export function compactAnalysis(text: string, analysis: DocumentAnalysis): Docum
   for (const k of Object.keys(rest)) if (!(k in out)) Object.assign(out, { [k]: (rest as Record<string, unknown>)[k] });
   views.set(out, view);
   return out;
+}
+
+/**
+ * Points each span's `text` at the same characters of the document's text (a string of 13 or more characters sliced from
+ * another is a view of it): an analysis cloned from another thread has a copy of its own of every sentence, claim and
+ * quotation, some 60 MB at 10,000 articles. The values do not change.
+ */
+function shareTexts(text: string, analysis: DocumentAnalysis): void {
+  const share = (x: unknown): void => {
+    if (typeof x !== 'object' || x === null || Object.isFrozen(x)) return;
+    const s = x as { start?: unknown; end?: unknown; text?: unknown };
+    if (typeof s.text === 'string' && s.text.length >= 13 && typeof s.start === 'number' && typeof s.end === 'number' && s.end - s.start === s.text.length) {
+      const slice = text.slice(s.start, s.end);
+      if (slice === s.text) s.text = slice;
+    }
+  };
+  for (const [k, list] of Object.entries(analysis)) {
+    if (k === 'tokens' || !Array.isArray(list)) continue;
+    for (const item of list as unknown[]) {
+      share(item);
+      if (typeof item === 'object' && item !== null) for (const v of Object.values(item)) share(v);
+    }
+  }
 }
 
 /** The tokens of an analysis to read by index, without making them all: the compact view when it has one. */
