@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { createCrosscheck, type AliasFile, type AnalyzedDocument, type Crosscheck, type WorkspaceAnalysis, type WorkspaceIndex } from '../core/index';
 import { decodeArticle } from '../cli/files';
+import { unpackAnalysis } from '../core/index/compactTokens';
 import type { CrosscheckConfig } from './config';
 import { CrossReferenceClient, type CrossrefLimits } from './crossrefClient';
 import type { Relay } from './crossrefProtocol';
@@ -149,7 +150,7 @@ export class ArticleIndex implements vscode.Disposable {
           let result: AnalyzedDocument['analysis'] | undefined;
           let failure: string | undefined;
           await this.liveWorker.run([{ id, text: wanted }], this.config.analysis, Number.MAX_SAFE_INTEGER, {
-            analyzed: (m) => { result = m.analysis; },
+            analyzed: (m) => { result = { ...unpackAnalysis(m.text, m.packed) }; }, // open: kept whole
             skipped: (m) => { failure = m.reason; },
             progress: () => undefined,
             warning: (m) => this.log.warn(m),
@@ -263,7 +264,7 @@ export class ArticleIndex implements vscode.Disposable {
     let fromCache = 0;
     if (onDisk.length) {
       const r = await this.worker.run(onDisk, this.config.analysis, this.config.maxBytes, {
-        analyzed: (m) => { if (!open.has(m.id)) { accept(m.id, m.text, m.analysis, m.relay); if (m.cached) fromCache++; } },
+        analyzed: (m) => { if (!open.has(m.id)) { accept(m.id, m.text, unpackAnalysis(m.text, m.packed), m.relay); if (m.cached) fromCache++; } },
         skipped: (m) => { skipped.push({ id: m.id, reason: m.reason }); this.skip(m.id, m.reason); },
         progress: (done) => progress?.report({ message: `${done}/${total}`, increment: step }),
         warning: (message) => this.log.warn(message),

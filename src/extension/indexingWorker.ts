@@ -25,9 +25,14 @@ export interface WorkerLimits {
   readonly cancelGraceMs: number;
   /** Consecutive failures without a single file finished before the job gives up. */
   readonly maxRestarts: number;
+  /**
+   * With no job for this long the worker thread is ended (its model and memos are some 150 MB the host process need not
+   * keep while the workspace is cross-referenced and edited); the next job starts a new one. Default 5 s.
+   */
+  readonly idleMs?: number;
 }
 
-export const DEFAULT_LIMITS: WorkerLimits = { quietMs: 30_000, cancelGraceMs: 2_000, maxRestarts: 3 };
+export const DEFAULT_LIMITS: WorkerLimits = { quietMs: 30_000, cancelGraceMs: 2_000, maxRestarts: 3, idleMs: 5_000 };
 
 /** How a job ended: `failed` says why indexing stopped early (the worker kept failing), if it did. */
 export interface JobResult {
@@ -47,6 +52,8 @@ export class IndexingWorker {
   private job = 0;
   /** Jobs run one after another: a worker replaced for one job must not take another job's files with it. */
   private queue: Promise<unknown> = Promise.resolve();
+  private jobs = 0;
+  private idle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly script: string,
@@ -57,7 +64,13 @@ export class IndexingWorker {
   ) {}
 
   run(files: readonly WorkerFile[], options: AnalysisOptions, maxBytes: number, on: JobHandlers, token?: Cancellation): Promise<JobResult> {
-    const next = this.queue.then(() => this.runNow(files, options, maxBytes, on, token));
+    clearTimeout(this.idle);
+    this.jobs++;
+    const next = this.queue.then(() => this.runNow(files, options, maxBytes, on, token)).finally(() => {
+      if (--this.jobs) return;
+      this.idle = setTimeout(() => { if (this.worker && !this.jobs) this.kill(this.worker); }, this.limits.idleMs ?? DEFAULT_LIMITS.idleMs);
+      this.idle.unref();
+    });
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -150,6 +163,7 @@ export class IndexingWorker {
   }
 
   dispose(): void {
+    clearTimeout(this.idle);
     if (this.worker) this.kill(this.worker);
   }
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createCrosscheck } from '../core/index';
 import { readArticle } from '../cli/files';
 import { AnalysisCache } from './analysisCache';
+import { packAnalysis } from '../core/index/compactTokens';
 import type { DocumentAnalysis } from '../core/index';
 import type { RelayedAnalysis } from './crossrefProtocol';
 import type { FromWorker, ToWorker, WorkerData } from './workerProtocol';
@@ -29,10 +30,11 @@ let relay: { port: MessagePort; channel: number } | null = null;
 let relayed = 0;
 /** Posts an analysis to the host, and first to the cross-reference worker (so that it is there when the host names it). */
 function analyzed(job: number, id: string, text: string, analysis: DocumentAnalysis, cached: boolean): void {
-  if (!relay) { post({ type: 'analyzed', job, id, text, analysis, cached }); return; }
+  const packed = packAnalysis(text, analysis);
+  if (!relay) { post({ type: 'analyzed', job, id, text, packed, cached }); return; }
   const key = `${threadId}:${++relayed}`;
   relay.port.postMessage({ key, id, text, analysis } satisfies RelayedAnalysis);
-  post({ type: 'analyzed', job, id, text, analysis, cached, relay: { channel: relay.channel, key } });
+  post({ type: 'analyzed', job, id, text, packed, cached, relay: { channel: relay.channel, key } });
 }
 
 const cancelled = new Set<number>();

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { AnalysisOptions, DocumentAnalysis } from '../core/index';
+import type { AnalysisOptions } from '../core/index';
+import type { PackedAnalysis } from '../core/index/compactTokens';
 import type { Relay } from './crossrefProtocol';
 
 /** One article for the worker: a file it reads (its id, a URI string, and its path on disk), or an editor's text. */
@@ -20,9 +21,12 @@ export type ToWorker =
   /** Post each analysis on `port` too (to the cross-reference worker), as `channel`'s. */
   | { readonly type: 'relay'; readonly port: MessagePort; readonly channel: number };
 
-/** Messages from the indexing worker back to the extension host. */
+/**
+ * Messages from the indexing worker back to the extension host. An analysis comes packed (`unpackAnalysis` reads it):
+ * the host keeps it so for every article not open in an editor, and a few arrays cost it less to receive than objects.
+ */
 export type FromWorker =
-  | { readonly type: 'analyzed'; readonly job: number; readonly id: string; readonly text: string; readonly analysis: DocumentAnalysis; readonly cached?: boolean; readonly relay?: Relay }
+  | { readonly type: 'analyzed'; readonly job: number; readonly id: string; readonly text: string; readonly packed: PackedAnalysis; readonly cached?: boolean; readonly relay?: Relay }
   | { readonly type: 'skipped'; readonly job: number; readonly id: string; readonly reason: string }
   | { readonly type: 'progress'; readonly job: number; readonly done: number; readonly total: number }
   | { readonly type: 'done'; readonly job: number; readonly cancelled: boolean }

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createCrosscheck, type AliasFile, type AnalyzedDocument, type WorkspaceAnalysis } from '../../src/core/index';
 import { CrossReferenceClient, type CrossrefLimits } from '../../src/extension/crossrefClient';
 import { IndexingWorker } from '../../src/extension/indexingWorker';
+import { unpackAnalysis } from '../../src/core/index/compactTokens';
 
 const root = resolve(__dirname, '..', '..');
 const modelPath = join(root, 'models', 'ner.json');
@@ -124,8 +125,9 @@ test('an indexing worker’s analyses reach the cross-reference worker over thei
     await indexer.run(files, {}, 1 << 20, {
       analyzed: (m) => {
         if (m.relay) relayed++;
-        f.docs.set(m.id, { id: m.id, text: m.text, analysis: m.analysis });
-        f.client.setAnalyzed(m.id, m.text, m.analysis, m.relay);
+        const analysis = unpackAnalysis(m.text, m.packed);
+        f.docs.set(m.id, { id: m.id, text: m.text, analysis });
+        f.client.setAnalyzed(m.id, m.text, analysis, m.relay);
       },
       skipped: (m) => assert.fail(`${m.id} skipped: ${m.reason}`),
       progress: () => undefined,

@@ -150,3 +150,24 @@ test('jobs started together run one after another; one job\'s hung file never co
   assert.deepEqual(second.log.analyzed, ['file:///c', 'file:///d']);
   assert.deepEqual(second.log.skipped, []);
 });
+
+test('a worker idle for idleMs is ended, and the next job starts a new one that analyses every file', async () => {
+  const spawned: import('node:worker_threads').Worker[] = [];
+  const w = new IndexingWorker(script, {}, { ...limits, idleMs: 50 }, (t) => spawned.push(t));
+  try {
+    const first = recorder();
+    await w.run(files('a', 'b'), {}, 1 << 20, first.on);
+    // the timeout also keeps this process alive meanwhile (the worker and its idle timer do not)
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    await new Promise<number>((resolve, reject) => {
+      spawned[0]!.once('exit', resolve);
+      timeout = setTimeout(() => reject(new Error('the idle worker was not ended within 5 s')), 5000);
+    }).finally(() => clearTimeout(timeout));
+    const second = recorder();
+    await w.run(files('c'), {}, 1 << 20, second.on);
+    assert.deepEqual(second.log.analyzed, ['file:///c']);
+    assert.equal(spawned.length, 2);
+  } finally {
+    w.dispose();
+  }
+});

@@ -134,3 +134,38 @@ test('documents are listed in the order they were first added, whatever is set, 
     docs.length = 0; // a copy: the caller's to change
   }
 });
+
+test('a packed analysis reads back equal to the analysed one, JSON and key order included, tokens through a view', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { createCrosscheck } = await import('../../src/core/index');
+  const { compactAnalysis, packAnalysis, tokenView, unpackAnalysis } = await import('../../src/core/index/compactTokens');
+  const root = join(__dirname, '..', '..');
+  const engine = createCrosscheck({ readNerModel: () => readFileSync(join(root, 'models', 'ner.json'), 'utf8') });
+  const samples = readdirSync(join(root, 'samples')).filter((f) => /\.(txt|md|article)$/.test(f)).map((f) => readFileSync(join(root, 'samples', f), 'utf8'));
+  for (const text of [...samples, '', 'No names here.']) {
+    const analysis = engine.analyze(text);
+    const unpacked = unpackAnalysis(text, structuredClone(packAnalysis(text, analysis)));
+    assert.deepStrictEqual(unpacked, analysis);
+    assert.equal(JSON.stringify(unpacked), JSON.stringify(analysis));
+    assert.equal(compactAnalysis(text, unpacked), unpacked, 'an index keeps it as it is');
+    assert.deepEqual(tokenView(text, unpacked).slice(0, 5), analysis.tokens.slice(0, 5));
+    assert.equal(unpacked.entities, unpacked.entities, 'a list read twice is the same list (kept made)');
+  }
+});
+
+test('packing keeps what it does not know: absent keys, nulls, other values and a field added later', async () => {
+  const { packAnalysis, unpackAnalysis } = await import('../../src/core/index/compactTokens');
+  const text = 'Syria said on Monday that 2.5 million people fled.';
+  const analysis = {
+    ...empty(text),
+    entities: [{ start: 0, end: 5, text: 'Syria', type: 'GPE' }, { start: 14, end: 20, text: 'Monday', type: 'DATE', value: '2024-01-01' }],
+    claims: [{ id: 'c0', start: 0, end: 51, text: 'not the slice', attribution: null, entities: [0, 1], numbers: ['2.5 million'], dates: [], negated: false }],
+    extra: [{ score: 0.25, tags: ['a', 1], nested: { start: 6, end: 10, text: 'said' } }, { score: null, tags: [], nested: null, only: -0 }],
+    note: { kept: true },
+  } as unknown as DocumentAnalysis;
+  const unpacked = unpackAnalysis(text, structuredClone(packAnalysis(text, analysis)));
+  assert.deepStrictEqual(unpacked, analysis);
+  assert.equal(JSON.stringify(unpacked), JSON.stringify(analysis));
+  assert.ok(Object.is((unpacked as unknown as { extra: { only?: number }[] }).extra[1]!.only, -0));
+});
