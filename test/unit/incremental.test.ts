@@ -418,6 +418,29 @@ test('a merge that appears and disappears with one name: "Oded Bashk" added besi
   assert.equal(entityNamed(apart, 'Smith').id, entityNamed(apart, 'John Smith').id);
 });
 
+test('a name said once more in an article that names it already: its entity gains the mention, and other articles keep their ids', () => {
+  const none: AliasFile = { same: [], different: [] };
+  const cache = new EntityCache();
+  const docs = [
+    namesDoc('a.txt', ['PERSON:Oded Basiuk', 'GPE:Baku']),
+    namesDoc('b.txt', ['PERSON:Oded Bashk', 'GPE:Turkey']),
+    namesDoc('c.txt', ['PERSON:Smith', 'ORG:Reuters']),
+  ];
+  const mentions = (r: ResolvedEntities, name: string): string[] => r.entities.find((e) => e.variants.includes(name))!.mentions.map((m) => `${m.doc}#${m.index}`);
+  const before = assertResolvedAsFresh(docs, none, cache, 'before');
+  docs[0] = namesDoc('a.txt', ['PERSON:Oded Basiuk', 'GPE:Baku', 'PERSON:Oded Basiuk']);
+  const again = assertResolvedAsFresh(docs, none, cache, '"Oded Basiuk" once more');
+  assert.deepEqual(mentions(again, 'Oded Bashk'), ['a.txt#0', 'a.txt#2', 'b.txt#0']);
+  assert.equal(again.stableIdsByDoc.get('c.txt'), before.stableIdsByDoc.get('c.txt'));
+  // Put first, every mention of the article is renumbered; the lone surname then joins the full name in the article.
+  docs[0] = namesDoc('a.txt', ['GPE:Baku', 'PERSON:Oded Basiuk', 'GPE:Baku', 'PERSON:Oded Basiuk']);
+  assert.deepEqual(mentions(assertResolvedAsFresh(docs, none, cache, '"Baku" put first'), 'Oded Bashk'), ['a.txt#1', 'a.txt#3', 'b.txt#0']);
+  docs[0] = namesDoc('a.txt', ['GPE:Baku', 'PERSON:Oded Basiuk', 'PERSON:Basiuk']);
+  assert.deepEqual(mentions(assertResolvedAsFresh(docs, none, cache, 'a lone surname'), 'Oded Bashk'), ['a.txt#1', 'a.txt#2', 'b.txt#0']);
+  docs[1] = namesDoc('b.txt', ['PERSON:Oded Bashk', 'GPE:Turkey', 'GPE:Turkiye']);
+  assert.deepEqual(mentions(assertResolvedAsFresh(docs, none, cache, 'another spelling of a place'), 'Turkiye'), ['b.txt#1', 'b.txt#2']);
+});
+
 test('a short form alone in one article joins the long name another shortens so, and leaves it when that article changes', () => {
   const none: AliasFile = { same: [], different: [] };
   const cache = new EntityCache();

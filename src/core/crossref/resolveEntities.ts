@@ -169,15 +169,16 @@ function inheritUids(before: readonly Group[], now: readonly Group[]): void {
 }
 
 /**
- * A document's new groups, with the old ones kept where they stand for the same names, paired from both ends (so that
- * kept groups stay in order): an equal group is the old object; one whose mentions were only renumbered takes the old
- * one's number and is noted in `moved`; the groups in between take numbers as `inheritUids` gives them.
+ * A document's new groups, with the old ones kept where they read alike, paired from both ends (so that kept groups stay
+ * in order): an equal group is the old object; one whose mentions were renumbered (a name added above them) or that
+ * names the same once more takes the old one's number and is noted in `moved`; the groups in between take numbers as
+ * `inheritUids` gives them.
  */
 function keepGroups(before: readonly Group[], now: readonly Group[], moved: Map<Group, Group>): Group[] {
   const out = now.slice();
   let a = 0, b = 0;
-  while (a < before.length && a < now.length && sameGroup(before[a]!, now[a]!, false)) a++;
-  while (b < before.length - a && b < now.length - a && sameGroup(before[before.length - 1 - b]!, now[now.length - 1 - b]!, false)) b++;
+  while (a < before.length && a < now.length && readAlike(before[a]!, now[a]!)) a++;
+  while (b < before.length - a && b < now.length - a && readAlike(before[before.length - 1 - b]!, now[now.length - 1 - b]!)) b++;
   const pair = (old: Group, k: number): void => {
     const g = now[k]!;
     if (sameGroup(old, g, true)) out[k] = old;
@@ -192,6 +193,19 @@ function keepGroups(before: readonly Group[], now: readonly Group[], moved: Map<
 /** True when two lists of one document's groups are equal values: the same names, in the same places, grouped alike. */
 function sameGroups(a: readonly Group[], b: readonly Group[]): boolean {
   return a.length === b.length && a.every((x, i) => sameGroup(x, b[i]!, true));
+}
+
+/**
+ * True when the resolution reads the same of two groups of one document (their keys, surname, description, best person,
+ * short forms and full names in order, and names for "same" aliases), whatever their mentions: "Trump" said once more in
+ * an article that names him already. One stands for the other among the entities.
+ */
+function readAlike(x: Group, y: Group): boolean {
+  if (sameGroup(x, y, false)) return true;
+  if (x.doc !== y.doc || x.family !== y.family || x.surnameKey !== y.surnameKey || x.fullPerson !== y.fullPerson) return false;
+  if (x.keys.length !== y.keys.length || x.keys.some((k, j) => k !== y.keys[j]) || personKey(x) !== personKey(y) || description(x) !== description(y)) return false;
+  const names = (g: Group): string => JSON.stringify([[...new Set(g.nodes.map((n) => `${+g.short.has(n)}${+n.named}${n.key}`))], [...new Set(g.nodes.map((n) => norm(n.text)))].sort()]);
+  return names(x) === names(y);
 }
 
 /** True when two groups of one document name the same, alike; with `places`, also at the same mention indices. */
@@ -750,8 +764,7 @@ const personPairs = new Map<number, boolean>();
 let personGeneration = 0;
 function personId(g: Group): number {
   if (g.personGeneration === personGeneration) return g.personId;
-  const p = bestPerson(g);
-  const key = p ? `${p.given.length ? 'g' : 'n'}${p.given[0] ?? ''}\u0001${p.surname}` : '';
+  const key = personKey(g);
   let id = personKeys.get(key);
   if (id === undefined) {
     if (personKeys.size >= 1 << 20) { personKeys.clear(); personPairs.clear(); personGeneration++; }
@@ -761,6 +774,10 @@ function personId(g: Group): number {
   g.personId = id;
   g.personGeneration = personGeneration;
   return id;
+}
+function personKey(g: Group): string {
+  const p = bestPerson(g);
+  return p ? `${p.given.length ? 'g' : 'n'}${p.given[0] ?? ''}\u0001${p.surname}` : '';
 }
 /**
  * What `groupsMatch` reads of a group other than a person's: its family and, per name, whether it is a short form, its
@@ -772,8 +789,7 @@ const describedPairs = new Map<number, boolean>();
 let descriptionGeneration = 0;
 function descriptionId(g: Group): number {
   if (g.descriptionGeneration === descriptionGeneration) return g.descriptionId;
-  const names = [...new Set(g.nodes.map((n) => JSON.stringify([g.short.has(n), n.family, !!n.person?.given.length, isAcronym(n.text), n.key])))].sort();
-  const key = JSON.stringify([g.family, names]);
+  const key = description(g);
   let id = descriptions.get(key);
   if (id === undefined) {
     if (descriptions.size >= 1 << 20) { descriptions.clear(); describedPairs.clear(); descriptionGeneration++; }
@@ -783,6 +799,10 @@ function descriptionId(g: Group): number {
   g.descriptionId = id;
   g.descriptionGeneration = descriptionGeneration;
   return id;
+}
+function description(g: Group): string {
+  const names = [...new Set(g.nodes.map((n) => JSON.stringify([g.short.has(n), n.family, !!n.person?.given.length, isAcronym(n.text), n.key])))].sort();
+  return JSON.stringify([g.family, names]);
 }
 /** `groupsMatch` of two groups, remembered per pair of descriptions. */
 function namesMatch(a: Group, b: Group): boolean {
