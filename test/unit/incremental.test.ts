@@ -441,6 +441,24 @@ test('a name said once more in an article that names it already: its entity gain
   assert.deepEqual(mentions(assertResolvedAsFresh(docs, none, cache, 'another spelling of a place'), 'Turkiye'), ['b.txt#1', 'b.txt#2']);
 });
 
+test('a full name given where the surname stood alone keeps the entity\'s stable ids in the other articles', () => {
+  const none: AliasFile = { same: [], different: [] };
+  const cache = new EntityCache();
+  // The first article names the entity first (its oldest group), with a surname the tagger called MISC.
+  const docs = [
+    namesDoc('a.txt', ['MISC:Trump', 'GPE:US']),
+    namesDoc('b.txt', ['PERSON:Donald Trump', 'PERSON:Trump']),
+    namesDoc('c.txt', ['PERSON:Trump', 'GPE:US']),
+  ];
+  const before = assertResolvedAsFresh(docs, none, cache, 'before');
+  assert.equal(new Set(before.entities.filter((e) => e.variants.includes('Trump')).map((e) => e.id)).size, 1);
+  docs[0] = namesDoc('a.txt', ['PERSON:Donald J. Trump', 'PERSON:Trump', 'GPE:US']);
+  const after = assertResolvedAsFresh(docs, none, cache, 'the full name given');
+  // Ids kept as they were are not compared again by the claim alignment (a name in thousands of articles).
+  assert.equal(after.stableIdsByDoc.get('b.txt'), before.stableIdsByDoc.get('b.txt'));
+  assert.equal(after.stableIdsByDoc.get('c.txt'), before.stableIdsByDoc.get('c.txt'));
+});
+
 test('a short form alone in one article joins the long name another shortens so, and leaves it when that article changes', () => {
   const none: AliasFile = { same: [], different: [] };
   const cache = new EntityCache();

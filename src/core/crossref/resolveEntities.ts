@@ -159,13 +159,24 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 
 /**
  * The groups of a document's new version take the numbers of the old version's groups with the same family and keys,
- * so that an entity named by one of them keeps its stable id (a name added to an article leaves its other names' ids).
+ * then of those with a key in common ("Trump" tagged MISC become "Donald J. Trump … Trump"), so that an
+ * entity named by one of them keeps its stable id (a name added to an article leaves its other names' ids, and an
+ * entity named in thousands of articles is not renamed in all of them).
  */
 function inheritUids(before: readonly Group[], now: readonly Group[]): void {
-  const free = new Map<string, number[]>();
+  const free = new Map<string, Group[]>();
   const sig = (g: Group): string => `${g.family}|${g.keys.join('\u0001')}`;
-  for (const g of before) { const k = sig(g); (free.get(k) ?? free.set(k, []).get(k)!).push(g.uid); }
-  for (const g of now) { const uids = free.get(sig(g)); if (uids?.length) g.uid = uids.shift()!; }
+  for (const g of before) { const k = sig(g); (free.get(k) ?? free.set(k, []).get(k)!).push(g); }
+  const taken = new Set<Group>();
+  const rest: Group[] = [];
+  for (const g of now) {
+    const old = free.get(sig(g))?.find((o) => !taken.has(o));
+    if (old) { g.uid = old.uid; taken.add(old); } else rest.push(g);
+  }
+  for (const g of rest) {
+    const old = before.find((o) => !taken.has(o) && o.keys.some((k) => g.keys.includes(k)));
+    if (old) { g.uid = old.uid; taken.add(old); }
+  }
 }
 
 /**
