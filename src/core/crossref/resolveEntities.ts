@@ -595,7 +595,7 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
     for (const g of before[p]!) if (!now.has(g) && !movedFrom.has(g)) removed.push(g);
     for (const g of sequence[p]!) if (!was.has(g) && !moved.has(g)) { added.push(g); g.component = null; }
   }
-  // Renumbered groups take their old groups' places: same entities, new mentions.
+  // Groups that stand for old ones (renumbered, or naming the same once more) take their places: same entities, new mentions.
   const touched = new Set<Component>();
   for (const [g, old] of moved) {
     const c = old.component!;
