@@ -342,19 +342,24 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
     const o = oldest.get(r);
     if (o === undefined || g.uid < o) oldest.set(r, g.uid);
   });
+  // Two entities under one stable id (a group number taken over while its old group is still in use, as with one
+  // document given twice): the published ids serve instead.
+  const distinct = new Set(oldest.values()).size === oldest.size;
+  // With a cache, published ids are read through the stable ones, as after an edit: no second id per mention is kept.
+  const throughStable = !!components && distinct;
   for (const [r, nodes] of members) {
     const id = `e${idOfRoot.get(r)!}`, stable = `e${oldest.get(r)!}`;
     for (const n of nodes) {
       if (n.ref.doc !== lastDoc || !lastIds) {
         lastDoc = n.ref.doc;
-        lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!;
+        if (!throughStable) lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!;
         lastStable = stableIdsByDoc.get(lastDoc) ?? stableIdsByDoc.set(lastDoc, []).get(lastDoc)!;
       }
-      lastIds[n.ref.index] = id;
+      if (!throughStable) lastIds[n.ref.index] = id;
       lastStable[n.ref.index] = stable;
     }
     if (!components) { entities.push(entityOfNodes(id, nodes, null)); continue; }
-    const members = groupsOf.get(r)!;
+    const members = groupsOf.get(r)!.slice();
     // (The first group's entity of last time is read before this one replaces it.)
     const entity = entityOfNodes(id, nodes, members[0]!.component);
     const c: Component = { groups: members, nodes, stable: oldest.get(r)!, stableId: stable, entity, order: 0 };
@@ -362,10 +367,8 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
     components.push(c);
     entities.push(entity);
   }
-  // Two entities under one stable id (a group number taken over while its old group is still in use, as with one
-  // document given twice): the published ids serve instead.
-  const distinct = new Set(oldest.values()).size === oldest.size;
-  const result = { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc, stableIdsByDoc: distinct ? stableIdsByDoc : idsByDoc };
+  const published = throughStable ? new PublishedIds(entities, components.map((c) => c.stableId), stableIdsByDoc) : idsByDoc;
+  const result = { entities, entityOf: new EntityOf(entities, published), idsByDoc: published, stableIdsByDoc: distinct ? stableIdsByDoc : idsByDoc };
   return { result, components: distinct ? components : null };
 }
 
@@ -554,6 +557,8 @@ class ResolutionState {
       state.add(g);
       if (g.component!.groups[0] === g) g.component!.order = p * 2 ** 20 + j;
     }));
+    // Kept for the life of the workspace: lists without the spare room they grew with.
+    for (const map of [state.blocks, state.surnames]) for (const [k, list] of map) map.set(k, list.slice());
     return state;
   }
 
