@@ -352,6 +352,7 @@ function assertResolvedAsFresh(docs: readonly AnalyzedDocument[], aliases: Alias
   const cached = resolveEntities(docs, aliases, cache), fresh = resolveEntities(docs, aliases);
   assert.deepEqual(cached.entities, fresh.entities, `${step}: entities`);
   assert.deepEqual([...cached.idsByDoc], [...fresh.idsByDoc], `${step}: published ids`);
+  assert.equal(cached.idsByDoc.size, fresh.idsByDoc.size, `${step}: no ids of a deleted article`);
   for (const d of docs) for (let i = 0; i < d.analysis.entities.length; i++) {
     assert.equal(cached.entityOf.get(`${d.id}#${i}`), fresh.entityOf.get(`${d.id}#${i}`), `${step}: ${d.id}#${i}`);
   }
@@ -365,28 +366,36 @@ function assertResolvedAsFresh(docs: readonly AnalyzedDocument[], aliases: Alias
   return cached;
 }
 
-test('names added, removed, renamed and moved in place: the resolution kept between edits equals a fresh one', () => {
+test('names added, removed, renamed and moved, articles added, deleted and renamed: the resolution kept between edits equals a fresh one', () => {
   let s = 77;
   const rand = (k: number): number => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return (s >>> 8) % k; };
   const pick = (): string => NAMES[rand(NAMES.length)]!;
-  const lists = Array.from({ length: 30 }, () => Array.from({ length: 2 + rand(5) }, pick));
-  const docsOf = (): AnalyzedDocument[] => lists.map((names, i) => namesDoc(`d${i}.txt`, names));
+  const articles = Array.from({ length: 30 }, (_, i) => ({ id: `d${i}.txt`, names: Array.from({ length: 2 + rand(5) }, pick) }));
+  let made = 0;
+  const docsOf = (): AnalyzedDocument[] => articles.map((a) => namesDoc(a.id, a.names));
+  const KINDS = ['appended', 'put first', 'removed', 'replaced', 'copied', 'reversed', 'deleted', 'followed by a new article', 'renamed', 'deleted and back last'];
   for (const aliases of [NO_ALIASES, { same: [['Rami Haddad', 'Rami Hadad'], ['Chrysler', 'General Motors']], different: [] }]) {
     const cache = new EntityCache();
     assertResolvedAsFresh(docsOf(), aliases, cache, 'the first resolution');
-    for (let step = 0; step < 80; step++) {
-      const changed = rand(8) === 0 ? [rand(lists.length), rand(lists.length)] : [rand(lists.length)];
+    for (let step = 0; step < 100; step++) {
+      const changed = rand(8) === 0 ? [rand(articles.length), rand(articles.length)] : [rand(articles.length)];
       const kinds: string[] = [];
       for (const d of changed) {
-        const names = lists[d]!;
-        const kind = rand(6);
-        if (kind === 0) names.push(pick()); // a name added at the end: the others keep their places
-        else if (kind === 1) names.unshift(pick()); // first: every other mention is renumbered
-        else if (kind === 2 && names.length) names.splice(rand(names.length), 1);
-        else if (kind === 3 && names.length) names[rand(names.length)] = pick();
-        else if (kind === 4) lists[d] = lists[rand(lists.length)]!.slice();
-        else names.reverse();
-        kinds.push(`d${d} ${['appended', 'put first', 'removed', 'replaced', 'copied', 'reversed'][kind]}`);
+        const a = articles[d];
+        if (!a) continue; // deleted by the step's other change
+        const kind = rand(KINDS.length);
+        if (kind === 0) a.names.push(pick()); // a name added at the end: the others keep their places
+        else if (kind === 1) a.names.unshift(pick()); // first: every other mention is renumbered
+        else if (kind === 2 && a.names.length) a.names.splice(rand(a.names.length), 1);
+        else if (kind === 3 && a.names.length) a.names[rand(a.names.length)] = pick();
+        else if (kind === 4) a.names = articles[rand(articles.length)]!.names.slice();
+        else if (kind === 5) a.names.reverse();
+        else if (kind === 6 && articles.length > 10) articles.splice(d, 1);
+        else if (kind === 7) articles.push({ id: `n${made++}.txt`, names: [pick(), pick()] });
+        // Renamed as the index sees it: gone from its place, back last under another name.
+        else if (kind === 8) { articles.splice(d, 1); articles.push({ id: `r${made++}.txt`, names: a.names }); }
+        else if (kind === 9) { articles.splice(d, 1); articles.push(a); }
+        kinds.push(`${a.id} ${KINDS[kind]}`);
       }
       assertResolvedAsFresh(docsOf(), aliases, cache, `step ${step} (${kinds.join(', ')}), ${aliases.same.length} aliases`);
     }

@@ -116,37 +116,46 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 
   if (cache && cache.aliases !== aliases) cache.reset(aliases);
   if (!cache) return resolveGroups(docs.flatMap((d) => groupDocument(d, different)), different, sameKey).result;
-  const last = cache.last;
+  const last = cache.last, state = cache.state;
   const sequence: (readonly Group[])[] = [];
   let same = !!last && last.docs.length === docs.length;
-  // The same documents at the same places, some of them changed: what an edit gives.
-  let inPlace = same;
-  const changed: number[] = [];
+  // Documents whose groups changed, by their place now and their place in the last resolution (-1: new to it), and
+  // whether any document moved (one deleted or added before it), or came before one it used to follow.
+  const changed: [number, number][] = [];
+  let reshaped = !last || last.docs.length !== docs.length, reordered = false, lastPlace = -1;
   // New groups that stand for old ones with their mentions renumbered (a name added above them).
   const moved = new Map<Group, Group>();
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i]!;
     const was = last?.docs[i];
+    // The document's last place: here, or where the last resolution's state says.
+    const j = was?.id === d.id ? i : state?.places.get(d.id);
+    if (j !== i) reshaped = true;
+    if (j !== undefined) { reordered ||= j <= lastPlace; lastPlace = j; }
     // A document's groups depend only on its analysis and the "different" aliases: kept until either changes.
     let g = was === d ? last!.sequence[i] : cache.groups.get(d);
     if (!g) {
       g = groupDocument(d, different);
       // An edit that leaves every name where it was (most typing) gives groups equal to the old ones: those stand.
-      const before = was && was.id === d.id ? last!.sequence[i] : undefined;
+      const before = j !== undefined ? last!.sequence[j] : undefined;
       if (before && sameGroups(before, g)) g = before;
       else if (before) g = keepGroups(before, g, moved);
       cache.groups.set(d, g);
     }
     sequence.push(g);
     same &&= g === last!.sequence[i] && (d === was || d.id === was!.id);
-    inPlace &&= d.id === was!.id;
-    if (inPlace && g !== last!.sequence[i]) changed.push(i);
+    if (j === undefined || g !== last!.sequence[j]) changed.push([i, j ?? -1]);
   }
   // The resolution is a function of the groups in order (and the aliases): the very same groups give the same result.
   let result: ResolvedEntities | null = same ? { ...last!.result, entities: last!.result.entities.slice() } : null;
-  // A few documents changed in place: only the entities their groups can reach are resolved again.
-  if (!result && inPlace && cache.state && changed.length <= Math.max(1, docs.length / 4)) {
-    result = resolveChanges(docs, sequence, last!.sequence, changed, moved, cache.state);
+  // A few documents changed, added or deleted: only the entities their groups can reach are resolved again. (Documents
+  // in another order list every entity's mentions in another order: those are numbered again in full.)
+  if (!result && state && last && !reordered) {
+    const ids = reshaped ? new Set(docs.map((d) => d.id)) : null;
+    const gone = ids ? last.docs.flatMap((d, j) => (ids.has(d.id) ? [] : [j])) : [];
+    if ((!ids || ids.size === docs.length) && changed.length + gone.length <= Math.max(1, docs.length / 4)) {
+      result = resolveChanges(docs, sequence, last.sequence, changed, gone, moved, state, reshaped);
+    }
   }
   if (!result) {
     const resolved = resolveGroups(sequence.flat(), different, sameKey, cache);
@@ -592,14 +601,16 @@ function aliasesOf(g: Group, sameKey: ReadonlyMap<string, number>): Set<string> 
  * limit are taken whole), and the lone-surname and short-form passes read only the groups of one surname or short form.
  * Null when it cannot say (the caller then resolves everything).
  */
-function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (readonly Group[])[], before: readonly (readonly Group[])[], changed: readonly number[], moved: ReadonlyMap<Group, Group>, state: ResolutionState): ResolvedEntities | null {
+function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (readonly Group[])[], before: readonly (readonly Group[])[], changed: readonly (readonly [number, number])[], gone: readonly number[], moved: ReadonlyMap<Group, Group>, state: ResolutionState, reshaped: boolean): ResolvedEntities | null {
   const removed: Group[] = [], added: Group[] = [];
   const movedFrom = new Set(moved.values());
-  for (const p of changed) {
-    const was = new Set(before[p]), now = new Set(sequence[p]);
-    for (const g of before[p]!) if (!now.has(g) && !movedFrom.has(g)) removed.push(g);
+  for (const [p, j] of changed) {
+    const old = j < 0 ? [] : before[j]!;
+    const was = new Set(old), now = new Set(sequence[p]);
+    for (const g of old) if (!now.has(g) && !movedFrom.has(g)) removed.push(g);
     for (const g of sequence[p]!) if (!was.has(g) && !moved.has(g)) { added.push(g); g.component = null; }
   }
+  for (const j of gone) removed.push(...before[j]!);
   // Groups that stand for old ones (renumbered, or naming the same once more) take their places: same entities, new mentions.
   const touched = new Set<Component>();
   for (const [g, old] of moved) {
@@ -654,9 +665,10 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
     }
   }
   for (const g of removed) state.remove(g);
+  if (reshaped) { state.places.clear(); docs.forEach((d, i) => state.places.set(d.id, i)); }
 
-  // The region's groups in workspace order, resolved as a full resolution resolves them.
-  const places = [...new Set([...region].map((g) => state.places.get(g.doc)!))].sort((a, b) => a - b);
+  // The region's groups in workspace order, resolved as a full resolution resolves them (a deleted document has no place).
+  const places = [...new Set([...region].map((g) => state.places.get(g.doc)))].filter((p) => p !== undefined).sort((a, b) => a - b);
   const groups: Group[] = [];
   for (const p of places) for (const g of sequence[p]!) if (region.has(g)) groups.push(g);
   const uf = joinGroups(groups, state.sameKey, (key) => state.blocks.get(key)?.length ?? 0);
@@ -664,7 +676,7 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
 
   const dead = new Set<Component>();
   for (const g of region) if (g.component) dead.add(g.component);
-  const rewrite = new Set<number>(changed);
+  const rewrite = new Set<number>(changed.map(([p]) => p));
   const byRoot = new Map<number, Group[]>();
   groups.forEach((g, i) => push(byRoot, uf.find(i), g));
   const fresh: Component[] = [];
@@ -691,9 +703,15 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
     c.nodes = nodes;
     c.entity = null;
   }
-  // Entities whose first group is in a changed document may stand elsewhere among its groups now.
-  for (const p of changed) sequence[p]!.forEach((g, j) => { if (g.component!.groups[0] === g) g.component!.order = p * 2 ** 20 + j; });
-  const components = state.components.filter((c) => !dead.has(c)).concat(fresh).sort((a, b) => a.order - b.order);
+  // Entities whose first group is in a changed document may stand elsewhere among its groups now, and all of them in
+  // another document's place when one was deleted or added before.
+  for (const [p] of changed) sequence[p]!.forEach((g, j) => { if (g.component!.groups[0] === g) g.component!.order = p * 2 ** 20 + j; });
+  const components = state.components.filter((c) => !dead.has(c)).concat(fresh);
+  if (reshaped) for (const c of components) {
+    const p = state.places.get(c.groups[0]!.doc)!;
+    c.order = p * 2 ** 20 + sequence[p]!.indexOf(c.groups[0]!);
+  }
+  components.sort((a, b) => a.order - b.order);
   if (new Set(components.map((c) => c.stable)).size !== components.length) return null;
   state.components = components;
 
@@ -705,6 +723,7 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
     return c.entity;
   });
   const stableByDoc = new Map(state.stableByDoc);
+  for (const j of gone) stableByDoc.delete(before[j]![0]?.doc ?? '');
   for (const p of rewrite) {
     const ids: string[] = [];
     for (const g of sequence[p]!) for (const n of g.nodes) ids[n.ref.index] = g.component!.stableId;
