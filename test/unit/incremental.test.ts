@@ -331,6 +331,13 @@ function namesDoc(id: string, names: readonly string[]): AnalyzedDocument {
   return { id, text, analysis: { title: '', outlet: null, published: null, tokens: [], sentences: [], entities, attributions: [], hedges: [], claims: [], warnings: [] } };
 }
 
+/** Documents a.txt, b.txt, … naming the given names. */
+function namesDocs(...lists: (readonly string[])[]): AnalyzedDocument[] {
+  return lists.map((names, i) => namesDoc(`${String.fromCharCode(97 + i)}.txt`, names));
+}
+
+const NO_ALIASES: AliasFile = { same: [], different: [] };
+
 /** Names that merge across articles, and names that must not. */
 const NAMES = [
   'PERSON:Oded Basiuk', 'PERSON:Oded Bashk', 'PERSON:Basiuk', 'PERSON:Bashar al-Assad', 'PERSON:Assad',
@@ -345,6 +352,7 @@ function assertResolvedAsFresh(docs: readonly AnalyzedDocument[], aliases: Alias
   const cached = resolveEntities(docs, aliases, cache), fresh = resolveEntities(docs, aliases);
   assert.deepEqual(cached.entities, fresh.entities, `${step}: entities`);
   assert.deepEqual([...cached.idsByDoc], [...fresh.idsByDoc], `${step}: published ids`);
+  assert.equal(cached.idsByDoc.size, fresh.idsByDoc.size, `${step}: no ids of a deleted article`);
   for (const d of docs) for (let i = 0; i < d.analysis.entities.length; i++) {
     assert.equal(cached.entityOf.get(`${d.id}#${i}`), fresh.entityOf.get(`${d.id}#${i}`), `${step}: ${d.id}#${i}`);
   }
@@ -358,28 +366,36 @@ function assertResolvedAsFresh(docs: readonly AnalyzedDocument[], aliases: Alias
   return cached;
 }
 
-test('names added, removed, renamed and moved in place: the resolution kept between edits equals a fresh one', () => {
+test('names added, removed, renamed and moved, articles added, deleted and renamed: the resolution kept between edits equals a fresh one', () => {
   let s = 77;
   const rand = (k: number): number => { s = (Math.imul(s, 1103515245) + 12345) >>> 0; return (s >>> 8) % k; };
   const pick = (): string => NAMES[rand(NAMES.length)]!;
-  const lists = Array.from({ length: 30 }, () => Array.from({ length: 2 + rand(5) }, pick));
-  const docsOf = (): AnalyzedDocument[] => lists.map((names, i) => namesDoc(`d${i}.txt`, names));
-  for (const aliases of [{ same: [], different: [] }, { same: [['Rami Haddad', 'Rami Hadad'], ['Chrysler', 'General Motors']], different: [] }] as AliasFile[]) {
+  const articles = Array.from({ length: 30 }, (_, i) => ({ id: `d${i}.txt`, names: Array.from({ length: 2 + rand(5) }, pick) }));
+  let made = 0;
+  const docsOf = (): AnalyzedDocument[] => articles.map((a) => namesDoc(a.id, a.names));
+  const KINDS = ['appended', 'put first', 'removed', 'replaced', 'copied', 'reversed', 'deleted', 'followed by a new article', 'renamed', 'deleted and back last'];
+  for (const aliases of [NO_ALIASES, { same: [['Rami Haddad', 'Rami Hadad'], ['Chrysler', 'General Motors']], different: [] }]) {
     const cache = new EntityCache();
     assertResolvedAsFresh(docsOf(), aliases, cache, 'the first resolution');
-    for (let step = 0; step < 80; step++) {
-      const changed = rand(8) === 0 ? [rand(lists.length), rand(lists.length)] : [rand(lists.length)];
+    for (let step = 0; step < 100; step++) {
+      const changed = rand(8) === 0 ? [rand(articles.length), rand(articles.length)] : [rand(articles.length)];
       const kinds: string[] = [];
       for (const d of changed) {
-        const names = lists[d]!;
-        const kind = rand(6);
-        if (kind === 0) names.push(pick()); // a name added at the end: the others keep their places
-        else if (kind === 1) names.unshift(pick()); // first: every other mention is renumbered
-        else if (kind === 2 && names.length) names.splice(rand(names.length), 1);
-        else if (kind === 3 && names.length) names[rand(names.length)] = pick();
-        else if (kind === 4) lists[d] = lists[rand(lists.length)]!.slice();
-        else names.reverse();
-        kinds.push(`d${d} ${['appended', 'put first', 'removed', 'replaced', 'copied', 'reversed'][kind]}`);
+        const a = articles[d];
+        if (!a) continue; // deleted by the step's other change
+        const kind = rand(KINDS.length);
+        if (kind === 0) a.names.push(pick()); // a name added at the end: the others keep their places
+        else if (kind === 1) a.names.unshift(pick()); // first: every other mention is renumbered
+        else if (kind === 2 && a.names.length) a.names.splice(rand(a.names.length), 1);
+        else if (kind === 3 && a.names.length) a.names[rand(a.names.length)] = pick();
+        else if (kind === 4) a.names = articles[rand(articles.length)]!.names.slice();
+        else if (kind === 5) a.names.reverse();
+        else if (kind === 6 && articles.length > 10) articles.splice(d, 1);
+        else if (kind === 7) articles.push({ id: `n${made++}.txt`, names: [pick(), pick()] });
+        // Renamed as the index sees it: gone from its place, back last under another name.
+        else if (kind === 8) { articles.splice(d, 1); articles.push({ id: `r${made++}.txt`, names: a.names }); }
+        else if (kind === 9) { articles.splice(d, 1); articles.push(a); }
+        kinds.push(`${a.id} ${KINDS[kind]}`);
       }
       assertResolvedAsFresh(docsOf(), aliases, cache, `step ${step} (${kinds.join(', ')}), ${aliases.same.length} aliases`);
     }
@@ -387,18 +403,13 @@ test('names added, removed, renamed and moved in place: the resolution kept betw
 });
 
 test('a merge that appears and disappears with one name: "Oded Bashk" added beside another article\'s "Oded Basiuk"', () => {
-  const none: AliasFile = { same: [], different: [] };
   const cache = new EntityCache();
-  const docs = [
-    namesDoc('a.txt', ['PERSON:Oded Basiuk', 'PERSON:Basiuk', 'GPE:Baku']),
-    namesDoc('b.txt', ['PERSON:Bashar al-Assad', 'GPE:Baku']),
-    namesDoc('c.txt', ['PERSON:Smith', 'ORG:Reuters']),
-  ];
+  const docs = namesDocs(['PERSON:Oded Basiuk', 'PERSON:Basiuk', 'GPE:Baku'], ['PERSON:Bashar al-Assad', 'GPE:Baku'], ['PERSON:Smith', 'ORG:Reuters']);
   const entityNamed = (r: ResolvedEntities, name: string): WorkspaceEntity => r.entities.find((e) => e.variants.includes(name))!;
-  const before = assertResolvedAsFresh(docs, none, cache, 'before');
+  const before = assertResolvedAsFresh(docs, NO_ALIASES, cache, 'before');
   assert.equal(entityNamed(before, 'Oded Basiuk').mentions.length, 2);
   docs[1] = namesDoc('b.txt', ['PERSON:Bashar al-Assad', 'GPE:Baku', 'PERSON:Oded Bashk']);
-  const merged = assertResolvedAsFresh(docs, none, cache, '"Oded Bashk" added');
+  const merged = assertResolvedAsFresh(docs, NO_ALIASES, cache, '"Oded Bashk" added');
   assert.deepEqual(entityNamed(merged, 'Oded Bashk').variants, ['Oded Basiuk', 'Basiuk', 'Oded Bashk']);
   assert.notEqual(entityNamed(merged, 'Bashar al-Assad').id, entityNamed(merged, 'Oded Bashk').id, 'never merged with Bashar al-Assad');
   // The entity the edit did not reach is the same value as before.
@@ -407,49 +418,71 @@ test('a merge that appears and disappears with one name: "Oded Bashk" added besi
   // A second Smith in full makes the lone "Smith" ambiguous; removing it makes it attach again.
   docs[2] = namesDoc('c.txt', ['PERSON:Smith', 'ORG:Reuters']);
   docs[0] = namesDoc('a.txt', ['PERSON:Oded Basiuk', 'PERSON:Basiuk', 'GPE:Baku', 'PERSON:John Smith']);
-  const one = assertResolvedAsFresh(docs, none, cache, '"John Smith" added');
+  const one = assertResolvedAsFresh(docs, NO_ALIASES, cache, '"John Smith" added');
   assert.equal(entityNamed(one, 'Smith').id, entityNamed(one, 'John Smith').id);
   docs[1] = namesDoc('b.txt', ['PERSON:Bashar al-Assad', 'GPE:Baku', 'PERSON:Oded Bashk', 'PERSON:Jane Smith']);
-  const two = assertResolvedAsFresh(docs, none, cache, '"Jane Smith" added');
+  const two = assertResolvedAsFresh(docs, NO_ALIASES, cache, '"Jane Smith" added');
   assert.notEqual(entityNamed(two, 'Smith').id, entityNamed(two, 'John Smith').id);
   docs[1] = namesDoc('b.txt', ['PERSON:Bashar al-Assad', 'GPE:Baku']);
-  const apart = assertResolvedAsFresh(docs, none, cache, '"Oded Bashk" and "Jane Smith" removed');
+  const apart = assertResolvedAsFresh(docs, NO_ALIASES, cache, '"Oded Bashk" and "Jane Smith" removed');
   assert.equal(entityNamed(apart, 'Oded Basiuk').mentions.length, 2);
   assert.equal(entityNamed(apart, 'Smith').id, entityNamed(apart, 'John Smith').id);
 });
 
-test('a short form alone in one article joins the long name another shortens so, and leaves it when that article changes', () => {
-  const none: AliasFile = { same: [], different: [] };
+test('a name said once more in an article that names it already: its entity gains the mention, and other articles keep their ids', () => {
   const cache = new EntityCache();
-  const docs = [
-    namesDoc('a.txt', ['GPE:US']),
-    namesDoc('b.txt', ['ORG:Reuters']),
-    namesDoc('c.txt', ['ORG:Reuters']),
-  ];
+  const docs = namesDocs(['PERSON:Oded Basiuk', 'GPE:Baku'], ['PERSON:Oded Bashk', 'GPE:Turkey'], ['PERSON:Smith', 'ORG:Reuters']);
+  const mentions = (r: ResolvedEntities, name: string): string[] => r.entities.find((e) => e.variants.includes(name))!.mentions.map((m) => `${m.doc}#${m.index}`);
+  const before = assertResolvedAsFresh(docs, NO_ALIASES, cache, 'before');
+  docs[0] = namesDoc('a.txt', ['PERSON:Oded Basiuk', 'GPE:Baku', 'PERSON:Oded Basiuk']);
+  const again = assertResolvedAsFresh(docs, NO_ALIASES, cache, '"Oded Basiuk" once more');
+  assert.deepEqual(mentions(again, 'Oded Bashk'), ['a.txt#0', 'a.txt#2', 'b.txt#0']);
+  assert.equal(again.stableIdsByDoc.get('c.txt'), before.stableIdsByDoc.get('c.txt'));
+  // Put first, every mention of the article is renumbered; the lone surname then joins the full name in the article.
+  docs[0] = namesDoc('a.txt', ['GPE:Baku', 'PERSON:Oded Basiuk', 'GPE:Baku', 'PERSON:Oded Basiuk']);
+  assert.deepEqual(mentions(assertResolvedAsFresh(docs, NO_ALIASES, cache, '"Baku" put first'), 'Oded Bashk'), ['a.txt#1', 'a.txt#3', 'b.txt#0']);
+  docs[0] = namesDoc('a.txt', ['GPE:Baku', 'PERSON:Oded Basiuk', 'PERSON:Basiuk']);
+  assert.deepEqual(mentions(assertResolvedAsFresh(docs, NO_ALIASES, cache, 'a lone surname'), 'Oded Bashk'), ['a.txt#1', 'a.txt#2', 'b.txt#0']);
+  docs[1] = namesDoc('b.txt', ['PERSON:Oded Bashk', 'GPE:Turkey', 'GPE:Turkiye']);
+  assert.deepEqual(mentions(assertResolvedAsFresh(docs, NO_ALIASES, cache, 'another spelling of a place'), 'Turkiye'), ['b.txt#1', 'b.txt#2']);
+});
+
+test('a full name given where the surname stood alone keeps the entity\'s stable ids in the other articles', () => {
+  const cache = new EntityCache();
+  // The first article names the entity first (its oldest group), with a surname the tagger called MISC.
+  const docs = namesDocs(['MISC:Trump', 'GPE:US'], ['PERSON:Donald Trump', 'PERSON:Trump'], ['PERSON:Trump', 'GPE:US']);
+  const before = assertResolvedAsFresh(docs, NO_ALIASES, cache, 'before');
+  assert.equal(new Set(before.entities.filter((e) => e.variants.includes('Trump')).map((e) => e.id)).size, 1);
+  docs[0] = namesDoc('a.txt', ['PERSON:Donald J. Trump', 'PERSON:Trump', 'GPE:US']);
+  const after = assertResolvedAsFresh(docs, NO_ALIASES, cache, 'the full name given');
+  // Ids kept as they were are not compared again by the claim alignment (a name in thousands of articles).
+  assert.equal(after.stableIdsByDoc.get('b.txt'), before.stableIdsByDoc.get('b.txt'));
+  assert.equal(after.stableIdsByDoc.get('c.txt'), before.stableIdsByDoc.get('c.txt'));
+});
+
+test('a short form alone in one article joins the long name another shortens so, and leaves it when that article changes', () => {
+  const cache = new EntityCache();
+  const docs = namesDocs(['GPE:US'], ['ORG:Reuters'], ['ORG:Reuters']);
   // Per entity naming "Dow Jones" alone somewhere, whether it is the long name too.
   const dow = (r: ResolvedEntities): boolean[] => r.entities.filter((e) => e.variants.includes('Dow Jones')).map((e) => e.variants.includes('Dow Jones Industrial Average'));
-  assertResolvedAsFresh(docs, none, cache, 'before');
+  assertResolvedAsFresh(docs, NO_ALIASES, cache, 'before');
   docs[1] = namesDoc('b.txt', ['ORG:Reuters', 'MISC:Dow Jones Industrial Average', 'MISC:Dow Jones']);
-  assert.deepEqual(dow(assertResolvedAsFresh(docs, none, cache, 'the long name and its short form added')), [true]);
+  assert.deepEqual(dow(assertResolvedAsFresh(docs, NO_ALIASES, cache, 'the long name and its short form added')), [true]);
   // A lone short form added elsewhere: only the article that shortens the long name so links the two.
   docs[0] = namesDoc('a.txt', ['GPE:US', 'MISC:Dow Jones']);
-  const joined = assertResolvedAsFresh(docs, none, cache, 'a lone short form added');
+  const joined = assertResolvedAsFresh(docs, NO_ALIASES, cache, 'a lone short form added');
   assert.deepEqual(dow(joined), [true]);
   assert.equal(joined.entities.find((e) => e.variants.includes('Dow Jones'))!.mentions.length, 3);
   docs[1] = namesDoc('b.txt', ['ORG:Reuters', 'MISC:Dow Jones Industrial Average']);
-  assert.deepEqual(dow(assertResolvedAsFresh(docs, none, cache, 'its short form removed')), [false]);
+  assert.deepEqual(dow(assertResolvedAsFresh(docs, NO_ALIASES, cache, 'its short form removed')), [false]);
   docs[2] = namesDoc('c.txt', ['ORG:Reuters', 'MISC:Dow Jones Industrial Average', 'MISC:Dow Jones']);
-  assert.deepEqual(dow(assertResolvedAsFresh(docs, none, cache, 'shortened so in another article')), [true]);
+  assert.deepEqual(dow(assertResolvedAsFresh(docs, NO_ALIASES, cache, 'shortened so in another article')), [true]);
 });
 
 test('aliases changed between edits: "same" and "different" pairs decide as in a fresh resolution', () => {
   const cache = new EntityCache();
-  const docs = [
-    namesDoc('a.txt', ['PERSON:Rami Haddad', 'PERSON:Oded Basiuk']),
-    namesDoc('b.txt', ['PERSON:Rami Hadad', 'PERSON:Oded Bashk']),
-    namesDoc('c.txt', ['PERSON:Omar Sato']),
-  ];
-  let aliases: AliasFile = { same: [], different: [] };
+  const docs = namesDocs(['PERSON:Rami Haddad', 'PERSON:Oded Basiuk'], ['PERSON:Rami Hadad', 'PERSON:Oded Bashk'], ['PERSON:Omar Sato']);
+  let aliases = NO_ALIASES;
   assertResolvedAsFresh(docs, aliases, cache, 'no aliases');
   aliases = { same: [['Rami Haddad', 'Reuters']], different: [] };
   assertResolvedAsFresh(docs, aliases, cache, '"same" set');
@@ -469,14 +502,13 @@ test('aliases changed between edits: "same" and "different" pairs decide as in a
 });
 
 test('a block that crosses the limit of 2000 groups: its names stop or start matching across the workspace', () => {
-  const none: AliasFile = { same: [], different: [] };
   const cache = new EntityCache();
   // 2001 articles name "Northwind" (a block too large to say anything); one of them then names something else.
   const docs = Array.from({ length: 2001 }, (_, i) => namesDoc(`n${i}.txt`, ['ORG:Northwind', `PERSON:${i % 2 ? 'Ivo' : 'Mira'} Tamm`]));
   const northwinds = (r: ResolvedEntities): number => r.entities.filter((e) => e.name === 'Northwind').length;
-  assert.equal(northwinds(assertResolvedAsFresh(docs, none, cache, '2001 alike')), 2001);
+  assert.equal(northwinds(assertResolvedAsFresh(docs, NO_ALIASES, cache, '2001 alike')), 2001);
   docs[7] = namesDoc('n7.txt', ['ORG:Reuters', 'PERSON:Ivo Tamm']);
-  assert.equal(northwinds(assertResolvedAsFresh(docs, none, cache, 'one name replaced')), 1);
+  assert.equal(northwinds(assertResolvedAsFresh(docs, NO_ALIASES, cache, 'one name replaced')), 1);
   docs[7] = namesDoc('n7.txt', ['ORG:Northwind', 'PERSON:Ivo Tamm']);
-  assert.equal(northwinds(assertResolvedAsFresh(docs, none, cache, 'the name back')), 2001);
+  assert.equal(northwinds(assertResolvedAsFresh(docs, NO_ALIASES, cache, 'the name back')), 2001);
 });

@@ -15,9 +15,9 @@ export function crossReference(docs: readonly AnalyzedDocument[], aliases: Alias
 }
 
 /**
- * What a workspace index keeps between cross-references (per-document entity groups and the last resolution, prepared
- * claims, the claim index, edges and clusters, scored pairs), so that after one edit only the changed document is
- * worked again: `crossReference(docs, aliases, cache)` always
+ * What a workspace index keeps between cross-references (per-document entity groups, the last resolution and its
+ * blocks, prepared claims, the claim index, edges and clusters, scored pairs), so that after one edit only the changed
+ * document and what it reaches are worked again: `crossReference(docs, aliases, cache)` always
  * equals `crossReference(docs, aliases)`.
  */
 export class CrossReferenceCache {

@@ -116,37 +116,46 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 
   if (cache && cache.aliases !== aliases) cache.reset(aliases);
   if (!cache) return resolveGroups(docs.flatMap((d) => groupDocument(d, different)), different, sameKey).result;
-  const last = cache.last;
+  const last = cache.last, state = cache.state;
   const sequence: (readonly Group[])[] = [];
   let same = !!last && last.docs.length === docs.length;
-  // The same documents at the same places, some of them changed: what an edit gives.
-  let inPlace = same;
-  const changed: number[] = [];
+  // Documents whose groups changed, by their place now and their place in the last resolution (-1: new to it), and
+  // whether any document moved (one deleted or added before it), or came before one it used to follow.
+  const changed: [number, number][] = [];
+  let reshaped = !last || last.docs.length !== docs.length, reordered = false, lastPlace = -1;
   // New groups that stand for old ones with their mentions renumbered (a name added above them).
   const moved = new Map<Group, Group>();
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i]!;
     const was = last?.docs[i];
+    // The document's last place: here, or where the last resolution's state says.
+    const j = was?.id === d.id ? i : state?.places.get(d.id);
+    if (j !== i) reshaped = true;
+    if (j !== undefined) { reordered ||= j <= lastPlace; lastPlace = j; }
     // A document's groups depend only on its analysis and the "different" aliases: kept until either changes.
     let g = was === d ? last!.sequence[i] : cache.groups.get(d);
     if (!g) {
       g = groupDocument(d, different);
       // An edit that leaves every name where it was (most typing) gives groups equal to the old ones: those stand.
-      const before = was && was.id === d.id ? last!.sequence[i] : undefined;
+      const before = j !== undefined ? last!.sequence[j] : undefined;
       if (before && sameGroups(before, g)) g = before;
       else if (before) g = keepGroups(before, g, moved);
       cache.groups.set(d, g);
     }
     sequence.push(g);
     same &&= g === last!.sequence[i] && (d === was || d.id === was!.id);
-    inPlace &&= d.id === was!.id;
-    if (inPlace && g !== last!.sequence[i]) changed.push(i);
+    if (j === undefined || g !== last!.sequence[j]) changed.push([i, j ?? -1]);
   }
   // The resolution is a function of the groups in order (and the aliases): the very same groups give the same result.
   let result: ResolvedEntities | null = same ? { ...last!.result, entities: last!.result.entities.slice() } : null;
-  // A few documents changed in place: only the entities their groups can reach are resolved again.
-  if (!result && inPlace && cache.state && changed.length <= Math.max(1, docs.length / 4)) {
-    result = resolveChanges(docs, sequence, last!.sequence, changed, moved, cache.state);
+  // A few documents changed, added or deleted: only the entities their groups can reach are resolved again. (Documents
+  // in another order list every entity's mentions in another order: those are numbered again in full.)
+  if (!result && state && last && !reordered) {
+    const ids = reshaped ? new Set(docs.map((d) => d.id)) : null;
+    const gone = ids ? last.docs.flatMap((d, j) => (ids.has(d.id) ? [] : [j])) : [];
+    if ((!ids || ids.size === docs.length) && changed.length + gone.length <= Math.max(1, docs.length / 4)) {
+      result = resolveChanges(docs, sequence, last.sequence, changed, gone, moved, state, reshaped);
+    }
   }
   if (!result) {
     const resolved = resolveGroups(sequence.flat(), different, sameKey, cache);
@@ -159,25 +168,37 @@ export function resolveEntities(docs: readonly AnalyzedDocument[], aliases: Alia
 
 /**
  * The groups of a document's new version take the numbers of the old version's groups with the same family and keys,
- * so that an entity named by one of them keeps its stable id (a name added to an article leaves its other names' ids).
+ * then of those with a key in common ("Trump" tagged MISC become "Donald J. Trump … Trump"), so that an
+ * entity named by one of them keeps its stable id (a name added to an article leaves its other names' ids, and an
+ * entity named in thousands of articles is not renamed in all of them).
  */
 function inheritUids(before: readonly Group[], now: readonly Group[]): void {
-  const free = new Map<string, number[]>();
+  const free = new Map<string, Group[]>();
   const sig = (g: Group): string => `${g.family}|${g.keys.join('\u0001')}`;
-  for (const g of before) { const k = sig(g); (free.get(k) ?? free.set(k, []).get(k)!).push(g.uid); }
-  for (const g of now) { const uids = free.get(sig(g)); if (uids?.length) g.uid = uids.shift()!; }
+  for (const g of before) { const k = sig(g); (free.get(k) ?? free.set(k, []).get(k)!).push(g); }
+  const taken = new Set<Group>();
+  const rest: Group[] = [];
+  for (const g of now) {
+    const old = free.get(sig(g))?.find((o) => !taken.has(o));
+    if (old) { g.uid = old.uid; taken.add(old); } else rest.push(g);
+  }
+  for (const g of rest) {
+    const old = before.find((o) => !taken.has(o) && o.keys.some((k) => g.keys.includes(k)));
+    if (old) { g.uid = old.uid; taken.add(old); }
+  }
 }
 
 /**
- * A document's new groups, with the old ones kept where they stand for the same names, paired from both ends (so that
- * kept groups stay in order): an equal group is the old object; one whose mentions were only renumbered takes the old
- * one's number and is noted in `moved`; the groups in between take numbers as `inheritUids` gives them.
+ * A document's new groups, with the old ones kept where they read alike, paired from both ends (so that kept groups stay
+ * in order): an equal group is the old object; one whose mentions were renumbered (a name added above them) or that
+ * names the same once more takes the old one's number and is noted in `moved`; the groups in between take numbers as
+ * `inheritUids` gives them.
  */
 function keepGroups(before: readonly Group[], now: readonly Group[], moved: Map<Group, Group>): Group[] {
   const out = now.slice();
   let a = 0, b = 0;
-  while (a < before.length && a < now.length && sameGroup(before[a]!, now[a]!, false)) a++;
-  while (b < before.length - a && b < now.length - a && sameGroup(before[before.length - 1 - b]!, now[now.length - 1 - b]!, false)) b++;
+  while (a < before.length && a < now.length && readAlike(before[a]!, now[a]!)) a++;
+  while (b < before.length - a && b < now.length - a && readAlike(before[before.length - 1 - b]!, now[now.length - 1 - b]!)) b++;
   const pair = (old: Group, k: number): void => {
     const g = now[k]!;
     if (sameGroup(old, g, true)) out[k] = old;
@@ -192,6 +213,19 @@ function keepGroups(before: readonly Group[], now: readonly Group[], moved: Map<
 /** True when two lists of one document's groups are equal values: the same names, in the same places, grouped alike. */
 function sameGroups(a: readonly Group[], b: readonly Group[]): boolean {
   return a.length === b.length && a.every((x, i) => sameGroup(x, b[i]!, true));
+}
+
+/**
+ * True when the resolution reads the same of two groups of one document (their keys, surname, description, best person,
+ * short forms and full names in order, and names for "same" aliases), whatever their mentions: "Trump" said once more in
+ * an article that names him already. One stands for the other among the entities.
+ */
+function readAlike(x: Group, y: Group): boolean {
+  if (sameGroup(x, y, false)) return true;
+  if (x.doc !== y.doc || x.family !== y.family || x.surnameKey !== y.surnameKey || x.fullPerson !== y.fullPerson) return false;
+  if (x.keys.length !== y.keys.length || x.keys.some((k, j) => k !== y.keys[j]) || personKey(x) !== personKey(y) || description(x) !== description(y)) return false;
+  const names = (g: Group): string => JSON.stringify([[...new Set(g.nodes.map((n) => `${+g.short.has(n)}${+n.named}${n.key}`))], [...new Set(g.nodes.map((n) => norm(n.text)))].sort()]);
+  return names(x) === names(y);
 }
 
 /** True when two groups of one document name the same, alike; with `places`, also at the same mention indices. */
@@ -317,19 +351,24 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
     const o = oldest.get(r);
     if (o === undefined || g.uid < o) oldest.set(r, g.uid);
   });
+  // Two entities under one stable id (a group number taken over while its old group is still in use, as with one
+  // document given twice): the published ids serve instead.
+  const distinct = new Set(oldest.values()).size === oldest.size;
+  // With a cache, published ids are read through the stable ones, as after an edit: no second id per mention is kept.
+  const throughStable = !!components && distinct;
   for (const [r, nodes] of members) {
     const id = `e${idOfRoot.get(r)!}`, stable = `e${oldest.get(r)!}`;
     for (const n of nodes) {
       if (n.ref.doc !== lastDoc || !lastIds) {
         lastDoc = n.ref.doc;
-        lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!;
+        if (!throughStable) lastIds = idsByDoc.get(lastDoc) ?? idsByDoc.set(lastDoc, []).get(lastDoc)!;
         lastStable = stableIdsByDoc.get(lastDoc) ?? stableIdsByDoc.set(lastDoc, []).get(lastDoc)!;
       }
-      lastIds[n.ref.index] = id;
+      if (!throughStable) lastIds[n.ref.index] = id;
       lastStable[n.ref.index] = stable;
     }
     if (!components) { entities.push(entityOfNodes(id, nodes, null)); continue; }
-    const members = groupsOf.get(r)!;
+    const members = groupsOf.get(r)!.slice();
     // (The first group's entity of last time is read before this one replaces it.)
     const entity = entityOfNodes(id, nodes, members[0]!.component);
     const c: Component = { groups: members, nodes, stable: oldest.get(r)!, stableId: stable, entity, order: 0 };
@@ -337,10 +376,8 @@ function numberEntities(groups: readonly Group[], uf: UnionFind, cache?: EntityC
     components.push(c);
     entities.push(entity);
   }
-  // Two entities under one stable id (a group number taken over while its old group is still in use, as with one
-  // document given twice): the published ids serve instead.
-  const distinct = new Set(oldest.values()).size === oldest.size;
-  const result = { entities, entityOf: new EntityOf(entities, idsByDoc), idsByDoc, stableIdsByDoc: distinct ? stableIdsByDoc : idsByDoc };
+  const published = throughStable ? new PublishedIds(entities, components.map((c) => c.stableId), stableIdsByDoc) : idsByDoc;
+  const result = { entities, entityOf: new EntityOf(entities, published), idsByDoc: published, stableIdsByDoc: distinct ? stableIdsByDoc : idsByDoc };
   return { result, components: distinct ? components : null };
 }
 
@@ -529,6 +566,8 @@ class ResolutionState {
       state.add(g);
       if (g.component!.groups[0] === g) g.component!.order = p * 2 ** 20 + j;
     }));
+    // Kept for the life of the workspace: lists without the spare room they grew with.
+    for (const map of [state.blocks, state.surnames]) for (const [k, list] of map) map.set(k, list.slice());
     return state;
   }
 
@@ -562,15 +601,17 @@ function aliasesOf(g: Group, sameKey: ReadonlyMap<string, number>): Set<string> 
  * limit are taken whole), and the lone-surname and short-form passes read only the groups of one surname or short form.
  * Null when it cannot say (the caller then resolves everything).
  */
-function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (readonly Group[])[], before: readonly (readonly Group[])[], changed: readonly number[], moved: ReadonlyMap<Group, Group>, state: ResolutionState): ResolvedEntities | null {
+function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (readonly Group[])[], before: readonly (readonly Group[])[], changed: readonly (readonly [number, number])[], gone: readonly number[], moved: ReadonlyMap<Group, Group>, state: ResolutionState, reshaped: boolean): ResolvedEntities | null {
   const removed: Group[] = [], added: Group[] = [];
   const movedFrom = new Set(moved.values());
-  for (const p of changed) {
-    const was = new Set(before[p]), now = new Set(sequence[p]);
-    for (const g of before[p]!) if (!now.has(g) && !movedFrom.has(g)) removed.push(g);
+  for (const [p, j] of changed) {
+    const old = j < 0 ? [] : before[j]!;
+    const was = new Set(old), now = new Set(sequence[p]);
+    for (const g of old) if (!now.has(g) && !movedFrom.has(g)) removed.push(g);
     for (const g of sequence[p]!) if (!was.has(g) && !moved.has(g)) { added.push(g); g.component = null; }
   }
-  // Renumbered groups take their old groups' places: same entities, new mentions.
+  for (const j of gone) removed.push(...before[j]!);
+  // Groups that stand for old ones (renumbered, or naming the same once more) take their places: same entities, new mentions.
   const touched = new Set<Component>();
   for (const [g, old] of moved) {
     const c = old.component!;
@@ -624,9 +665,10 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
     }
   }
   for (const g of removed) state.remove(g);
+  if (reshaped) { state.places.clear(); docs.forEach((d, i) => state.places.set(d.id, i)); }
 
-  // The region's groups in workspace order, resolved as a full resolution resolves them.
-  const places = [...new Set([...region].map((g) => state.places.get(g.doc)!))].sort((a, b) => a - b);
+  // The region's groups in workspace order, resolved as a full resolution resolves them (a deleted document has no place).
+  const places = [...new Set([...region].map((g) => state.places.get(g.doc)))].filter((p) => p !== undefined).sort((a, b) => a - b);
   const groups: Group[] = [];
   for (const p of places) for (const g of sequence[p]!) if (region.has(g)) groups.push(g);
   const uf = joinGroups(groups, state.sameKey, (key) => state.blocks.get(key)?.length ?? 0);
@@ -634,7 +676,7 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
 
   const dead = new Set<Component>();
   for (const g of region) if (g.component) dead.add(g.component);
-  const rewrite = new Set<number>(changed);
+  const rewrite = new Set<number>(changed.map(([p]) => p));
   const byRoot = new Map<number, Group[]>();
   groups.forEach((g, i) => push(byRoot, uf.find(i), g));
   const fresh: Component[] = [];
@@ -661,9 +703,15 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
     c.nodes = nodes;
     c.entity = null;
   }
-  // Entities whose first group is in a changed document may stand elsewhere among its groups now.
-  for (const p of changed) sequence[p]!.forEach((g, j) => { if (g.component!.groups[0] === g) g.component!.order = p * 2 ** 20 + j; });
-  const components = state.components.filter((c) => !dead.has(c)).concat(fresh).sort((a, b) => a.order - b.order);
+  // Entities whose first group is in a changed document may stand elsewhere among its groups now, and all of them in
+  // another document's place when one was deleted or added before.
+  for (const [p] of changed) sequence[p]!.forEach((g, j) => { if (g.component!.groups[0] === g) g.component!.order = p * 2 ** 20 + j; });
+  const components = state.components.filter((c) => !dead.has(c)).concat(fresh);
+  if (reshaped) for (const c of components) {
+    const p = state.places.get(c.groups[0]!.doc)!;
+    c.order = p * 2 ** 20 + sequence[p]!.indexOf(c.groups[0]!);
+  }
+  components.sort((a, b) => a.order - b.order);
   if (new Set(components.map((c) => c.stable)).size !== components.length) return null;
   state.components = components;
 
@@ -675,6 +723,7 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
     return c.entity;
   });
   const stableByDoc = new Map(state.stableByDoc);
+  for (const j of gone) stableByDoc.delete(before[j]![0]?.doc ?? '');
   for (const p of rewrite) {
     const ids: string[] = [];
     for (const g of sequence[p]!) for (const n of g.nodes) ids[n.ref.index] = g.component!.stableId;
@@ -750,8 +799,7 @@ const personPairs = new Map<number, boolean>();
 let personGeneration = 0;
 function personId(g: Group): number {
   if (g.personGeneration === personGeneration) return g.personId;
-  const p = bestPerson(g);
-  const key = p ? `${p.given.length ? 'g' : 'n'}${p.given[0] ?? ''}\u0001${p.surname}` : '';
+  const key = personKey(g);
   let id = personKeys.get(key);
   if (id === undefined) {
     if (personKeys.size >= 1 << 20) { personKeys.clear(); personPairs.clear(); personGeneration++; }
@@ -761,6 +809,10 @@ function personId(g: Group): number {
   g.personId = id;
   g.personGeneration = personGeneration;
   return id;
+}
+function personKey(g: Group): string {
+  const p = bestPerson(g);
+  return p ? `${p.given.length ? 'g' : 'n'}${p.given[0] ?? ''}\u0001${p.surname}` : '';
 }
 /**
  * What `groupsMatch` reads of a group other than a person's: its family and, per name, whether it is a short form, its
@@ -772,8 +824,7 @@ const describedPairs = new Map<number, boolean>();
 let descriptionGeneration = 0;
 function descriptionId(g: Group): number {
   if (g.descriptionGeneration === descriptionGeneration) return g.descriptionId;
-  const names = [...new Set(g.nodes.map((n) => JSON.stringify([g.short.has(n), n.family, !!n.person?.given.length, isAcronym(n.text), n.key])))].sort();
-  const key = JSON.stringify([g.family, names]);
+  const key = description(g);
   let id = descriptions.get(key);
   if (id === undefined) {
     if (descriptions.size >= 1 << 20) { descriptions.clear(); describedPairs.clear(); descriptionGeneration++; }
@@ -783,6 +834,10 @@ function descriptionId(g: Group): number {
   g.descriptionId = id;
   g.descriptionGeneration = descriptionGeneration;
   return id;
+}
+function description(g: Group): string {
+  const names = [...new Set(g.nodes.map((n) => JSON.stringify([g.short.has(n), n.family, !!n.person?.given.length, isAcronym(n.text), n.key])))].sort();
+  return JSON.stringify([g.family, names]);
 }
 /** `groupsMatch` of two groups, remembered per pair of descriptions. */
 function namesMatch(a: Group, b: Group): boolean {
