@@ -28,7 +28,7 @@ function receive(r: RelayedAnalysis): void {
   if (!byKey) relayed.set(r.id, (byKey = new Map()));
   // Kept compact while it waits (a cold workspace's analyses all arrive before the host's first request names them):
   // its tokens are most of it, and the index would compact it anyway.
-  byKey.set(r.key, { ...r, analysis: compactAnalysis(r.text, r.analysis) });
+  byKey.set(r.key, { ...r, analysis: compactAnalysis(r.text, r.analysis, true) });
   awaited.get(r.key)?.();
 }
 

@@ -95,11 +95,13 @@ const views = new WeakMap<DocumentAnalysis, TokenView>();
 
 /**
  * The analysis as a workspace keeps it: the same values, with its tokens held compactly and made again (as plain
- * tokens, equal to the originals) whenever `tokens` is read, and its spans' texts read from the document's text.
+ * tokens, equal to the originals) whenever `tokens` is read. An analysis `cloned` from another thread has its spans'
+ * texts pointed at the document's text; one made in this thread has them so already (and an edited article's
+ * re-analysis should not pay for a walk over all its records).
  */
-export function compactAnalysis(text: string, analysis: DocumentAnalysis): DocumentAnalysis {
+export function compactAnalysis(text: string, analysis: DocumentAnalysis, cloned = false): DocumentAnalysis {
   if (views.has(analysis)) return analysis;
-  shareTexts(text, analysis);
+  if (cloned) shareTexts(text, analysis);
   const view = TokenView.compact(text, analysis.tokens);
   const { tokens: _tokens, ...rest } = analysis;
   const out = { title: rest.title, outlet: rest.outlet, published: rest.published } as DocumentAnalysis;

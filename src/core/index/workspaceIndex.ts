@@ -39,17 +39,17 @@ export class WorkspaceIndex {
     const hash = contentHash(text);
     const old = this.entries.get(id);
     if (old && old.hash === hash) return old.doc;
-    return this.store(id, text, hash, analyzeSafely(this.engine, text, this.options));
+    return this.store(id, text, hash, analyzeSafely(this.engine, text, this.options), false);
   }
 
   /** Adds a document analysed elsewhere (the extension's indexing worker) under the current options. */
   setAnalyzed(id: string, text: string, analysis: DocumentAnalysis): AnalyzedDocument {
-    return this.store(id, text, contentHash(text), analysis);
+    return this.store(id, text, contentHash(text), analysis, true);
   }
 
-  private store(id: string, text: string, hash: string, analysis: DocumentAnalysis): AnalyzedDocument {
+  private store(id: string, text: string, hash: string, analysis: DocumentAnalysis, cloned: boolean): AnalyzedDocument {
     // Tokens are most of an analysis's memory and the cross-reference reads few of them: they are kept compactly.
-    const doc: AnalyzedDocument = { id, text, analysis: compactAnalysis(text, analysis) };
+    const doc: AnalyzedDocument = { id, text, analysis: compactAnalysis(text, analysis, cloned) };
     this.entries.set(id, { hash, doc });
     if (this.list) {
       // A document set again keeps its place among the entries; a new one comes last.
