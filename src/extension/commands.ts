@@ -139,7 +139,7 @@ export function commandHandlers(ctx: CommandContext) {
       if (!entity) { tell('Put the cursor on a highlighted name to see its mentions.'); return []; }
       const docs = new Map(ctx.index.documents().map((d) => [d.id, d]));
       const locations: vscode.Location[] = [];
-      for (const [id, spans] of mentionsByDocument(docs, entity)) {
+      for (const [id, spans] of mentionsByDocument(docs, entity, (d) => ctx.index.crossReferenceCovers(d))) {
         const text = docs.get(id)!.text;
         const pos = (o: number): vscode.Position => {
           const before = text.slice(0, o);

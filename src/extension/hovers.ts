@@ -65,7 +65,7 @@ export class ArticleHoverProvider implements vscode.HoverProvider {
         md.appendMarkdown('\n\n');
       }
       if (e) {
-        const byDoc = mentionsByDocument(docs, e);
+        const byDoc = mentionsByDocument(docs, e, (id) => this.index.crossReferenceCovers(id));
         md.appendMarkdown(`Named ${e.mentions.length} time${e.mentions.length === 1 ? '' : 's'} in ${byDoc.size} article${byDoc.size === 1 ? '' : 's'}: `);
         md.appendMarkdown([...byDoc].map(([id, spans]) => link(`${fileName(id)} (${spans.length})`, 'crosscheck.openLocation', [id, spans[0]!.start, spans[0]!.end])).join(' · '));
         md.appendMarkdown(` · ${link('all mentions', 'crosscheck.showMentions', [e.id])}\n\n`);

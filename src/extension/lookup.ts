@@ -59,15 +59,39 @@ export function otherClaims(docs: ReadonlyMap<string, AnalyzedDocument>, cluster
   });
 }
 
-/** Where an entity is mentioned, grouped by document: doc id → mention spans. */
-export function mentionsByDocument(docs: ReadonlyMap<string, AnalyzedDocument>, entity: WorkspaceEntity): Map<string, Span[]> {
-  const out = new Map<string, Span[]>();
+/** A mention of a workspace entity, read in its document's analysis. */
+export interface EntityMentionAt {
+  readonly doc: AnalyzedDocument;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * Where an entity is mentioned, in the order of its mentions. A published cross-reference numbers the mentions of the
+ * analyses it was made from: a document edited since (`covers` false for it) is left out until the next result, rather
+ * than its new analysis read by the old numbers (another name, or the same one moved, where a name was added above).
+ */
+export function entityMentions(docs: ReadonlyMap<string, AnalyzedDocument>, entity: WorkspaceEntity, covers: (id: string) => boolean = () => true): EntityMentionAt[] {
+  const out: EntityMentionAt[] = [];
+  const covered = new Map<string, boolean>();
   for (const m of entity.mentions) {
-    const span = docs.get(m.doc)?.analysis.entities[m.index];
-    if (!span) continue;
-    const list = out.get(m.doc) ?? [];
-    list.push({ start: span.start, end: span.end });
-    out.set(m.doc, list);
+    let ok = covered.get(m.doc);
+    if (ok === undefined) covered.set(m.doc, (ok = covers(m.doc)));
+    const doc = ok ? docs.get(m.doc) : undefined;
+    const e = doc?.analysis.entities[m.index];
+    if (doc && e) out.push({ doc, start: e.start, end: e.end, text: e.text });
+  }
+  return out;
+}
+
+/** Where an entity is mentioned, grouped by document: doc id → mention spans (see `entityMentions`). */
+export function mentionsByDocument(docs: ReadonlyMap<string, AnalyzedDocument>, entity: WorkspaceEntity, covers?: (id: string) => boolean): Map<string, Span[]> {
+  const out = new Map<string, Span[]>();
+  for (const m of entityMentions(docs, entity, covers)) {
+    const list = out.get(m.doc.id) ?? [];
+    list.push({ start: m.start, end: m.end });
+    out.set(m.doc.id, list);
   }
   return out;
 }

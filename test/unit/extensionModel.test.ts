@@ -5,6 +5,7 @@ import { parseFromWebview } from '../../src/webview/protocol';
 import { addDifferent, addSame, mergeAliasFiles } from '../../src/extension/aliasEdits';
 import { highlightSpans } from '../../src/extension/highlightSpans';
 import { buildClaimsState, buildCompareState, differingWords } from '../../src/extension/claimsModel';
+import { entityMentions, mentionsByDocument } from '../../src/extension/lookup';
 import { DECORATION_KINDS } from '../../src/extension/contributions';
 import type { AnalyzedDocument, DocumentAnalysis, WorkspaceAnalysis } from '../../src/core/index';
 
@@ -138,4 +139,18 @@ test('Compare state: a row per shared claim with a cell per article, then what e
   assert.deepEqual(state.rows[0]!.cells.map((c) => c.length), [1, 1]);
   assert.deepEqual(state.only.map((c) => c.map((x) => x.text)), [['The army denied it.'], []]);
   assert.equal(buildCompareState([docA], ws).rows.length, 0, 'a cluster needs two of the compared articles');
+});
+
+test('entity mentions: an article edited since the published cross-reference is left out, not read by its old mention numbers', () => {
+  // Published from b's first version ("Officials met in Baku."), where mention 0 was "Baku"; b now names "Oded Basiuk"
+  // first, so its mention 0 is him.
+  const now = 'Oded Basiuk said officials met in Baku.';
+  const edited: AnalyzedDocument = { id: 'file:///ws/b.txt', text: now, analysis: analysis({ entities: [{ ...span(now, 'Oded Basiuk'), type: 'PERSON' }, { ...span(now, 'Baku'), type: 'GPE' }] }) };
+  const baku = { id: 'e1', name: 'Baku', type: 'GPE' as const, variants: ['Baku'], mentions: [{ doc: docA.id, index: 3 }, { doc: edited.id, index: 0 }] };
+  const docs = new Map([[docA.id, docA], [edited.id, edited]]);
+  const covered = (id: string): boolean => id !== edited.id;
+  assert.deepEqual(entityMentions(docs, baku, covered).map((m) => [m.doc.id, m.text]), [[docA.id, 'Baku']]);
+  assert.deepEqual([...mentionsByDocument(docs, baku, covered).keys()], [docA.id]);
+  // Read without the check, b's old number names the wrong entity.
+  assert.deepEqual(entityMentions(docs, baku).map((m) => m.text), ['Baku', 'Oded Basiuk']);
 });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnalyzedDocument, WorkspaceEntity } from '../../core/index';
 import type { ArticleIndex } from '../articleIndex';
-import { fileName } from '../lookup';
+import { entityMentions, fileName, type EntityMentionAt } from '../lookup';
 
 const VALUE_TYPES = new Set(['DATE', 'TIME', 'NUMBER', 'MONEY', 'PERCENT', 'QUANTITY']);
 const ICON: Record<string, string> = { PERSON: 'person', ORG: 'organization', GPE: 'globe', LOC: 'location', FAC: 'home', NORP: 'symbol-enum', EVENT: 'calendar', MISC: 'symbol-misc' };
@@ -28,13 +28,9 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntityNode>
     return new Map(this.index.documents().map((d) => [d.id, d]));
   }
 
-  private mentionsOf(entity: WorkspaceEntity, spelling?: string): { doc: AnalyzedDocument; start: number; end: number; text: string }[] {
-    const docs = this.docs();
-    return entity.mentions.flatMap((m) => {
-      const doc = docs.get(m.doc);
-      const e = doc?.analysis.entities[m.index];
-      return doc && e && (spelling === undefined || e.text === spelling) ? [{ doc, start: e.start, end: e.end, text: e.text }] : [];
-    });
+  private mentionsOf(entity: WorkspaceEntity, spelling?: string): EntityMentionAt[] {
+    const mentions = entityMentions(this.docs(), entity, (id) => this.index.crossReferenceCovers(id));
+    return spelling === undefined ? mentions : mentions.filter((m) => m.text === spelling);
   }
 
   getChildren(node?: EntityNode): EntityNode[] {
