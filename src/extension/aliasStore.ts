@@ -19,20 +19,26 @@ export class AliasStore implements vscode.Disposable {
   private readonly shown = new Map<string, string>();
   /** The folders the watchers were made for (multi-root: folders come and go). */
   private watchedFolders: string | null = null;
-
-  constructor(private relativePath: string, private readonly log: vscode.LogOutputChannel) {}
+  /** Counts reloads: only the newest one's reading is kept (an older one may finish last). */
+  private generation = 0;
 
   /**
-   * The aliases file of a folder: the folder's own `crosscheck.aliases.file` (multi-root: each folder may set its own;
-   * in Restricted Mode VS Code hides workspace values of this restricted setting), else the window's.
+   * `folderPath` gives a folder's own path, if it sets one: by default its `crosscheck.aliases.file` (multi-root: each
+   * folder may set its own; in Restricted Mode VS Code hides workspace values of this restricted setting).
    */
+  constructor(
+    private relativePath: string,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly folderPath: (folder: vscode.WorkspaceFolder) => string | undefined = folderSetting,
+  ) {}
+
+  /** The aliases file of a folder: the folder's own path, else the window's. */
   fileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
     return vscode.Uri.joinPath(folder.uri, ...this.pathOf(folder).split(/[\\/]+/).filter(Boolean));
   }
 
   private pathOf(folder: vscode.WorkspaceFolder): string {
-    const own = vscode.workspace.getConfiguration('crosscheck', folder.uri).get<string>('aliases.file');
-    return typeof own === 'string' && own.trim() ? own.trim() : this.relativePath;
+    return this.folderPath(folder) ?? this.relativePath;
   }
 
   get aliases(): AliasFile {
@@ -53,8 +59,14 @@ export class AliasStore implements vscode.Disposable {
         return w;
       });
     }
+    const generation = ++this.generation;
     const files = await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.read(f)));
-    this.current = mergeAliasFiles(files);
+    // Granting trust fires both a trust and a configuration event, each reloading; the one begun last read the newest
+    // setting, and an older reading that finishes after it must not replace it.
+    if (generation !== this.generation) return this.current;
+    this.problemsByFile.clear();
+    for (const f of files) if (f.problems.length) this.problemsByFile.set(f.uri.toString(), f.problems);
+    this.current = mergeAliasFiles(files.map((f) => f.aliases));
     this.reportProblems();
     this.changed.fire(this.current);
     return this.current;
@@ -74,10 +86,11 @@ export class AliasStore implements vscode.Disposable {
     const folder = (near && vscode.workspace.getWorkspaceFolder(near)) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) throw new Error('Open a folder first: corrections are saved in the workspace.');
     const uri = this.fileOf(folder);
-    const next = change(await this.read(folder));
+    const before = await this.read(folder);
+    const next = change(before.aliases);
     const dir = vscode.Uri.joinPath(uri, '..');
     await vscode.workspace.fs.createDirectory(dir);
-    await this.backUpIfDamaged(uri);
+    if (before.problems.length) await this.backUp(uri);
     const temp = vscode.Uri.joinPath(dir, `.aliases-${process.pid}-${Date.now()}.tmp`);
     await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(formatAliasFile(next)));
     try {
@@ -90,18 +103,15 @@ export class AliasStore implements vscode.Disposable {
     return uri;
   }
 
-  private async read(folder: vscode.WorkspaceFolder): Promise<AliasFile> {
+  private async read(folder: vscode.WorkspaceFolder): Promise<{ uri: vscode.Uri; aliases: AliasFile; problems: readonly string[] }> {
     const uri = this.fileOf(folder);
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
-      return EMPTY; // no corrections yet
+      return { uri, aliases: EMPTY, problems: [] }; // no corrections yet
     }
-    const { aliases, problems } = parseAliasFile(text);
-    if (problems.length) this.problemsByFile.set(uri.toString(), problems);
-    else this.problemsByFile.delete(uri.toString());
-    return aliases;
+    return { uri, ...parseAliasFile(text) };
   }
 
   /** Every problem of the aliases files at the last read, as "file: problem". */
@@ -138,8 +148,7 @@ export class AliasStore implements vscode.Disposable {
   }
 
   /** Keeps a damaged file as `<name>.bak` before it is rewritten, so no hand-written correction is lost. */
-  private async backUpIfDamaged(uri: vscode.Uri): Promise<void> {
-    if (!this.problemsByFile.has(uri.toString())) return;
+  private async backUp(uri: vscode.Uri): Promise<void> {
     const bak = uri.with({ path: `${uri.path}.bak` });
     await vscode.workspace.fs.copy(uri, bak, { overwrite: true });
     this.log.info(`${vscode.workspace.asRelativePath(uri)} rebuilt; the damaged file is kept as ${vscode.workspace.asRelativePath(bak)}`);
@@ -149,4 +158,9 @@ export class AliasStore implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.changed.dispose();
   }
+}
+
+function folderSetting(folder: vscode.WorkspaceFolder): string | undefined {
+  const own = vscode.workspace.getConfiguration('crosscheck', folder.uri).get<string>('aliases.file');
+  return typeof own === 'string' && own.trim() ? own.trim() : undefined;
 }

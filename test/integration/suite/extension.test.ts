@@ -8,6 +8,8 @@ import { highlightSpans } from '../../../src/extension/highlightSpans';
 import { DECORATION_KINDS } from '../../../src/extension/contributions';
 import { LIVE_ON_HOST_LIMIT } from '../../../src/extension/articleIndex';
 import { parseAliasFile } from '../../../src/core/crossref/aliases';
+import type { AliasFile } from '../../../src/core/index';
+import { AliasStore } from '../../../src/extension/aliasStore';
 import { sourcingProfile } from '../../../src/core/report/profile';
 import type { EntityNode } from '../../../src/extension/views/entitiesTree';
 import type { SourceNode } from '../../../src/extension/views/sourcesTree';
@@ -423,6 +425,29 @@ suite('Crosscheck in a real VS Code', () => {
     const backup = new TextDecoder().decode(await vscode.workspace.fs.readFile(file.with({ path: `${file.path}.bak` })));
     assert.equal(backup, '{"same": [["Oded Basiuk", ', 'the damaged file is kept');
     assert.deepEqual(a.aliasProblems(), []);
+  });
+
+  test('of two aliases reloads in flight, the one begun last is kept, whichever finishes last', async () => {
+    // Granting trust fires a trust event and a configuration event, each reloading; the older may finish last.
+    const dir = vscode.Uri.joinPath(workspaceFolder(), '.crosscheck-race');
+    created.push(dir);
+    const many = Array.from({ length: 60_000 }, (_, i) => [`Person Number${i}`, `Person Numbr${i}`]);
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'old.json'), new TextEncoder().encode(JSON.stringify({ same: many, different: [] })));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'new.json'), new TextEncoder().encode(JSON.stringify({ same: [['Kudna', 'Quneitra']], different: [] })));
+    const log = vscode.window.createOutputChannel('Crosscheck aliases test', { log: true });
+    let setting = '.crosscheck-race/old.json'; // the folder's setting, as each reload reads it
+    const store = new AliasStore('.crosscheck/aliases.json', log, () => setting);
+    disposables.push(store, log);
+    const fired: AliasFile[] = [];
+    store.onDidChange((f) => fired.push(f));
+    const older = store.reload(); // reads the large old file: it finishes last
+    setting = '.crosscheck-race/new.json';
+    const newer = store.reload();
+    await Promise.all([older, newer]);
+    // Compared by summary: a failing deepEqual would diff 60,000 pairs and stall the extension host.
+    const kept = store.aliases.same;
+    assert.ok(kept.length === 1 && kept[0]?.join(' / ') === 'Kudna / Quneitra', `kept ${kept.length} pairs, the first ${kept[0]?.join(' / ')}`);
+    assert.deepEqual(fired.map((f) => f.same.length), [1], 'only the newest reading is announced');
   });
 
   test('Export Report writes Markdown, HTML and the JSON contract to the given file', async () => {
