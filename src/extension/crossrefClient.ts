@@ -11,6 +11,8 @@ export interface CrossrefLog {
 export interface CrossrefLimits {
   /** Changes closer together than this are sent as one request. */
   readonly debounceMs: number;
+  /** The longest a change waits for the changes after it (while the user types on, the sidebar still follows). */
+  readonly maxWaitMs: number;
   /** Crashes of the worker in a row (no result in between) after which cross-referencing stops. */
   readonly maxRestarts: number;
   /** Pending this long, the cross-reference is `slow`: worth telling the user that one is being made. */
@@ -22,7 +24,7 @@ export interface CrossrefLimits {
   readonly partSize: number;
 }
 
-export const DEFAULT_CROSSREF_LIMITS: CrossrefLimits = { debounceMs: 300, maxRestarts: 3, slowMs: 1000, partSize: 5_000 };
+export const DEFAULT_CROSSREF_LIMITS: CrossrefLimits = { debounceMs: 300, maxWaitMs: 2_000, maxRestarts: 3, slowMs: 1000, partSize: 5_000 };
 
 /** What a fresh worker needs after the last one crashed: every document and the aliases. */
 export interface CrossrefSource {
@@ -59,6 +61,8 @@ export class CrossReferenceClient {
   private requested = 0;
   private answered = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet sent was made (`performance.now()`), if one waits. */
+  private waitingSince: number | undefined;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   private isSlow = false;
   private failures = 0;
@@ -184,7 +188,10 @@ export class CrossReferenceClient {
   private schedule(): void {
     if (this.disposed || this.stopped) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), this.limits.debounceMs);
+    const now = performance.now();
+    this.waitingSince ??= now;
+    const wait = Math.min(this.limits.debounceMs, this.waitingSince + this.limits.maxWaitMs - now);
+    this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
     this.slowTimer ??= setTimeout(() => {
       this.isSlow = this.pending;
       if (this.isSlow) for (const l of this.slowListeners) l();
@@ -195,6 +202,7 @@ export class CrossReferenceClient {
   flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.waitingSince = undefined;
     if (this.disposed || this.stopped) return this.settle();
     if (this.reloading) return; // the changes go with the request that ends the reload
     if (!this.changes.size && !this.clearAll && !this.newAliases) return this.settle();

@@ -19,7 +19,7 @@ function tsWorker(source: string): string {
   return file;
 }
 const realScript = tsWorker(join(root, 'src', 'extension', 'crossrefWorker.ts'));
-const limits = { debounceMs: 20, maxRestarts: 3, slowMs: 1000, partSize: 20_000 };
+const limits = { debounceMs: 20, maxWaitMs: 2_000, maxRestarts: 3, slowMs: 1000, partSize: 20_000 };
 
 const samples = readdirSync(join(root, 'samples')).filter((f) => /\.(txt|md|article)$/.test(f)).sort().map((f) => readFileSync(join(root, 'samples', f), 'utf8'));
 const extra = [
@@ -185,6 +185,19 @@ test('changes close together are sent as one request', () => withClient(fake, as
   assert.equal(ws.entities[0]!.id, 'r1');
   assert.equal(ws.entities[0]!.name, 'a,b,c');
 }, { ...limits, debounceMs: 50 }));
+
+test('changes that keep coming closer together than the debounce are still sent every maxWaitMs', () => withClient(fake, async (f) => {
+  const published: string[] = [];
+  f.client.onDidPublish((ws) => published.push(ws.entities[0]!.name));
+  const t0 = performance.now();
+  for (let i = 0; performance.now() - t0 < 900; i++) { // a user typing on: a change every 50 ms, for 900 ms
+    f.put(`k${i}`, '');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.ok(published.length >= 2, `published ${published.length} times while the changes kept coming`);
+  await f.client.settled();
+  assert.ok(published.at(-1)!.split(',').length >= 10, 'the last result has every document');
+}, { ...limits, debounceMs: 100, maxWaitMs: 250 }));
 
 test('a cross-reference pending longer than slowMs is slow until it ends, and listeners hear both', () => withClient(fake, async (f) => {
   const heard: boolean[] = [];
