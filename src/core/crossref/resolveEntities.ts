@@ -679,11 +679,21 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
   const rewrite = new Set<number>(changed.map(([p]) => p));
   const byRoot = new Map<number, Group[]>();
   groups.forEach((g, i) => push(byRoot, uf.find(i), g));
+  // A component whose first group is gone (an article deleted) keeps that group's number while one of its groups goes
+  // on: its entity keeps its stable id in every other article, which then keeps its ids and its aligned claims. (Every
+  // group of a component resolved again is in the region: a number none of them holds is no living group's.)
+  const living = new Set(groups.map((g) => g.uid));
+  const taken = new Set<number>();
   const fresh: Component[] = [];
   for (const members of byRoot.values()) {
     const nodes: Node[] = [];
     let stable = Infinity;
     for (const g of members) { for (const n of g.nodes) nodes.push(n); if (g.uid < stable) stable = g.uid; }
+    for (const g of members) {
+      const was = g.component?.stable;
+      if (was !== undefined && was < stable && !living.has(was) && !taken.has(was)) stable = was;
+    }
+    taken.add(stable); // one component takes it over
     const old = members[0]!.component;
     const same = !!old?.entity && old.nodes.length === nodes.length && old.nodes.every((n, k) => n === nodes[k]);
     const c: Component = { groups: members, nodes, stable, stableId: `e${stable}`, entity: same ? old.entity : null, order: 0 };
