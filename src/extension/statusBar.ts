@@ -28,9 +28,12 @@ export class SourcingStatusBar implements vscode.Disposable {
     const p = sourcingProfile(doc, this.index.workspace());
     const pct = Math.round(p.unnamedShare * 100);
     const busy = this.index.crossReferencing;
-    this.item.text = `$(checklist) ${p.claims} claims · ${pct}% unnamed · ${p.corroborated} elsewhere${busy ? ' $(sync~spin)' : ''}`;
-    this.item.tooltip = `${p.claims} claims in this article: ${p.named} from named sources, ${p.unnamed} from unnamed sources, ${p.unattributed} unattributed.\n${pct}% of the attributed claims rest on unnamed sources; ${p.corroborated} claims are reported by other articles too${busy ? ' (cross-referencing the latest changes…)' : ''}.\nClick to open the Crosscheck sidebar.`;
-    this.item.accessibilityInformation = { label: `Crosscheck: ${p.claims} claims, ${pct} percent from unnamed sources, ${p.corroborated} found in other articles` };
+    // Until the cross-reference covers this version of the article, its claim numbers may be the last version's.
+    const counted = this.index.crossReferenceCovers(doc.id);
+    this.item.text = `$(checklist) ${p.claims} claims · ${pct}% unnamed · ${counted ? p.corroborated : '…'} elsewhere${busy ? ' $(sync~spin)' : ''}`;
+    const elsewhere = counted ? `${p.corroborated} claims are reported by other articles too` : 'the claims other articles report too are counted once the latest changes are cross-referenced';
+    this.item.tooltip = `${p.claims} claims in this article: ${p.named} from named sources, ${p.unnamed} from unnamed sources, ${p.unattributed} unattributed.\n${pct}% of the attributed claims rest on unnamed sources; ${elsewhere}${busy && counted ? ' (cross-referencing the latest changes…)' : ''}.\nClick to open the Crosscheck sidebar.`;
+    this.item.accessibilityInformation = { label: `Crosscheck: ${p.claims} claims, ${pct} percent from unnamed sources, ${counted ? `${p.corroborated} found in other articles` : 'found in other articles: being counted'}` };
     this.item.show();
   }
 

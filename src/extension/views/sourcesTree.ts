@@ -55,7 +55,9 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourceNode>,
       if (doc) {
         const p = sourcingProfile(doc, this.index.workspace());
         item.description = `${p.named} named · ${p.unnamed} unnamed · ${p.unattributed} unattributed`;
-        item.tooltip = `${p.claims} claims: ${p.named} from named sources, ${p.unnamed} from unnamed sources, ${p.unattributed} unattributed; ${p.corroborated} reported elsewhere too.`;
+        // (Until the cross-reference covers this version of the article, its claim numbers may be the last version's.)
+        const elsewhere = this.index.crossReferenceCovers(doc.id) ? `${p.corroborated} reported elsewhere too` : 'those reported elsewhere too are counted once the latest changes are cross-referenced';
+        item.tooltip = `${p.claims} claims: ${p.named} from named sources, ${p.unnamed} from unnamed sources, ${p.unattributed} unattributed; ${elsewhere}.`;
         item.accessibilityInformation = { label: `${item.label as string}: ${item.tooltip}` };
       }
       item.iconPath = vscode.ThemeIcon.File;

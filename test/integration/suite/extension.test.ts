@@ -326,10 +326,29 @@ suite('Crosscheck in a real VS Code', () => {
     for (const c of state.clusters) assert.ok(new Set(c.claims.map((x) => x.doc)).size >= 2, 'a cluster spans two or more articles');
   });
 
-  test('the status bar sums up the active article', async () => {
-    await openAndDraw(a, seeds[0]!);
-    if (!/claims/.test(a.statusBarText() ?? '')) await waitFor(a.onDidRefresh, () => /claims/.test(a.statusBarText() ?? ''), 5_000, 'the status bar');
-    assert.match(a.statusBarText() ?? '', /\d+ claims · \d+% unnamed · \d+ elsewhere/);
+  test('the status bar sums up the active article; its claims found elsewhere are counted once the cross-reference covers the edit', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'article', content: (await vscode.workspace.openTextDocument(seeds[0]!)).getText() });
+    const editor = await vscode.window.showTextDocument(doc);
+    const id = doc.uri.toString();
+    const counted = async (): Promise<string> => {
+      await a.index.crossReferenced();
+      await vscode.commands.executeCommand('crosscheck.refreshViews');
+      const p = sourcingProfile(a.index.get(id)!, a.index.workspace());
+      assert.ok(p.corroborated > 0, 'the copy of a seed repeats claims of the seeds');
+      assert.match(a.statusBarText() ?? '', new RegExp(`^\\$\\(checklist\\) ${p.claims} claims · \\d+% unnamed · ${p.corroborated} elsewhere$`));
+      return a.statusBarText()!;
+    };
+    if (!a.index.get(id)) await waitFor(a.onDidDraw, (u) => u.toString() === id, 10_000, 'the first analysis');
+    const before = await counted();
+    // A sentence put first renumbers every claim after it: the published cross-reference reads the old numbers.
+    const analysed = waitFor(a.index.onDidChange, () => a.index.get(id)?.text === doc.getText(), 10_000, 'the analysis after the edit');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'Officials said on Tuesday that nine people were hurt.\n\n'));
+    await analysed;
+    assert.ok(!a.index.crossReferenceCovers(id), 'the edit is not cross-referenced yet (debounced)');
+    await vscode.commands.executeCommand('crosscheck.refreshViews');
+    assert.match(a.statusBarText() ?? '', /\d+ claims · \d+% unnamed · … elsewhere/);
+    assert.notEqual(await counted(), before, 'one claim more');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('Cross-reference Workspace re-reads the articles and skips bad files with a reason', async () => {
