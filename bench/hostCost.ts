@@ -5,7 +5,8 @@
  * the analyses packed, as the extension does for articles not open in an editor (in `sync` whole: its cross-reference
  * reads them all), and the indexing worker ends when idle, as in the extension. Prints, per
  * phase, the host's busy time (event-loop utilisation: handlers and message deserialisation) and its longest block,
- * and the process's peak resident memory (host and workers).
+ * and the process's peak resident memory (host and workers). Phases: index, cross-reference, one article edited, one
+ * deleted.
  * `node --import tsx bench/hostCost.ts 1000 worker` (build first). Each mode in its own process.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,6 +90,12 @@ async function main(): Promise<void> {
   rows.push(await phase('edit', () => {
     const doc = index.setAnalyzed(files[0]!.id, edited, analysis);
     client?.set(doc.id, doc.text, analysis);
+    return crossReference();
+  }));
+  // an article deleted (the second: the first is the edited one), as when a file is removed from the workspace
+  rows.push(await phase('delete', () => {
+    index.delete(files[1]!.id);
+    client?.delete(files[1]!.id);
     return crossReference();
   }));
   const ws = client ? client.workspace() : index.workspace();

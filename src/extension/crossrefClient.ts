@@ -273,13 +273,9 @@ export class CrossReferenceClient {
     const clusters = resolve(posted.clusters, old.clusters, incoming.clusters);
     let entityOf = incoming.entityOf, clusterOf = incoming.clusterOf;
     if (posted.base) {
-      // the held maps lose the keys of the items that left and take those of the new ones (the held result is replaced)
-      entityOf = old.entityOf as ByDocument;
-      clusterOf = old.clusterOf as ByDocument;
-      for (const e of dropped(old.entities, posted.entities)) for (const m of e.mentions) entityOf.remove(m.doc, String(m.index));
-      for (const c of dropped(old.clusters, posted.clusters)) for (const r of c.claims) clusterOf.remove(r.doc, r.claim);
-      entityOf.take(incoming.entityOf);
-      clusterOf.take(incoming.clusterOf);
+      // the held maps are carried over (the held result is replaced)
+      entityOf = carry(old.entityOf as ByDocument, old.entities, posted.entities, incoming.entityOf, (e, each) => { for (const m of e.mentions) each(m.doc, indexKey(m.index)); });
+      clusterOf = carry(old.clusterOf as ByDocument, old.clusters, posted.clusters, incoming.clusterOf, (c, each) => { for (const r of c.claims) each(r.doc, r.claim); });
     }
     this.snapshot = { entities, entityOf, clusters, clusterOf };
     this.snapshotRequest = request;
@@ -357,11 +353,26 @@ export class CrossReferenceClient {
 const resolve = <T>(list: readonly number[], held: readonly T[], fresh: readonly T[]): T[] =>
   list.map((i) => (i >= 0 ? held[i]! : fresh[-i - 1]!));
 
-/** The held items a posted list no longer has. */
-function* dropped<T>(held: readonly T[], list: readonly number[]): Iterable<T> {
-  const kept = new Uint8Array(held.length);
-  for (const i of list) if (i >= 0) kept[i] = 1;
-  for (let i = 0; i < held.length; i++) if (!kept[i]) yield held[i]!;
+/**
+ * A held `doc#key -> id` map carried over to a result: the keys (`keys`) of the held items the posted list no longer has
+ * leave it, the new items' (`fresh`) enter it. When fewer held items stay than leave (an article deleted renumbers most
+ * entities), `fresh` takes the kept items' keys instead: the host does the smaller part.
+ */
+function carry<T extends { readonly id: string }>(held: ByDocument, items: readonly T[], list: readonly number[], fresh: ByDocument, keys: (item: T, each: (doc: string, key: string) => void) => void): ByDocument {
+  const kept = new Uint8Array(items.length);
+  let stay = 0;
+  for (const i of list) if (i >= 0 && !kept[i]) { kept[i] = 1; stay++; }
+  if (stay < items.length - stay) {
+    for (let i = 0; i < items.length; i++) {
+      if (!kept[i]) continue;
+      const id = items[i]!.id;
+      keys(items[i]!, (doc, key) => fresh.put(doc, key, id));
+    }
+    return fresh;
+  }
+  for (let i = 0; i < items.length; i++) if (!kept[i]) keys(items[i]!, (doc, key) => held.remove(doc, key));
+  held.take(fresh);
+  return held;
 }
 
 /**
