@@ -1,6 +1,6 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { AliasFile, AnalyzedDocument, ClaimCluster, DocumentAnalysis, WorkspaceAnalysis, WorkspaceEntity } from '../core/index';
-import type { CrossrefWorkerData, DocumentChange, FromCrossrefWorker, PostedWorkspace, Relay, ToCrossrefWorker } from './crossrefProtocol';
+import type { CrossrefWorkerData, DocumentChange, FromCrossrefWorker, PostedWorkspace, Relay, Renamed, ToCrossrefWorker } from './crossrefProtocol';
 
 /** Where the client reports; the extension passes its log channel (this module stays free of `vscode`). */
 export interface CrossrefLog {
@@ -11,7 +11,11 @@ export interface CrossrefLog {
 export interface CrossrefLimits {
   /** Changes closer together than this are sent as one request. */
   readonly debounceMs: number;
-  /** The longest a change waits for the changes after it (while the user types on, the sidebar still follows). */
+  /**
+   * The longest an edit waits for the changes after it (while the user types on, the sidebar still follows). The
+   * indexing workers' analyses wait for the end of indexing instead (the index flushes then): a cross-reference of
+   * every few thousand articles on the way would cost the worker and the host, not help the user.
+   */
   readonly maxWaitMs: number;
   /** Crashes of the worker in a row (no result in between) after which cross-referencing stops. */
   readonly maxRestarts: number;
@@ -80,6 +84,8 @@ export class CrossReferenceClient {
    * document's id (382,000 mentions at 10,000 articles: some 30 MB of copies).
    */
   private readonly ids = new Map<string, string>();
+  /** The id cell of each item read: the lookups name items through it, so that an item numbered anew is one change. */
+  private readonly cells = new WeakMap<object, Cell>();
   private readonly intern = (id: string): string => {
     const own = this.ids.get(id);
     if (own !== undefined) return own;
@@ -140,8 +146,8 @@ export class CrossReferenceClient {
    * sent, else (an older channel, or none) the analysis itself.
    */
   setAnalyzed(id: string, text: string, analysis: DocumentAnalysis, relay: Relay | undefined): void {
-    if (relay && relay.channel === this.channel && this.worker) this.change({ kind: 'relayed', id, key: relay.key });
-    else this.set(id, text, analysis);
+    if (relay && relay.channel === this.channel && this.worker) this.change({ kind: 'relayed', id, key: relay.key }, true);
+    else this.change({ kind: 'inline', id, text, analysis }, true);
   }
 
   delete(id: string): void {
@@ -177,20 +183,21 @@ export class CrossReferenceClient {
     indexer.postMessage({ type: 'relay', port: port1, channel: this.channel }, [port1]);
   }
 
-  private change(c: DocumentChange): void {
+  /** `indexed`: an indexing worker's analysis, which waits for the end of indexing rather than `maxWaitMs`. */
+  private change(c: DocumentChange, indexed = false): void {
     if (c.kind === 'delete') this.ids.delete(c.id);
     else if (!this.ids.has(c.id)) this.ids.set(c.id, c.id);
     this.changes.delete(c.id); // a change replaces the document's earlier one, and goes after the others
     this.changes.set(c.id, c);
-    this.schedule();
+    this.schedule(indexed);
   }
 
-  private schedule(): void {
+  private schedule(indexed = false): void {
     if (this.disposed || this.stopped) return;
     clearTimeout(this.timer);
     const now = performance.now();
-    this.waitingSince ??= now;
-    const wait = Math.min(this.limits.debounceMs, this.waitingSince + this.limits.maxWaitMs - now);
+    if (!indexed) this.waitingSince ??= now;
+    const wait = this.waitingSince === undefined ? this.limits.debounceMs : Math.min(this.limits.debounceMs, this.waitingSince + this.limits.maxWaitMs - now);
     this.timer = setTimeout(() => this.flush(), Math.max(0, wait));
     this.slowTimer ??= setTimeout(() => {
       this.isSlow = this.pending;
@@ -236,7 +243,7 @@ export class CrossReferenceClient {
     if (this.disposed) return; // a message already on its way when the worker was ended
     if (m.type === 'items') {
       if (m.request === this.requested) {
-        if (this.incoming?.request !== m.request) this.incoming = new Incoming(m.request, this.intern);
+        if (this.incoming?.request !== m.request) this.incoming = new Incoming(m.request, this.intern, this.cells);
         this.incoming.add(m.entities, m.clusters);
       }
       // read: the worker posts the next part, and the host is free meanwhile (a superseded one is acknowledged too)
@@ -262,7 +269,7 @@ export class CrossReferenceClient {
    * logged) when it refers to a result the host does not hold.
    */
   private apply(posted: PostedWorkspace, request: number): WorkspaceAnalysis | null {
-    const incoming = this.incoming?.request === request ? this.incoming : new Incoming(request, this.intern);
+    const incoming = this.incoming?.request === request ? this.incoming : new Incoming(request, this.intern, this.cells);
     this.incoming = null;
     if (posted.base !== 0 && posted.base !== this.snapshotRequest) {
       this.log.error(`a cross-reference refers to result ${posted.base}, not the one held (${this.snapshotRequest}); the last cross-reference is kept`);
@@ -271,11 +278,24 @@ export class CrossReferenceClient {
     const old = posted.base ? this.snapshot : EMPTY;
     const entities = resolve(posted.entities, old.entities, incoming.entities);
     const clusters = resolve(posted.clusters, old.clusters, incoming.clusters);
+    // Held items numbered anew: a copy under the new id, read through the same cell (their keys stay).
+    const rename = <T extends { readonly id: string }>(list: T[], renamed: readonly Renamed[]): void => {
+      for (const [place, id] of renamed) {
+        const held = list[place]!;
+        const cell = this.cells.get(held)!;
+        const copy = { ...held, id };
+        cell.id = id;
+        this.cells.set(copy, cell);
+        list[place] = copy;
+      }
+    };
+    rename(entities, posted.renamed.entities);
+    rename(clusters, posted.renamed.clusters);
     let entityOf = incoming.entityOf, clusterOf = incoming.clusterOf;
     if (posted.base) {
       // the held maps are carried over (the held result is replaced)
-      entityOf = carry(old.entityOf as ByDocument, old.entities, posted.entities, incoming.entityOf, (e, each) => { for (const m of e.mentions) each(m.doc, indexKey(m.index)); });
-      clusterOf = carry(old.clusterOf as ByDocument, old.clusters, posted.clusters, incoming.clusterOf, (c, each) => { for (const r of c.claims) each(r.doc, r.claim); });
+      entityOf = carry(old.entityOf as ByDocument, old.entities, posted.entities, incoming.entityOf, this.cells, (e, each) => { for (const m of e.mentions) each(m.doc, indexKey(m.index)); });
+      clusterOf = carry(old.clusterOf as ByDocument, old.clusters, posted.clusters, incoming.clusterOf, this.cells, (c, each) => { for (const r of c.claims) each(r.doc, r.claim); });
     }
     this.snapshot = { entities, entityOf, clusters, clusterOf };
     this.snapshotRequest = request;
@@ -358,15 +378,15 @@ const resolve = <T>(list: readonly number[], held: readonly T[], fresh: readonly
  * leave it, the new items' (`fresh`) enter it. When fewer held items stay than leave (an article deleted renumbers most
  * entities), `fresh` takes the kept items' keys instead: the host does the smaller part.
  */
-function carry<T extends { readonly id: string }>(held: ByDocument, items: readonly T[], list: readonly number[], fresh: ByDocument, keys: (item: T, each: (doc: string, key: string) => void) => void): ByDocument {
+function carry<T extends object>(held: ByDocument, items: readonly T[], list: readonly number[], fresh: ByDocument, cells: WeakMap<object, Cell>, keys: (item: T, each: (doc: string, key: string) => void) => void): ByDocument {
   const kept = new Uint8Array(items.length);
   let stay = 0;
   for (const i of list) if (i >= 0 && !kept[i]) { kept[i] = 1; stay++; }
   if (stay < items.length - stay) {
     for (let i = 0; i < items.length; i++) {
       if (!kept[i]) continue;
-      const id = items[i]!.id;
-      keys(items[i]!, (doc, key) => fresh.put(doc, key, id));
+      const cell = cells.get(items[i]!)!;
+      keys(items[i]!, (doc, key) => fresh.put(doc, key, cell));
     }
     return fresh;
   }
@@ -385,23 +405,30 @@ class Incoming {
   readonly entityOf = new ByDocument();
   readonly clusterOf = new ByDocument();
 
-  /** `intern` gives the host's own string for a document id (the items are the host's once read: they may be changed). */
-  constructor(readonly request: number, private readonly intern: (id: string) => string) {}
+  /**
+   * `intern` gives the host's own string for a document id (the items are the host's once read: they may be changed);
+   * each item is given its id cell in `cells`.
+   */
+  constructor(readonly request: number, private readonly intern: (id: string) => string, private readonly cells: WeakMap<object, Cell>) {}
 
   add(entities: readonly WorkspaceEntity[], clusters: readonly ClaimCluster[]): void {
     const intern = this.intern;
     for (const e of entities) {
       this.entities.push(e);
+      const cell: Cell = { id: e.id };
+      this.cells.set(e, cell);
       for (const m of e.mentions as readonly { doc: string; index: number }[]) {
         m.doc = intern(m.doc);
-        this.entityOf.put(m.doc, indexKey(m.index), e.id);
+        this.entityOf.put(m.doc, indexKey(m.index), cell);
       }
     }
     for (const c of clusters) {
       this.clusters.push(c);
+      const cell: Cell = { id: c.id };
+      this.cells.set(c, cell);
       for (const r of c.claims as readonly { doc: string; claim: string }[]) {
         r.doc = intern(r.doc);
-        this.clusterOf.put(r.doc, r.claim, c.id);
+        this.clusterOf.put(r.doc, r.claim, cell);
       }
       for (const d of c.differences) {
         for (const r of d.claims as readonly { doc: string }[]) r.doc = intern(r.doc);
@@ -409,6 +436,11 @@ class Incoming {
       }
     }
   }
+}
+
+/** An item's id as the lookups read it: one object per item, changed when the item is numbered anew. */
+interface Cell {
+  id: string;
 }
 
 /** Mention numbers as map keys, one string each ("12"), not one per mention. */
@@ -423,12 +455,12 @@ function indexKey(i: number): string {
  * workspace's hundreds of thousands of mentions, which costs the host less when a result arrives.
  */
 class ByDocument implements ReadonlyMap<string, string> {
-  private readonly byDoc = new Map<string, Map<string, string>>();
+  private readonly byDoc = new Map<string, Map<string, Cell>>();
 
-  put(doc: string, key: string, id: string): void {
+  put(doc: string, key: string, cell: Cell): void {
     let m = this.byDoc.get(doc);
     if (!m) this.byDoc.set(doc, (m = new Map()));
-    m.set(key, id);
+    m.set(key, cell);
   }
 
   remove(doc: string, key: string): void {
@@ -438,12 +470,12 @@ class ByDocument implements ReadonlyMap<string, string> {
 
   /** Takes every entry of `other` (over its own, for the same keys). */
   take(other: ByDocument): void {
-    for (const [doc, m] of other.byDoc) for (const [key, id] of m) this.put(doc, key, id);
+    for (const [doc, m] of other.byDoc) for (const [key, cell] of m) this.put(doc, key, cell);
   }
 
   get(k: string): string | undefined {
     const cut = k.lastIndexOf('#'); // document ids may hold a "#", mention numbers and claim ids do not
-    return cut < 0 ? undefined : this.byDoc.get(k.slice(0, cut))?.get(k.slice(cut + 1));
+    return cut < 0 ? undefined : this.byDoc.get(k.slice(0, cut))?.get(k.slice(cut + 1))?.id;
   }
 
   has(k: string): boolean {
@@ -457,7 +489,7 @@ class ByDocument implements ReadonlyMap<string, string> {
   }
 
   *entries(): MapIterator<[string, string]> {
-    for (const [doc, m] of this.byDoc) for (const [key, id] of m) yield [`${doc}#${key}`, id];
+    for (const [doc, m] of this.byDoc) for (const [key, cell] of m) yield [`${doc}#${key}`, cell.id];
   }
 
   *keys(): MapIterator<string> {

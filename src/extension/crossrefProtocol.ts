@@ -62,7 +62,14 @@ export interface PostedWorkspace {
   readonly base: number;
   readonly entities: readonly number[];
   readonly clusters: readonly number[];
+  /**
+   * Items of the base result that are the same here under another id, as `[place in the list, id]`: numbered anew
+   * because an earlier one came or went (an article deleted renumbers most entities), they are not sent again.
+   */
+  readonly renamed: { readonly entities: readonly Renamed[]; readonly clusters: readonly Renamed[] };
 }
+
+export type Renamed = readonly [place: number, id: string];
 
 /** Messages from the cross-reference worker back to the host. */
 export type FromCrossrefWorker =

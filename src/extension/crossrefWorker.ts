@@ -10,7 +10,8 @@ import type { ClaimCluster, WorkspaceAnalysis, WorkspaceEntity } from '../core/i
 import { crossReference } from '../core/crossref/crossReference';
 import { WorkspaceIndex } from '../core/index/workspaceIndex';
 import { compactAnalysis } from '../core/index/compactTokens';
-import type { CrossrefWorkerData, DocumentChange, FromCrossrefWorker, PostedWorkspace, RelayedAnalysis, ToCrossrefWorker } from './crossrefProtocol';
+import { hash53 } from '../core/index/hash';
+import type { CrossrefWorkerData, DocumentChange, FromCrossrefWorker, PostedWorkspace, RelayedAnalysis, Renamed, ToCrossrefWorker } from './crossrefProtocol';
 
 type Run = Extract<ToCrossrefWorker, { type: 'run' }>;
 
@@ -62,33 +63,76 @@ async function apply(change: DocumentChange): Promise<void> {
   }
 }
 
-/** A posted result's items by their content, to find them again in the next result. */
+/** A posted result's items by their content (their ids aside), to find them again in the next result. */
 interface Posted {
-  readonly entities: ReadonlyMap<string, number>;
-  readonly clusters: ReadonlyMap<string, number>;
+  readonly entities: Keys;
+  readonly clusters: Keys;
+}
+type Item = WorkspaceEntity | ClaimCluster;
+interface Keys {
+  /** Place of each item by the hash of its content (of two items under one hash, the later one). */
+  readonly places: ReadonlyMap<number, number>;
+  readonly items: readonly Item[];
 }
 /** The results posted since the one the host holds, by request: the next result is posted against one of them. */
 const posted = new Map<number, Posted>();
-const fingerprints = new WeakMap<object, string>();
-const fingerprint = (item: object): string => {
-  let f = fingerprints.get(item);
-  if (f === undefined) fingerprints.set(item, (f = JSON.stringify(item)));
-  return f;
-};
 
-/** `items` as indexes: an item equal to one of the base list is its index there, a new one `-(k + 1)` of `fresh`. */
-function against<T extends object>(items: readonly T[], base: ReadonlyMap<string, number> | undefined): { list: number[]; fresh: T[]; keys: Map<string, number> } {
-  const keys = new Map<string, number>();
+/**
+ * A value's JSON and its hash, kept per object: an item numbered anew shares its lists (mentions, claims, differences)
+ * with the item it was, so that finding it again reads no list twice.
+ */
+interface Part {
+  readonly json: string;
+  readonly hash: number;
+}
+const parts = new WeakMap<object, Part>();
+function partOf(v: unknown): Part {
+  if (v === null || typeof v !== 'object') { const json = JSON.stringify(v) ?? ''; return { json, hash: hash53(json) }; }
+  let p = parts.get(v);
+  if (!p) parts.set(v, (p = (() => { const json = JSON.stringify(v); return { json, hash: hash53(json) }; })()));
+  return p;
+}
+
+/** The fields of an item that make its content: all but its id (an item numbered anew is the same item). */
+const fieldsOf = (item: Item): string[] => Object.keys(item).filter((k) => k !== 'id');
+const contentHashes = new WeakMap<object, number>();
+function contentHash(item: Item): number {
+  let h = contentHashes.get(item);
+  if (h === undefined) {
+    h = 0;
+    for (const k of fieldsOf(item)) h = hash53(`${h}:${k}:${partOf((item as unknown as Record<string, unknown>)[k]).hash}`);
+    contentHashes.set(item, h);
+  }
+  return h;
+}
+/** Whether two items read alike but for their ids (a hash is only where to look). */
+function sameContent(a: Item, b: Item): boolean {
+  const ka = fieldsOf(a), kb = fieldsOf(b);
+  const ra = a as unknown as Record<string, unknown>, rb = b as unknown as Record<string, unknown>;
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && (ra[k] === rb[k] || partOf(ra[k]).json === partOf(rb[k]).json));
+}
+
+/**
+ * `items` as indexes: an item equal to one of the base list is its index there (and listed in `renamed` if its id
+ * changed), a new one `-(k + 1)` of `fresh`.
+ */
+function against<T extends Item>(items: readonly T[], base: Keys | undefined): { list: number[]; fresh: T[]; renamed: Renamed[]; keys: Keys } {
+  const places = new Map<number, number>();
   const fresh: T[] = [];
+  const renamed: Renamed[] = [];
   const list = items.map((item, i) => {
-    const f = fingerprint(item);
-    keys.set(f, i);
-    const at = base?.get(f);
-    if (at !== undefined) return at;
+    const h = contentHash(item);
+    places.set(h, i);
+    const at = base?.places.get(h);
+    const was = at === undefined ? undefined : base!.items[at]!;
+    if (was && (was === item || sameContent(was, item))) {
+      if (was.id !== item.id) renamed.push([i, item.id]);
+      return at!;
+    }
     fresh.push(item);
     return -fresh.length;
   });
-  return { list, fresh, keys };
+  return { list, fresh, renamed, keys: { places, items } };
 }
 
 const PART = Math.max(1, (workerData as Partial<CrossrefWorkerData> | undefined)?.partSize ?? 5_000);
@@ -121,7 +165,7 @@ async function publish(run: Run, ws: WorkspaceAnalysis): Promise<PostedWorkspace
     at = end;
   }
   posted.set(run.request, { entities: entities.keys, clusters: clusters.keys });
-  return { base: base ? run.base : 0, entities: entities.list, clusters: clusters.list };
+  return { base: base ? run.base : 0, entities: entities.list, clusters: clusters.list, renamed: { entities: entities.renamed, clusters: clusters.renamed } };
 }
 
 const queue: Run[] = [];

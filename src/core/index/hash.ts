@@ -1,5 +1,10 @@
 /** A fast 53-bit content hash (cyrb53) for cache keys, e.g. `contentHash("Israel and Syria …")`. */
 export function contentHash(text: string, seed = 0): string {
+  return hash53(text, seed).toString(36);
+}
+
+/** cyrb53 as a number (a safe integer). */
+export function hash53(text: string, seed = 0): number {
   let h1 = 0xdeadbeef ^ seed;
   let h2 = 0x41c6ce57 ^ seed;
   for (let i = 0; i < text.length; i++) {
@@ -9,7 +14,7 @@ export function contentHash(text: string, seed = 0): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** One murmur3 mixing step: folds the 32-bit `k` into the running hash `h` (feature and memo keys). */
