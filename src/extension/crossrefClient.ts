@@ -255,6 +255,7 @@ export class CrossReferenceClient {
     this.answered = m.request;
     if (m.type === 'failed') this.log.error(`cross-referencing failed (${m.message}); the last cross-reference is kept`);
     else {
+      for (const doc of m.leftOut) this.log.error(`cross-referencing left out ${doc}`);
       const ws = this.apply(m.workspace, m.request);
       if (ws) {
         this.failures = 0;

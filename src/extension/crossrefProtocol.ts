@@ -75,6 +75,7 @@ export type Renamed = readonly [place: number, id: string];
 export type FromCrossrefWorker =
   /** New items of a result, in order, ahead of its `published` message. */
   | { readonly type: 'items'; readonly request: number; readonly entities: readonly WorkspaceEntity[]; readonly clusters: readonly ClaimCluster[] }
-  | { readonly type: 'published'; readonly request: number; readonly workspace: PostedWorkspace; readonly documents: number; readonly ms: number }
+  /** `leftOut`: documents whose analysis could not be taken since the last result, with why ("id (reason)"). */
+  | { readonly type: 'published'; readonly request: number; readonly workspace: PostedWorkspace; readonly documents: number; readonly ms: number; readonly leftOut: readonly string[] }
   | { readonly type: 'failed'; readonly request: number; readonly message: string }
   | { readonly type: 'skipped'; readonly request: number };

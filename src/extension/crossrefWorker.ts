@@ -54,12 +54,24 @@ async function take(id: string, key: string): Promise<RelayedAnalysis> {
   }
 }
 
+/** Documents left out since the last result was posted, with why: told with the next one. */
+let leftOut: string[] = [];
+
+/**
+ * Applies one change; a document whose analysis the index cannot take (a damaged cache entry, say) is left out rather
+ * than kept at its last version, and the other changes of the request still apply.
+ */
 async function apply(change: DocumentChange): Promise<void> {
-  if (change.kind === 'delete') index.delete(change.id);
-  else if (change.kind === 'inline') index.setAnalyzed(change.id, change.text, change.analysis);
-  else {
-    const r = await take(change.id, change.key);
-    index.setAnalyzed(change.id, r.text, r.analysis);
+  try {
+    if (change.kind === 'delete') index.delete(change.id);
+    else if (change.kind === 'inline') index.setAnalyzed(change.id, change.text, change.analysis);
+    else {
+      const r = await take(change.id, change.key);
+      index.setAnalyzed(change.id, r.text, r.analysis);
+    }
+  } catch (e) {
+    try { index.delete(change.id); } catch { /* it was not in the index */ }
+    leftOut.push(`${change.id} (${(e as Error).message})`);
   }
 }
 
@@ -191,7 +203,10 @@ async function drain(): Promise<void> {
         const failure = index.crossReferenceError;
         if (failure) { post({ type: 'failed', request: run.request, message: failure }); continue; }
         const workspace = await publish(run, ws);
-        if (workspace) post({ type: 'published', request: run.request, workspace, documents: index.size, ms });
+        if (workspace) {
+          post({ type: 'published', request: run.request, workspace, documents: index.size, ms, leftOut });
+          leftOut = [];
+        }
         else post({ type: 'skipped', request: run.request });
       } catch (e) {
         post({ type: 'failed', request: run.request, message: (e as Error).message });

@@ -90,6 +90,20 @@ test('after adds, an edit, a delete and an alias, the published cross-reference 
   assert.deepEqual(f.errors(), []);
 }));
 
+test('an analysis the worker cannot take is left out and logged; the other changes of its request still count', () => withClient(realScript, async (f) => {
+  texts.forEach((t, i) => f.put(`file:///a${i}.txt`, t));
+  await f.client.settled();
+  // one request: a damaged analysis (as from a broken cache entry), then an edit and a delete
+  f.client.set('file:///bad.txt', 'Some text.', { claims: 3 } as unknown as AnalyzedDocument['analysis']);
+  f.put('file:///a0.txt', `${texts[0]}\n\nOfficials said 12 people were hurt in Azerbaijan.`);
+  f.client.delete('file:///a1.txt');
+  f.docs.delete('file:///a1.txt');
+  const ws = await f.client.settled();
+  assertSameAsCore(ws, [...f.docs.values()], f.aliases);
+  assert.match(f.errors().join('\n'), /cross-referencing left out file:\/\/\/bad\.txt \(/);
+  assert.ok(f.client.covers('file:///a0.txt'));
+}));
+
 test('a result of more items than one part holds arrives in parts, and an edit after it as its differences', () => withClient(realScript, async (f) => {
   // near-copies of the samples with their numbers varied: many shared claims that differ
   for (let i = 0; i < 120; i++) f.put(`file:///n${i}.txt`, samples[i % samples.length]!.replace(/\b\d+\b/g, (d) => String(Number(d) + (i % 7))));
@@ -176,7 +190,7 @@ parentPort.on('message', (m) => {
   if (m.changes.some((c) => c.id === 'slow')) { const t = Date.now(); while (Date.now() - t < 400) {} }
   const entity = { id: 'r' + m.request, name: ids.join(','), type: 'PERSON', variants: [], mentions: ids.map((doc) => ({ doc, index: 0 })) };
   parentPort.postMessage({ type: 'items', request: m.request, entities: [entity], clusters: [] });
-  parentPort.postMessage({ type: 'published', request: m.request, workspace: { base: 0, entities: [-1], clusters: [], renamed: { entities: [], clusters: [] } }, documents: ids.length, ms: 0 });
+  parentPort.postMessage({ type: 'published', request: m.request, workspace: { base: 0, entities: [-1], clusters: [], renamed: { entities: [], clusters: [] } }, documents: ids.length, ms: 0, leftOut: [] });
 });
 `);
 
