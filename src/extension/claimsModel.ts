@@ -37,9 +37,17 @@ function entry(doc: AnalyzedDocument, claim: Claim, marks: readonly Mark[]): Cla
   };
 }
 
+/**
+ * Whether the published cross-reference was made from a document's current analysis: a document edited since is read
+ * by claim numbers that may now name other claims, so its claims are left out until the next result.
+ */
+export type Covers = (doc: string) => boolean;
+const ALL: Covers = () => true;
+
 /** Each claim of a cluster with its differing words marked (the core's spans when it gives them). */
-export function clusterEntries(docs: ReadonlyMap<string, AnalyzedDocument>, cluster: ClaimCluster): ClaimEntry[] {
+export function clusterEntries(docs: ReadonlyMap<string, AnalyzedDocument>, cluster: ClaimCluster, covers: Covers = ALL): ClaimEntry[] {
   const resolved = cluster.claims.flatMap((ref) => {
+    if (!covers(ref.doc)) return [];
     const doc = docs.get(ref.doc);
     const claim = doc?.analysis.claims.find((c) => c.id === ref.claim);
     return doc && claim ? [{ doc, claim }] : [];
@@ -59,16 +67,21 @@ export function clusterEntries(docs: ReadonlyMap<string, AnalyzedDocument>, clus
 
 const MAX_SINGLES = 400;
 
-/** The Claims view's snapshot: clusters (contradictions first), then single-source claims, the active article first. */
-export function buildClaimsState(docs: readonly AnalyzedDocument[], ws: WorkspaceAnalysis, filter: ClaimsFilter, activeDoc: string | null): ClaimsState {
+/**
+ * The Claims view's snapshot: clusters (contradictions first), then single-source claims, the active article first.
+ * The claims of articles `covers` says were edited since the cross-reference are left out (and counted).
+ */
+export function buildClaimsState(docs: readonly AnalyzedDocument[], ws: WorkspaceAnalysis, filter: ClaimsFilter, activeDoc: string | null, covers: Covers = ALL): ClaimsState {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const rank = { contradiction: 0, discrepancy: 1, agree: 2 } as const;
   const clusters = [...ws.clusters]
     .sort((a, b) => rank[a.relation] - rank[b.relation])
-    .map((c) => ({ id: c.id, relation: c.relation, claims: clusterEntries(byId, c), differences: c.differences.map((d) => ({ kind: d.kind, detail: d.detail })) }))
+    .map((c) => ({ id: c.id, relation: c.relation, claims: clusterEntries(byId, c, covers), differences: c.differences.map((d) => ({ kind: d.kind, detail: d.detail })) }))
     .filter((c) => c.claims.length > 0);
   const ordered = activeDoc ? [...docs].sort((a, b) => Number(b.id === activeDoc) - Number(a.id === activeDoc)) : docs;
-  const allSingles = ordered.flatMap((d) => d.analysis.claims.filter((c) => !ws.clusterOf.has(`${d.id}#${c.id}`)).map((c) => ({ d, c })));
+  const covered = ordered.filter((d) => covers(d.id));
+  const allSingles = covered.flatMap((d) => d.analysis.claims.filter((c) => !ws.clusterOf.has(`${d.id}#${c.id}`)).map((c) => ({ d, c })));
+  const waiting = docs.length - covered.length;
   return {
     articles: docs.length,
     clusters,
@@ -76,11 +89,12 @@ export function buildClaimsState(docs: readonly AnalyzedDocument[], ws: Workspac
     singlesTotal: allSingles.length,
     filter,
     activeDoc,
+    ...(waiting ? { waiting } : {}),
   };
 }
 
 /** The comparison of two or more articles: one row per claim they share, then what each says alone. */
-export function buildCompareState(docs: readonly AnalyzedDocument[], ws: WorkspaceAnalysis): CompareState {
+export function buildCompareState(docs: readonly AnalyzedDocument[], ws: WorkspaceAnalysis, covers: Covers = ALL): CompareState {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const column = new Map(docs.map((d, i) => [d.id, i]));
   const shared = new Set<string>();
@@ -88,7 +102,7 @@ export function buildCompareState(docs: readonly AnalyzedDocument[], ws: Workspa
     .filter((c) => new Set(c.claims.map((r) => r.doc).filter((d) => column.has(d))).size >= 2)
     .map((c) => {
       const cells: ClaimEntry[][] = docs.map(() => []);
-      for (const e of clusterEntries(byId, c)) {
+      for (const e of clusterEntries(byId, c, covers)) {
         const i = column.get(e.doc);
         if (i === undefined) continue;
         cells[i]!.push(e);
@@ -100,8 +114,8 @@ export function buildCompareState(docs: readonly AnalyzedDocument[], ws: Workspa
     .sort((a, b) => a.order[0]! - b.order[0]! || a.order[1]! - b.order[1]!)
     .map((r) => r.row);
   return {
-    articles: docs.map((d) => ({ doc: d.id, file: fileName(d.id), outlet: d.analysis.outlet, published: d.analysis.published, title: d.analysis.title })),
+    articles: docs.map((d) => ({ doc: d.id, file: fileName(d.id), outlet: d.analysis.outlet, published: d.analysis.published, title: d.analysis.title, ...(covers(d.id) ? {} : { waiting: true }) })),
     rows,
-    only: docs.map((d) => d.analysis.claims.filter((c) => !shared.has(`${d.id}#${c.id}`)).map((c) => entry(d, c, []))),
+    only: docs.map((d) => (covers(d.id) ? d.analysis.claims.filter((c) => !shared.has(`${d.id}#${c.id}`)).map((c) => entry(d, c, [])) : [])),
   };
 }

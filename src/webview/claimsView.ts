@@ -42,7 +42,8 @@ function render(state: ClaimsState): void {
   const differ = state.clusters.filter((c) => c.relation === 'discrepancy').length;
   root.append(h('p', { class: 'summary', role: 'status' },
     `${state.articles} article${state.articles === 1 ? '' : 's'} · ${state.clusters.length} shared claim${state.clusters.length === 1 ? '' : 's'} · ${contradictions} contradiction${contradictions === 1 ? '' : 's'} · ${differ} differ · ${state.singlesTotal} single-source`));
-  if (state.crossReferencing) root.append(h('p', { class: 'pending' }, 'Cross-referencing… the claims shown are from before the latest changes.'));
+  if (state.waiting) root.append(h('p', { class: 'pending' }, `Cross-referencing… the claims of ${state.waiting === 1 ? 'an article' : `${state.waiting} articles`} edited since are shown once it is done.`));
+  else if (state.crossReferencing) root.append(h('p', { class: 'pending' }, 'Cross-referencing… the claims shown are from before the latest changes.'));
   root.append(filterBar(state));
   if (state.articles < 2) {
     const b = h('button', { class: 'primary' }, 'Cross-reference Workspace');

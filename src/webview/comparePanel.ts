@@ -15,7 +15,9 @@ function render(state: CompareState): void {
     h('div', { class: 'cell article', role: 'columnheader' },
       h('div', { class: 'outlet-name' }, a.outlet ?? a.file),
       h('div', { class: 'file' }, [a.file, a.published].filter(Boolean).join(' · ')),
-      a.title ? h('div', { class: 'title' }, a.title) : null))));
+      a.title ? h('div', { class: 'title' }, a.title) : null,
+      a.waiting ? h('p', { class: 'pending' }, 'Cross-referencing… its claims are shown once its latest edits are.') : null))));
+  const empty = (i: number, text: string): HTMLElement => h('p', { class: 'absent' }, state.articles[i]?.waiting ? '…' : text);
   if (!state.rows.length) grid.append(h('div', { class: 'row', role: 'row' }, h('div', { class: 'cell span', role: 'cell' }, h('p', { class: 'empty' }, 'These articles share no claim.'))));
   for (const r of state.rows) {
     if (r.cluster) {
@@ -23,12 +25,12 @@ function render(state: CompareState): void {
         h('span', { class: `badge ${r.cluster.relation}` }, RELATION_LABEL[r.cluster.relation]),
         ...r.cluster.differences.map((d) => h('span', { class: 'difference' }, h('b', {}, d.kind), ' ', d.detail)))));
     }
-    grid.append(h('div', { class: 'row', role: 'row' }, ...r.cells.map((cell) =>
-      h('div', { class: 'cell', role: 'cell' }, ...(cell.length ? cell.map((c) => claimItem(c, { showOutlet: false })) : [h('p', { class: 'absent' }, 'not reported')])))));
+    grid.append(h('div', { class: 'row', role: 'row' }, ...r.cells.map((cell, i) =>
+      h('div', { class: 'cell', role: 'cell' }, ...(cell.length ? cell.map((c) => claimItem(c, { showOutlet: false })) : [empty(i, 'not reported')])))));
   }
   grid.append(h('div', { class: 'row band', role: 'row' }, h('div', { class: 'cell span', role: 'cell' }, h('span', { class: 'badge single' }, 'Only in this article'))));
-  grid.append(h('div', { class: 'row', role: 'row' }, ...state.only.map((claims) =>
-    h('div', { class: 'cell', role: 'cell' }, ...(claims.length ? claims.map((c) => claimItem(c, { showOutlet: false })) : [h('p', { class: 'absent' }, 'nothing else')])))));
+  grid.append(h('div', { class: 'row', role: 'row' }, ...state.only.map((claims, i) =>
+    h('div', { class: 'cell', role: 'cell' }, ...(claims.length ? claims.map((c) => claimItem(c, { showOutlet: false })) : [empty(i, 'nothing else')])))));
   root.append(grid);
 }
 

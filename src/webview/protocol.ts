@@ -51,6 +51,8 @@ export interface ClaimsState {
   readonly activeDoc: string | null;
   /** Set while the cross-reference is being made again: the clusters shown are from before the latest changes. */
   readonly crossReferencing?: boolean;
+  /** Articles edited since the cross-reference: their claims are left out until it covers them. */
+  readonly waiting?: number;
 }
 
 export interface CompareArticle {
@@ -59,6 +61,8 @@ export interface CompareArticle {
   readonly outlet: string | null;
   readonly published: string | null;
   readonly title: string;
+  /** Edited since the cross-reference: its claims are shown once it covers them. */
+  readonly waiting?: boolean;
 }
 
 /** One row of the comparison: a claim cluster with a cell per article (empty where an article does not report it). */

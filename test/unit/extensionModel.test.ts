@@ -141,6 +141,19 @@ test('Compare state: a row per shared claim with a cell per article, then what e
   assert.equal(buildCompareState([docA], ws).rows.length, 0, 'a cluster needs two of the compared articles');
 });
 
+test('Claims and Compare states: the claims of an article edited since the cross-reference are left out and it is marked waiting', () => {
+  const covers = (id: string): boolean => id !== docA.id; // a was edited: its claim numbers may name other claims now
+  const state = buildClaimsState([docA, docB], ws, 'all', null, covers);
+  assert.equal(state.waiting, 1);
+  assert.ok(state.clusters.every((c) => c.claims.every((x) => x.doc !== docA.id)), 'no claim of a in a cluster');
+  assert.ok(state.singles.every((x) => x.doc !== docA.id), 'nor among the single-source claims');
+  assert.equal(buildClaimsState([docA, docB], ws, 'all', null).waiting, undefined);
+  const compare = buildCompareState([docA, docB], ws, covers);
+  assert.deepEqual(compare.articles.map((x) => x.waiting ?? false), [true, false]);
+  assert.deepEqual(compare.only.map((c) => c.length), [0, 0]);
+  assert.deepEqual(compare.rows.flatMap((r) => r.cells.map((c) => c.length)), [0, 1]);
+});
+
 test('entity mentions: an article edited since the published cross-reference is left out, not read by its old mention numbers', () => {
   // Published from b's first version ("Officials met in Baku."), where mention 0 was "Baku"; b now names "Oded Basiuk"
   // first, so its mention 0 is him.

@@ -18,7 +18,7 @@ export class ClaimsViewProvider implements vscode.WebviewViewProvider, vscode.Di
   /** The snapshot the view shows now. */
   state(): ClaimsState {
     const active = vscode.window.activeTextEditor?.document.uri.toString() ?? null;
-    const state = buildClaimsState(this.index.documents(), this.index.workspace(), this.filter, active && this.index.get(active) ? active : null);
+    const state = buildClaimsState(this.index.documents(), this.index.workspace(), this.filter, active && this.index.get(active) ? active : null, (id) => this.index.crossReferenceCovers(id));
     return this.index.crossReferencing ? { ...state, crossReferencing: true } : state;
   }
 

@@ -42,7 +42,7 @@ export class ComparePanel implements vscode.Disposable {
 
   state(): CompareState {
     const docs = this.docs.flatMap((d) => this.index.get(d) ?? []);
-    return buildCompareState(docs, this.index.workspace());
+    return buildCompareState(docs, this.index.workspace(), (id) => this.index.crossReferenceCovers(id));
   }
 
   refresh(): void {

@@ -326,7 +326,7 @@ suite('Crosscheck in a real VS Code', () => {
     for (const c of state.clusters) assert.ok(new Set(c.claims.map((x) => x.doc)).size >= 2, 'a cluster spans two or more articles');
   });
 
-  test('the status bar sums up the active article; its claims found elsewhere are counted once the cross-reference covers the edit', async () => {
+  test('the status bar sums up the active article; its claims found elsewhere are counted, and listed in the Claims view, once the cross-reference covers the edit', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'article', content: (await vscode.workspace.openTextDocument(seeds[0]!)).getText() });
     const editor = await vscode.window.showTextDocument(doc);
     const id = doc.uri.toString();
@@ -347,7 +347,16 @@ suite('Crosscheck in a real VS Code', () => {
     assert.ok(!a.index.crossReferenceCovers(id), 'the edit is not cross-referenced yet (debounced)');
     await vscode.commands.executeCommand('crosscheck.refreshViews');
     assert.match(a.statusBarText() ?? '', /\d+ claims · \d+% unnamed · … elsewhere/);
+    const waiting = a.claimsState();
+    assert.equal(waiting.waiting, 1);
+    assert.ok(!waiting.clusters.some((c) => c.claims.some((x) => x.doc === id)) && !waiting.singles.some((x) => x.doc === id), 'its claims wait');
     assert.notEqual(await counted(), before, 'one claim more');
+    const shown = a.claimsState();
+    assert.equal(shown.waiting, undefined);
+    const doc2 = a.index.get(id)!;
+    const listed = shown.clusters.flatMap((c) => c.claims).filter((x) => x.doc === id);
+    assert.ok(listed.length > 0, 'its shared claims are listed again');
+    for (const x of listed) assert.equal(x.text, doc2.analysis.claims.find((c) => c.id === x.claimId)!.text, 'as the article now reads');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
