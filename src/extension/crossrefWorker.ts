@@ -99,9 +99,13 @@ interface Part {
 }
 const parts = new WeakMap<object, Part>();
 function partOf(v: unknown): Part {
-  if (v === null || typeof v !== 'object') { const json = JSON.stringify(v) ?? ''; return { json, hash: hash53(json) }; }
-  let p = parts.get(v);
-  if (!p) parts.set(v, (p = (() => { const json = JSON.stringify(v); return { json, hash: hash53(json) }; })()));
+  const shared = v !== null && typeof v === 'object';
+  let p = shared ? parts.get(v) : undefined;
+  if (!p) {
+    const json = JSON.stringify(v) ?? '';
+    p = { json, hash: hash53(json) };
+    if (shared) parts.set(v, p);
+  }
   return p;
 }
 

@@ -688,10 +688,11 @@ function resolveChanges(docs: readonly AnalyzedDocument[], sequence: readonly (r
   for (const members of byRoot.values()) {
     const nodes: Node[] = [];
     let stable = Infinity;
-    for (const g of members) { for (const n of g.nodes) nodes.push(n); if (g.uid < stable) stable = g.uid; }
     for (const g of members) {
+      for (const n of g.nodes) nodes.push(n);
       const was = g.component?.stable;
-      if (was !== undefined && was < stable && !living.has(was) && !taken.has(was)) stable = was;
+      const own = was !== undefined && !living.has(was) && !taken.has(was) ? Math.min(was, g.uid) : g.uid;
+      if (own < stable) stable = own;
     }
     taken.add(stable); // one component takes it over
     const old = members[0]!.component;
